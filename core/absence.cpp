@@ -1,0 +1,145 @@
+#include "absence.hpp"
+
+#include <algorithm>
+
+#include "api_error.hpp"
+#include "json_mapping.hpp"
+#include "permissions.hpp"
+#include "request_body.hpp"
+#include "routes.hpp"
+
+namespace skolnav {
+
+bool is_reportable_day(const Date& day, const Date& today) { return day == today || day == today.plus_days(1); }
+
+bool is_withdrawable(const AbsenceReport& report, const Date& today) { return today < report.date; }
+
+const AbsenceReport* whole_day_report(const State& state, const Id& pupil_id, const Date& day) {
+    for (const auto& [id, r] : state.absence_reports)
+        if (r.pupil_id == pupil_id && r.date == day) return &r;
+    return nullptr;
+}
+
+namespace {
+
+// The pupil in the path, if the caller may see them; otherwise 404 whether or not the
+// pupil exists, so a stranger learns nothing. A guardian's adult child who has not
+// given insyn is known to the guardian, so that case says so.
+struct PupilAccess {
+    const Person& pupil;
+    const School& school;
+    Date today;
+};
+
+PupilAccess visible_pupil(const State& state, const Context& ctx) {
+    const Person* pupil = find_person(state, ctx.params.at("pupil"));
+    const School* school = pupil ? school_of(state, *pupil) : nullptr;
+    if (!pupil || !school) throw not_found();
+    const Date today = today_at(*school, ctx.now);
+    if (!may_see_pupil(*ctx.me, *pupil, today)) {
+        if (is_guardian_of(*ctx.me, pupil->id))
+            throw ApiError(403, "no_insyn", pupil->first_name + " är myndig och har inte gett vårdnadshavare insyn.");
+        throw not_found();
+    }
+    return {*pupil, *school, today};
+}
+
+// Why someone who sees the pupil still may not report or withdraw absence.
+ApiError absence_refused(const State& state, const Person& me, const Person& pupil) {
+    const School* school = school_of(state, pupil);
+    const auto& boxes = school->enabled_boxes;
+    if (std::find(boxes.begin(), boxes.end(), Box::Franvaro) == boxes.end())
+        return ApiError(403, "forbidden", school->name + " tar inte emot frånvaroanmälningar i Skolnav.");
+    if (me.id == pupil.id && school->form != SchoolForm::Gymnasieskola)
+        return ApiError(403, "forbidden", "Frånvaro anmäls av vårdnadshavare.");
+    return ApiError(403, "forbidden", "Frånvaro för elever under 18 år anmäls av vårdnadshavare.");
+}
+
+json report_json(const State& state, const AbsenceReport& r, const School& school, bool can_withdraw) {
+    const Person* by = find_person(state, r.reported_by);
+    return {{"id", r.id},
+            {"date", r.date.iso()},
+            {"comment", r.comment},
+            {"reported_by", {{"id", r.reported_by}, {"name", by ? by->full_name() : ""}}},
+            {"reported_at", TimeZone::named(school.time_zone)->local_iso(r.reported_at)},
+            {"can_withdraw", can_withdraw}};
+}
+
+}  // namespace
+
+Response list_absence(Context& ctx) {
+    auto txn = ctx.services.store.begin();
+    const State& state = txn.state();
+    const auto access = visible_pupil(state, ctx);
+    const bool may_report = may_report_absence(state, *ctx.me, access.pupil, access.today);
+
+    std::vector<const AbsenceReport*> mine;
+    for (const auto& [id, r] : state.absence_reports)
+        if (r.pupil_id == access.pupil.id) mine.push_back(&r);
+    std::sort(mine.begin(), mine.end(), [](const AbsenceReport* a, const AbsenceReport* b) {
+        return a->date != b->date ? b->date < a->date : a->reported_at > b->reported_at;
+    });
+    json reports = json::array();
+    for (const AbsenceReport* r : mine)
+        reports.push_back(report_json(state, *r, access.school, may_report && is_withdrawable(*r, access.today)));
+
+    Response res;
+    res.body = {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}},
+                {"today", access.today.iso()},
+                {"tomorrow", access.today.plus_days(1).iso()},
+                {"can_report", may_report},
+                {"reports", reports}};
+    return res;
+}
+
+Response report_absence(Context& ctx) {
+    RequestBody body(ctx.request.body, {"date", "comment"});
+    const Date day = body.required_date("date");
+    const std::string comment = body.optional_string("comment", kAbsenceCommentMaxChars);
+
+    json reply;
+    std::uint64_t seq;
+    {
+        auto txn = ctx.services.store.begin();
+        const State& state = txn.state();
+        const auto access = visible_pupil(state, ctx);
+        if (!may_report_absence(state, *ctx.me, access.pupil, access.today))
+            throw absence_refused(state, *ctx.me, access.pupil);
+        if (!is_reportable_day(day, access.today))
+            throw bad_request("date", "Frånvaro kan bara anmälas för idag (" + access.today.iso() + ") eller i morgon (" +
+                                          access.today.plus_days(1).iso() + ").");
+        if (whole_day_report(state, access.pupil.id, day))
+            throw ApiError(409, "conflict", access.pupil.first_name + " är redan frånvaroanmäld " + day.iso() + ".", "date");
+
+        AbsenceReport report{txn.new_id("abs"), access.pupil.id, day, comment, ctx.me->id, ctx.now};
+        seq = txn.commit({{"type", "absence_reported"}, {"report", report}});
+        reply = report_json(state, report, access.school, is_withdrawable(report, access.today));
+    }
+    ctx.services.store.make_durable(seq);  // the reply promises the report survives a crash
+    Response res;
+    res.status = 201;
+    res.body = {{"report", reply}};
+    return res;
+}
+
+Response withdraw_absence(Context& ctx) {
+    std::uint64_t seq;
+    {
+        auto txn = ctx.services.store.begin();
+        const State& state = txn.state();
+        const auto access = visible_pupil(state, ctx);
+        auto it = state.absence_reports.find(ctx.params.at("report"));
+        if (it == state.absence_reports.end() || it->second.pupil_id != access.pupil.id) throw not_found();
+        if (!may_report_absence(state, *ctx.me, access.pupil, access.today))
+            throw absence_refused(state, *ctx.me, access.pupil);
+        if (!is_withdrawable(it->second, access.today))
+            throw ApiError(409, "conflict", "Dagen har redan börjat, så frånvaroanmälan kan inte tas bort.");
+        seq = txn.commit({{"type", "absence_withdrawn"}, {"id", it->second.id}});
+    }
+    ctx.services.store.make_durable(seq);
+    Response res;
+    res.status = 204;
+    return res;
+}
+
+}  // namespace skolnav

@@ -1,0 +1,86 @@
+#include "api.hpp"
+
+#include "api_error.hpp"
+#include "routes.hpp"
+
+namespace skolnav {
+
+namespace {
+std::vector<std::string> split_path(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t start = 1;
+    while (start <= path.size()) {
+        auto slash = path.find('/', start);
+        if (slash == std::string::npos) slash = path.size();
+        parts.push_back(path.substr(start, slash - start));
+        start = slash + 1;
+    }
+    return parts;
+}
+
+bool match(const std::string& pattern, const std::vector<std::string>& path, std::map<std::string, std::string>& params) {
+    const auto want = split_path(pattern);
+    if (want.size() != path.size()) return false;
+    std::map<std::string, std::string> found;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+        const std::string& w = want[i];
+        if (w.size() > 2 && w.front() == '{' && w.back() == '}') {
+            if (path[i].empty()) return false;
+            found[w.substr(1, w.size() - 2)] = path[i];
+        } else if (w != path[i]) {
+            return false;
+        }
+    }
+    params = std::move(found);
+    return true;
+}
+}  // namespace
+
+const std::vector<Route>& routes() {
+    static const std::vector<Route> table = {
+        {"POST", "/api/v1/session", false, sign_in},
+        {"DELETE", "/api/v1/session", false, sign_out},
+        {"GET", "/api/v1/me", true, get_me},
+        {"GET", "/api/v1/pupils/{pupil}/absence", true, list_absence},
+        {"POST", "/api/v1/pupils/{pupil}/absence", true, report_absence},
+        {"DELETE", "/api/v1/pupils/{pupil}/absence/{report}", true, withdraw_absence},
+    };
+    return table;
+}
+
+Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
+    Response r;
+    r.status = status;
+    r.body = {{"error", {{"code", code}, {"message", message}, {"field", field.empty() ? json(nullptr) : json(field)}}}};
+    return r;
+}
+
+Response handle(const Request& request, Services& services) {
+    try {
+        const auto path = split_path(request.path);
+        bool path_known = false;
+        for (const Route& route : routes()) {
+            std::map<std::string, std::string> params;
+            if (!match(route.pattern, path, params)) continue;
+            path_known = true;
+            if (request.method != route.method) continue;
+
+            Context ctx{request, services, std::move(params), nullptr, {}, 0};
+            ctx.now = services.clock.now();
+            if (route.needs_session) {
+                auto txn = services.store.begin();
+                ctx.me = authenticate(txn.state(), services.crypto, request.session_token, ctx.now, ctx.session_digest);
+                if (!ctx.me) throw ApiError(401, "unauthenticated", "Du är inte inloggad.");
+            }
+            // ctx.me points into the state; people are never removed while serving,
+            // and handlers that read more take their own transaction.
+            return route.handler(ctx);
+        }
+        if (path_known) return error_response(405, "method_not_allowed", "Metoden " + request.method + " stöds inte här.");
+        return error_response(404, "not_found", "Hittades inte.");
+    } catch (const ApiError& e) {
+        return error_response(e.status, e.code, e.what(), e.field);
+    }
+}
+
+}  // namespace skolnav

@@ -1,0 +1,81 @@
+// Sign-in with username and password, sessions, sign-out.
+//
+// Passwords are checked with the platform's slow hash (argon2id) outside any
+// transaction, so one sign-in never holds up other requests. An unknown username
+// costs the same hash as a wrong password, so timing does not tell which it was.
+#include "api_error.hpp"
+#include "json_mapping.hpp"
+#include "request_body.hpp"
+#include "routes.hpp"
+
+namespace skolnav {
+
+namespace {
+constexpr UnixSeconds kSessionLifetime = 30 * 24 * 3600;
+}
+
+const Person* authenticate(const State& state, Crypto& crypto, const std::string& token, UnixSeconds now,
+                           std::string& digest_out) {
+    if (token.empty() || token.size() > 200) return nullptr;
+    digest_out = crypto.digest(token);
+    auto it = state.sessions.find(digest_out);
+    if (it == state.sessions.end() || it->second.expires_at <= now) return nullptr;
+    auto person = state.people.find(it->second.person_id);
+    return person == state.people.end() ? nullptr : &person->second;
+}
+
+Response sign_in(Context& ctx) {
+    RequestBody body(ctx.request.body, {"username", "password"});
+    const std::string username = body.required_string("username", 100);
+    const std::string password = body.required_string("password", 200);
+
+    std::string hash;
+    Id person_id;
+    {
+        auto txn = ctx.services.store.begin();
+        auto it = txn.state().username_index.find(username);
+        if (it != txn.state().username_index.end()) {
+            person_id = it->second;
+            hash = txn.state().people.at(person_id).password_hash;
+        }
+    }
+    // Unknown user or no password: verify against a throw-away hash all the same.
+    static const std::string decoy = ctx.services.crypto.hash_password("skolnav-decoy-password");
+    const bool ok = ctx.services.crypto.verify_password(hash.empty() ? decoy : hash, password) && !hash.empty();
+    if (!ok) throw ApiError(401, "invalid_credentials", "Fel användarnamn eller lösenord.");
+
+    const std::string token = ctx.services.crypto.random_token();
+    Session session{ctx.services.crypto.digest(token), person_id, ctx.now, ctx.now + kSessionLifetime};
+    json person;
+    std::uint64_t seq;
+    {
+        auto txn = ctx.services.store.begin();
+        seq = txn.commit({{"type", "session_started"}, {"session", session}});
+        const Person& p = txn.state().people.at(person_id);
+        person = {{"id", p.id}, {"name", p.full_name()}, {"first_name", p.first_name}, {"role", to_string(p.role)}};
+    }
+    ctx.services.store.make_durable(seq);
+
+    Response r;
+    r.body = {{"person", person}};
+    r.set_session_token = token;
+    r.session_max_age_seconds = static_cast<int>(kSessionLifetime);
+    return r;
+}
+
+Response sign_out(Context& ctx) {
+    Response r;
+    r.status = 204;
+    r.clear_session = true;
+    if (ctx.request.session_token.empty()) return r;
+    const std::string digest = ctx.services.crypto.digest(ctx.request.session_token);
+    std::uint64_t seq = 0;
+    {
+        auto txn = ctx.services.store.begin();
+        if (txn.state().sessions.count(digest)) seq = txn.commit({{"type", "session_ended"}, {"token_digest", digest}});
+    }
+    ctx.services.store.make_durable(seq);
+    return r;
+}
+
+}  // namespace skolnav

@@ -1,0 +1,88 @@
+// The domain's data: plain structs, as the store keeps them.
+//
+//  Municipality  -> Schools (förskola, grundskola, gymnasieskola; each enables its boxes)
+//  School        -> Groups (classes, preschool departments)
+//  Person        -> one record per person: guardian, pupil (or preschool child), staff,
+//                   school admin; guardians are linked to their children
+//  AbsenceReport -> a whole-day report of a child's absence by a guardian or adult pupil
+//  Session       -> a signed-in browser, stored by the digest of its token
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date_time.hpp"
+
+namespace skolnav {
+
+using Id = std::string;
+
+enum class SchoolForm { Forskola, Grundskola, Gymnasieskola };
+enum class Role { Guardian, Pupil, Staff, SchoolAdmin };
+
+// The boxes of the start page (SPEC.md). Their wire names are the Swedish box names in
+// lower-case ASCII: "franvaro", "information", …
+enum class Box {
+    Franvaro, Information, Kalender, Kontaktlista, Dokumentation, Blogg, Tidsregistrering,
+    Utvecklingssamtal, Bedomningar, ETest, Fritidsschema, Planeringar, Schema, Uppgifter
+};
+
+struct School {
+    Id id;
+    std::string name;
+    SchoolForm form = SchoolForm::Grundskola;
+    std::string time_zone = "Europe/Stockholm";
+    std::vector<Box> enabled_boxes;  // in start-page order
+};
+
+struct Group {
+    Id id;
+    Id school_id;
+    std::string name;  // "3B", "Blåklockan", "NA22a"
+};
+
+struct Person {
+    Id id;
+    Role role = Role::Guardian;
+    std::string first_name, last_name;
+    std::string username;       // empty: cannot sign in (e.g. a preschool child)
+    std::string password_hash;  // argon2id string; empty: no password sign-in
+    std::string email, phone;
+    Id school_id;               // pupils, staff, admins
+    Id group_id;                // pupils; staff's main group
+    std::optional<Date> birth_date;  // pupils
+    bool insyn_consent = false;      // adult pupils: guardians may see their school data
+    std::vector<Id> children;        // guardians: their children's person ids
+
+    std::string full_name() const { return first_name + " " + last_name; }
+};
+
+struct AbsenceReport {
+    Id id;
+    Id pupil_id;
+    Date date;
+    std::string comment;
+    Id reported_by;
+    UnixSeconds reported_at = 0;
+};
+
+struct Session {
+    std::string token_digest;
+    Id person_id;
+    UnixSeconds created_at = 0, expires_at = 0;
+};
+
+struct State {
+    std::string municipality_name;
+    std::map<Id, School> schools;
+    std::map<Id, Group> groups;
+    std::map<Id, Person> people;
+    std::map<std::string, Id> username_index;  // derived from people
+    std::map<Id, AbsenceReport> absence_reports;
+    std::map<std::string, Session> sessions;  // by token digest
+    std::uint64_t next_id = 1;                // for ids the store hands out
+};
+
+}  // namespace skolnav

@@ -1,0 +1,66 @@
+// The state store: the whole state in memory, every change an event appended to the
+// journal before anyone is told it happened.
+//
+// Handlers take a Transaction (an exclusive lock on the state), check and apply their
+// events, drop it, then wait for durability with make_durable(). Checks and changes in
+// one transaction are atomic, so check-then-act races (two bookings of one slot) cannot
+// happen. Slow work (password hashing) is done outside a transaction.
+#pragma once
+#include <cstdint>
+#include <mutex>
+
+#include <nlohmann/json.hpp>
+
+#include "model.hpp"
+#include "platform.hpp"
+
+namespace skolnav {
+
+using json = nlohmann::json;
+
+// Applies one event to the state. Events are JSON objects with a "type"; unknown
+// types or malformed events throw std::runtime_error (a journal we cannot understand
+// must stop start-up, not be skipped).
+void apply_event(State& state, const json& event);
+
+class Store {
+public:
+    explicit Store(Journal* journal = nullptr) : journal_(journal) {}
+
+    class Transaction {
+    public:
+        const State& state() const { return store_.state_; }
+        // Applies the event and appends it to the journal; returns its sequence number.
+        std::uint64_t commit(const json& event);
+        // Hands out a fresh id with a readable prefix ("abs-17"). Part of the state, so
+        // ids never repeat after a restart.
+        Id new_id(const char* prefix);
+    private:
+        friend class Store;
+        explicit Transaction(Store& s) : store_(s), lock_(s.mutex_) {}
+        Store& store_;
+        std::unique_lock<std::mutex> lock_;
+    };
+
+    Transaction begin() { return Transaction(*this); }
+    void make_durable(std::uint64_t seq);  // no-op for seq 0 or without a journal
+
+    // Loading, before serving: a snapshot, then the journal's records after it.
+    void load_snapshot(const json& snapshot);
+    void replay(std::uint64_t seq, const json& event);
+    // The whole state with the sequence number it includes. Call from a Transaction's
+    // owner or before serving.
+    json snapshot() const;
+    std::uint64_t last_seq() const { return last_seq_; }
+    void set_journal(Journal* j) { journal_ = j; }
+    std::mutex& mutex() { return mutex_; }
+    const State& unsafe_state() const { return state_; }  // tests and loading only
+
+private:
+    State state_;
+    Journal* journal_ = nullptr;
+    std::uint64_t last_seq_ = 0;
+    std::mutex mutex_;
+};
+
+}  // namespace skolnav
