@@ -1,0 +1,65 @@
+#include "app/api_client.hpp"
+
+#include <cctype>
+
+#include "platform/http.hpp"
+
+namespace app {
+namespace {
+
+ApiReply to_reply(const platform::HttpResponse& r) {
+    ApiReply reply;
+    reply.status = r.status;
+    if (!r.body.empty()) reply.body = parse_json(r.body);
+    if (reply.ok()) return reply;
+    const Json& error = field(reply.body, "error");
+    reply.error.status = r.status;
+    reply.error.code = text(error, "code");
+    reply.error.message = text(error, "message");
+    reply.error.field = text(error, "field");
+    if (r.status == 0) {
+        reply.error.code = "network";
+        reply.error.message = "Det gick inte att nå Skolnav. Kontrollera din anslutning och försök igen.";
+    } else if (reply.error.message.empty()) {
+        reply.error.message = "Något gick fel (felkod " + std::to_string(r.status) + "). Försök igen om en stund.";
+    }
+    return reply;
+}
+
+}  // namespace
+
+std::string url_segment(const std::string& id) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : id) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out.push_back(static_cast<char>(c));
+        else out += {'%', hex[c >> 4], hex[c & 15]};
+    }
+    return out;
+}
+
+void ApiClient::get(const std::string& path, Callback done) { send("GET", path, "", std::move(done)); }
+
+void ApiClient::post(const std::string& path, const Json& body, Callback done) {
+    send("POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace), std::move(done));
+}
+
+void ApiClient::del(const std::string& path, Callback done) { send("DELETE", path, "", std::move(done)); }
+
+void ApiClient::forget_pending() { ++generation_; }
+
+void ApiClient::send(const char* method, const std::string& path, const std::string& body, Callback done) {
+    unsigned sent_in = generation_;
+    bool is_sign_in = path == "/api/v1/session";
+    platform::http_request(method, path, body, [this, sent_in, is_sign_in, done = std::move(done)](const platform::HttpResponse& r) {
+        if (sent_in != generation_) return;
+        ApiReply reply = to_reply(r);
+        if (reply.status == 401 && !is_sign_in && on_signed_out) {
+            on_signed_out();
+            return;
+        }
+        if (done) done(reply);
+    });
+}
+
+}  // namespace app

@@ -1,0 +1,173 @@
+#include "app/app.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "app/theme.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "platform/browser.hpp"
+#include "platform/frame_scheduler.hpp"
+
+namespace app {
+namespace {
+
+std::vector<std::string> split_path(const std::string& hash) {
+    std::vector<std::string> parts;
+    std::string current;
+    for (char c : hash) {
+        if (c == '#') continue;
+        if (c == '/') {
+            if (!current.empty()) parts.push_back(current);
+            current.clear();
+        } else {
+            current.push_back(c);
+        }
+    }
+    if (!current.empty()) parts.push_back(current);
+    return parts;
+}
+
+}  // namespace
+
+void App::start() {
+    api_.on_signed_out = [this] {
+        bool was_signed_in = screen_ == Screen::Home;
+        forget_session();
+        if (was_signed_in) sign_in_notice_ = "Du har loggats ut. Logga in igen för att fortsätta.";
+    };
+    platform::on_location_hash_change([this] { apply_location(); });
+    load_me(false);
+}
+
+void App::load_me(bool after_sign_in) {
+    if (!after_sign_in) screen_ = Screen::Starting;
+    start_error_.clear();
+    api_.get("/api/v1/me", [this, after_sign_in](const ApiReply& reply) {
+        signing_in_ = false;
+        if (!reply.ok()) {
+            if (after_sign_in) {
+                sign_in_error_ = reply.error.message;
+            } else {
+                start_error_ = reply.error.message;
+            }
+            return;
+        }
+        me_ = parse_me(reply.body);
+        screen_ = Screen::Home;
+        password_[0] = 0;
+        sign_in_error_.clear();
+        sign_in_notice_.clear();
+        pupil_id_ = me_.pupils.empty() ? "" : me_.pupils.front().id;
+        open_box_.clear();
+        apply_location();
+    });
+}
+
+void App::forget_session() {
+    api_.forget_pending();
+    boxes_.clear();
+    me_ = Me{};
+    pupil_id_.clear();
+    open_box_.clear();
+    screen_ = Screen::SignIn;
+    signing_out_ = false;
+    focus_username_ = true;
+    update_title();
+    platform::request_frames();
+}
+
+void App::sign_out() {
+    signing_out_ = true;
+    api_.del("/api/v1/session", [this](const ApiReply& reply) {
+        if (!reply.ok() && reply.status != 401) {
+            signing_out_ = false;
+            sign_in_notice_.clear();
+            start_error_ = reply.error.message;  // shown under the header
+            return;
+        }
+        forget_session();
+        platform::set_location_hash("#/", true);
+    });
+}
+
+void App::apply_location() {
+    if (screen_ != Screen::Home) return;  // applied once signed in
+    std::vector<std::string> parts = split_path(platform::location_hash());
+    std::string pupil = pupil_id_, box_name;
+    if (parts.size() >= 2 && parts[0] == "elev" && me_.find_pupil(parts[1])) {
+        pupil = parts[1];
+        if (parts.size() >= 3) box_name = parts[2];
+    }
+    const Pupil* p = me_.find_pupil(pupil);
+    bool box_enabled = false;
+    if (p)
+        for (const std::string& b : p->boxes) box_enabled |= b == box_name;
+    std::string previous_box = open_box_;
+    pupil_id_ = pupil;
+    open_box_ = box_enabled && p->insyn ? box_name : "";
+    if (!open_box_.empty() && open_box_ != previous_box) {
+        boxes::BoxContext ctx = box_context();
+        box(pupil_id_, open_box_).on_open(ctx);
+    }
+    if (ImGuiWindow* page = ImGui::FindWindowByName("##page")) ImGui::SetScrollY(page, 0);  // a new view starts at its top
+    update_title();
+}
+
+void App::navigate(const std::string& pupil_id, const std::string& box_name) {
+    std::string hash = "#/elev/" + pupil_id + (box_name.empty() ? "" : "/" + box_name);
+    platform::set_location_hash(hash);
+    apply_location();
+    platform::request_frames();
+}
+
+boxes::Box& App::box(const std::string& pupil_id, const std::string& wire_name) {
+    auto& slot = boxes_[pupil_id][wire_name];
+    if (!slot) {
+        const Pupil* p = me_.find_pupil(pupil_id);
+        slot = boxes::make_box(wire_name, p ? *p : Pupil{});
+    }
+    return *slot;
+}
+
+boxes::BoxContext App::box_context() {
+    return boxes::BoxContext{api_, me_, [this] { navigate(pupil_id_, ""); }};
+}
+
+const Pupil* App::selected_pupil() const { return me_.find_pupil(pupil_id_); }
+
+void App::update_title() {
+    std::string title = "Skolnav";
+    if (screen_ == Screen::Home && !open_box_.empty())
+        title = std::string(boxes::box_info(open_box_).title) + " – Skolnav";
+    platform::set_document_title(title);
+}
+
+void App::draw() {
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float width = viewport->Size.x;
+    // Content is a centred column; the window's padding makes the margins.
+    float side = width < theme::kNarrowWidth ? 16.0f : 32.0f;
+    float margin = std::max(side, (width - theme::kContentMaxWidth) * 0.5f);
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, 0));
+    ImGui::Begin("##page", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+    switch (screen_) {
+        case Screen::Starting: draw_starting(); break;
+        case Screen::SignIn: draw_sign_in(); break;
+        case Screen::Home:
+            draw_header();
+            if (open_box_.empty()) draw_start_page();
+            else draw_box_view();
+            break;
+    }
+    ImGui::Dummy(ImVec2(1, 32));  // breathing room at the bottom
+    ImGui::End();
+}
+
+}  // namespace app

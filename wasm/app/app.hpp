@@ -1,0 +1,66 @@
+// The app shell: who is signed in, which child and view are shown, and the frame's UI
+// (header, sign-in, start page, a box's full view). Views are addressed by the URL's
+// fragment, "#/elev/<pupil id>" and "#/elev/<pupil id>/<box>", so reloads, deep links
+// and the back button work.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/api_client.hpp"
+#include "app/me.hpp"
+#include "boxes/box.hpp"
+
+namespace app {
+
+class App {
+public:
+    void start();  // asks the server who is signed in
+    void draw();   // one frame of UI, inside ImGui::NewFrame/Render
+
+private:
+    enum class Screen { Starting, SignIn, Home };
+
+    // app.cpp: session and routing
+    void load_me(bool after_sign_in);
+    void apply_location();
+    void navigate(const std::string& pupil_id, const std::string& box);
+    void sign_out();
+    void forget_session();
+    boxes::Box& box(const std::string& pupil_id, const std::string& wire_name);
+    boxes::BoxContext box_context();
+    const Pupil* selected_pupil() const;
+    void update_title();
+
+    // header_bar.cpp
+    void draw_header();
+    // signin_screen.cpp
+    void draw_sign_in();
+    void submit_sign_in();
+    // start_page.cpp
+    void draw_start_page();
+    void draw_child_switcher();
+    void draw_box_grid(const Pupil& pupil);
+    // box_view.cpp
+    void draw_box_view();
+    void draw_starting();
+
+    ApiClient api_;
+    Screen screen_ = Screen::Starting;
+    Me me_;
+    std::string pupil_id_;  // the child shown
+    std::string open_box_;  // wire name of the full view shown; empty: start page
+    std::map<std::string, std::map<std::string, std::unique_ptr<boxes::Box>>> boxes_;
+    std::string start_error_;  // GET /me failed for another reason than "not signed in"
+
+    // Sign-in form.
+    char username_[128] = {};
+    char password_[128] = {};
+    bool signing_in_ = false;
+    bool focus_username_ = true;
+    std::string sign_in_error_;
+    std::string sign_in_notice_;
+    bool signing_out_ = false;
+};
+
+}  // namespace app

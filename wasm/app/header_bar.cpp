@@ -1,0 +1,61 @@
+// The header of every signed-in view: the product's name, who is signed in, "Logga ut".
+#include "app/app.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/widget_registry.hpp"
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace app {
+
+void App::draw_header() {
+    const float height = 64.0f;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 top(window->Pos.x, ImGui::GetCursorScreenPos().y);
+    // A white band across the whole width, under the centred content.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y));
+    dl->AddRectFilled(top, ImVec2(top.x + window->Size.x, top.y + height), theme::kSurface);
+    dl->AddLine(ImVec2(top.x, top.y + height), ImVec2(top.x + window->Size.x, top.y + height), theme::kBorder);
+    dl->PopClipRect();
+
+    float y0 = ImGui::GetCursorPosY();
+    ImGui::PushFont(fonts::get(fonts::Face::Heading));
+    float title_h = ImGui::GetFontSize();
+    ImGui::SetCursorPosY(y0 + (height - title_h) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::TextUnformatted(icons::kLogo);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 8);
+    ImGui::TextUnformatted("Skolnav");
+    ImGui::PopFont();
+
+    // Right side: the user's name (when there is room) and the sign-out button.
+    const char* sign_out_label = signing_out_ ? "Loggar ut …##signout" : "Logga ut";
+    std::string button = std::string(icons::kSignOut) + "  " + sign_out_label;
+    ImGuiStyle& style = ImGui::GetStyle();
+    float button_w = ImGui::CalcTextSize(button.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+    float right = ImGui::GetWindowContentRegionMax().x;
+    float button_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+    float name_w = ImGui::CalcTextSize(me_.name.c_str()).x;
+    bool show_name = ImGui::GetContentRegionAvail().x > name_w + button_w + 260;
+    if (show_name) {
+        ImGui::SameLine();
+        ImGui::SetCursorPos(ImVec2(right - button_w - name_w - 16, y0 + (height - ImGui::GetFontSize()) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMutedText);
+        ImGui::TextUnformatted(me_.name.c_str());
+        ImGui::PopStyleColor();
+        registry::add_text(me_.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(right - button_w, y0 + (height - button_h) * 0.5f));
+    if (ui::QuietButton(button.c_str()) && !signing_out_) sign_out();
+    ImGui::SetCursorPosY(y0 + height + 24);
+    if (!start_error_.empty()) {
+        ui::Note(start_error_, ui::Tone::Error);
+        ui::Space(4);
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,86 @@
+// The sign-in screen: username and password (BankID comes later).
+#include <algorithm>
+
+#include "app/app.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "imgui.h"
+
+namespace app {
+
+void App::submit_sign_in() {
+    if (signing_in_) return;
+    if (!username_[0] || !password_[0]) {
+        sign_in_error_ = "Fyll i både användarnamn och lösenord.";
+        return;
+    }
+    signing_in_ = true;
+    sign_in_error_.clear();
+    sign_in_notice_.clear();
+    Json body = {{"username", username_}, {"password", password_}};
+    api_.post("/api/v1/session", body, [this](const ApiReply& reply) {
+        if (!reply.ok()) {
+            signing_in_ = false;
+            sign_in_error_ = reply.error.message;
+            password_[0] = 0;
+            return;
+        }
+        load_me(true);  // the reply's person is enough to greet, /me has the pupils
+    });
+}
+
+void App::draw_sign_in() {
+    float width = ImGui::GetContentRegionAvail().x;
+    float panel_w = std::min(width, 420.0f);
+    float top = std::max(24.0f, ImGui::GetMainViewport()->Size.y * 0.12f);
+    ImGui::SetCursorPosY(top);
+
+    // Brand above the panel, centred.
+    ImGui::PushFont(fonts::get(fonts::Face::Title));
+    std::string brand = std::string(icons::kLogo) + "  Skolnav";
+    float brand_w = ImGui::CalcTextSize(brand.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - brand_w) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::TextUnformatted(brand.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    const char* tagline = "Skolan och förskolan på ett ställe";
+    float tag_w = ImGui::CalcTextSize(tagline).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tag_w) * 0.5f));
+    ui::MutedText(tagline);
+    ui::Space(12);
+
+    float x0 = ImGui::GetCursorPosX() + (width - panel_w) * 0.5f;
+    ImGui::SetCursorPosX(x0);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(panel_w);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 22));
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::kBorder);
+    ImGui::BeginChild("signin_panel", ImVec2(panel_w, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::Heading("Logga in");
+    if (!sign_in_notice_.empty()) ui::Note(sign_in_notice_, ui::Tone::Info);
+    if (!start_error_.empty()) ui::Note(start_error_, ui::Tone::Error);
+    ui::Space(2);
+    if (focus_username_) {
+        ImGui::SetKeyboardFocusHere(0);  // the label is text, so this is the field
+        focus_username_ = false;
+    }
+    bool enter = ui::InputField("Användarnamn", username_, sizeof(username_));
+    enter |= ui::InputField("Lösenord", password_, sizeof(password_), /*password=*/true);
+    ui::Space(4);
+    bool clicked = ui::PrimaryButton(signing_in_ ? "Loggar in …##login" : "Logga in", !signing_in_,
+                                     ImGui::GetContentRegionAvail().x);
+    if (clicked || enter) submit_sign_in();
+    if (signing_in_) ui::Loading("Kontrollerar uppgifterna …");
+    if (!sign_in_error_.empty()) ui::Note(sign_in_error_, ui::Tone::Error);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+}  // namespace app

@@ -1,0 +1,111 @@
+// The start page: a greeting, the child switcher (guardians with several children), and
+// one card per box the child's school has enabled, in a responsive grid.
+#include <algorithm>
+
+#include "app/app.hpp"
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "app/widget_registry.hpp"
+#include "imgui.h"
+
+namespace app {
+
+void App::draw_child_switcher() {
+    if (me_.pupils.size() < 2) return;
+    ui::Text("Välj barn", theme::kMutedText, fonts::Face::Small);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    float right = ImGui::GetWindowContentRegionMax().x;
+    for (size_t i = 0; i < me_.pupils.size(); ++i) {
+        const Pupil& p = me_.pupils[i];
+        std::string label = p.first_name + "##child_" + p.id;
+        if (i > 0) {
+            ImGui::SameLine();
+            // Wrap to a new row when the next name does not fit.
+            float w = ImGui::CalcTextSize(p.first_name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+        }
+        if (ui::Tab(label.c_str(), p.id == pupil_id_) && p.id != pupil_id_) navigate(p.id, "");
+    }
+    ui::Space(4);
+}
+
+void App::draw_box_grid(const Pupil& pupil) {
+    if (pupil.boxes.empty()) {
+        ui::Note("Skolan har inte aktiverat några delar i Skolnav ännu.", ui::Tone::Info);
+        return;
+    }
+    const float gap = 16.0f;
+    float avail = ImGui::GetContentRegionAvail().x;
+    int columns = avail < theme::kNarrowWidth - 32 ? 1 : std::max(1, static_cast<int>((avail + gap) / (280.0f + gap)));
+    columns = std::min(columns, 3);
+    float card_w = (avail - gap * (columns - 1)) / columns;
+    const float card_h = 132.0f;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    std::string open;
+    boxes::BoxContext ctx = box_context();
+    for (size_t i = 0; i < pupil.boxes.size(); ++i) {
+        const std::string& wire = pupil.boxes[i];
+        const boxes::BoxInfo& info = boxes::box_info(wire);
+        std::string title = info.title[0] ? info.title : wire;
+        int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
+        ImVec2 pos(origin.x + col * (card_w + gap), origin.y + row * (card_h + gap));
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::PushID(wire.c_str());
+        ui::CardResult card = ui::CardButton((title + "##card").c_str(), ImVec2(card_w, card_h));
+        if (card.clicked) open = wire;
+
+        // Icon in a soft circle, title beside it, the box's summary below.
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float pad = 20.0f, circle = 44.0f;
+        ImVec2 c(pos.x + pad + circle * 0.5f, pos.y + pad + circle * 0.5f);
+        dl->AddCircleFilled(c, circle * 0.5f, theme::kAccentSoft, 32);
+        ImFont* icon_font = fonts::get(fonts::Face::IconLarge);
+        float icon_size = icon_font->FontSize * ImGui::GetIO().FontGlobalScale;
+        ImVec2 icon_ext = icon_font->CalcTextSizeA(icon_size, FLT_MAX, 0, info.icon);
+        dl->AddText(icon_font, icon_size, ImVec2(c.x - icon_ext.x * 0.5f, c.y - icon_ext.y * 0.5f), theme::kAccent,
+                    info.icon);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + circle + 14, c.y - ImGui::GetFontSize() * 0.75f));
+        ui::Text(title, 0, fonts::Face::Heading);
+        dl->AddText(ImVec2(pos.x + card_w - pad - 10, c.y - ImGui::GetFontSize() * 0.5f), theme::kMutedText,
+                    icons::kChevronRight);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad + circle + 14));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_w - pad * 2);
+        ImGui::BeginGroup();
+        box(pupil.id, wire).draw_card_summary(ctx, pupil);
+        ImGui::EndGroup();
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+    int rows = (static_cast<int>(pupil.boxes.size()) + columns - 1) / columns;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(avail, rows * card_h + (rows - 1) * gap));
+    if (!open.empty()) navigate(pupil.id, open);
+}
+
+void App::draw_start_page() {
+    ui::Title("Hej " + (me_.first_name.empty() ? me_.name : me_.first_name) + "!");
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+    if (me_.pupils.empty()) {
+        ui::MutedText("Det finns inga elever kopplade till ditt konto.");
+        return;
+    }
+    ui::Space(4);
+    draw_child_switcher();
+    const Pupil* pupil = selected_pupil();
+    if (!pupil) return;
+    std::string about = pupil->name;
+    if (!pupil->group.empty()) about += " · " + pupil->group;
+    if (!pupil->school.name.empty()) about += " · " + pupil->school.name;
+    ui::Text(about, theme::kMutedText);
+    ui::Space(6);
+    if (!pupil->insyn) {
+        ui::Note("Eleven har inte gett insyn. " + pupil->first_name +
+                     " är myndig och har valt att inte dela sina skoluppgifter med vårdnadshavare.",
+                 ui::Tone::Info);
+        return;
+    }
+    draw_box_grid(*pupil);
+}
+
+}  // namespace app

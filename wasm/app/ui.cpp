@@ -1,0 +1,197 @@
+#include "app/ui.hpp"
+
+#include <cmath>
+
+#include "app/icons.hpp"
+#include "app/theme.hpp"
+#include "app/widget_registry.hpp"
+#include "imgui_internal.h"
+#include "platform/frame_scheduler.hpp"
+
+namespace app::ui {
+
+void Text(std::string_view text, ImU32 color, fonts::Face face) {
+    ImGui::PushFont(fonts::get(face));
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+    ImGui::PopFont();
+    registry::add_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void MutedText(std::string_view text) { Text(text, theme::kMutedText); }
+void Heading(std::string_view text) { Text(text, 0, fonts::Face::Heading); }
+void Title(std::string_view text) { Text(text, 0, fonts::Face::Title); }
+
+bool PrimaryButton(const char* label, bool enabled, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentHover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::kAccentHover);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::kAccent);
+    ImGui::PushFont(fonts::get(fonts::Face::Strong));
+    ImGui::BeginDisabled(!enabled);
+    registry::hint_next("button");
+    bool clicked = ImGui::Button(label, ImVec2(width, 0));
+    ImGui::EndDisabled();
+    ImGui::PopFont();
+    ImGui::PopStyleColor(5);
+    return clicked && enabled;
+}
+
+bool SecondaryButton(const char* label, bool enabled) {
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(210, 229, 242, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::BeginDisabled(!enabled);
+    registry::hint_next("button");
+    bool clicked = ImGui::Button(label);
+    ImGui::EndDisabled();
+    ImGui::PopStyleColor(4);
+    return clicked && enabled;
+}
+
+bool QuietButton(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(210, 229, 242, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    registry::hint_next("button");
+    bool clicked = ImGui::Button(label);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(4);
+    return clicked;
+}
+
+bool Radio(const char* label, bool selected) {
+    // ImGui's radio is small for fingers: a full-width selectable row with a drawn dot.
+    ImGuiStyle& style = ImGui::GetStyle();
+    float h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    std::string text = registry::visible_label(label);
+    float w = ImGui::CalcTextSize(text.c_str()).x + h + style.FramePadding.x * 2;
+    registry::hint_next("radio", selected ? 1 : 0);
+    bool clicked = ImGui::InvisibleButton(label, ImVec2(w, h));
+    bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
+                      selected ? theme::kAccentSoft : (hovered ? IM_COL32(248, 250, 252, 255) : theme::kSurface),
+                      style.FrameRounding);
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), selected ? theme::kAccent : theme::kBorder,
+                style.FrameRounding, 0, selected ? 1.5f : 1.0f);
+    float r = ImGui::GetFontSize() * 0.42f;
+    ImVec2 c(pos.x + style.FramePadding.x + r, pos.y + h * 0.5f);
+    dl->AddCircle(c, r, selected ? theme::kAccent : theme::kMutedText, 24, 1.5f);
+    if (selected) dl->AddCircleFilled(c, r * 0.55f, theme::kAccent, 24);
+    dl->AddText(ImVec2(c.x + r + style.ItemInnerSpacing.x, pos.y + style.FramePadding.y), theme::kText,
+                text.c_str());
+    if (clicked) platform::request_frames();
+    return clicked;
+}
+
+bool Tab(const char* label, bool selected) {
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? theme::kAccent : theme::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? theme::kAccentHover : theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, selected ? theme::kAccentHover : theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? IM_COL32_WHITE : theme::kText);
+    ImGui::PushStyleColor(ImGuiCol_Border, selected ? theme::kAccent : theme::kBorder);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 100.0f);
+    ImGui::PushFont(fonts::get(fonts::Face::Strong));
+    registry::hint_next("tab", selected ? 1 : 0);
+    bool clicked = ImGui::Button(label);
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+    return clicked;
+}
+
+bool InputField(const char* label, char* buffer, size_t size, bool password, const char* hint) {
+    std::string shown = registry::visible_label(label);
+    Text(shown, 0, fonts::Face::Strong);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
+    std::string id = std::string("##") + shown;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+    if (password) flags |= ImGuiInputTextFlags_Password;
+    registry::hint_next("input");
+    return ImGui::InputTextWithHint(id.c_str(), hint ? hint : "", buffer, size, flags);
+}
+
+void Note(std::string_view text, Tone tone) {
+    ImU32 bg = tone == Tone::Error ? theme::kErrorSoft : tone == Tone::Success ? theme::kSuccessSoft : theme::kInfoSoft;
+    ImU32 fg = tone == Tone::Error ? theme::kErrorText : tone == Tone::Success ? theme::kSuccessText : theme::kText;
+    const char* icon = tone == Tone::Error ? icons::kError : tone == Tone::Success ? icons::kSuccess : icons::kInfo;
+    const float pad = 12.0f, gap = 10.0f;
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float avail = ImGui::GetContentRegionAvail().x;
+    float icon_w = ImGui::CalcTextSize(icon).x;
+    float wrap = avail - pad * 2 - icon_w - gap;
+    ImVec2 text_size = ImGui::CalcTextSize(text.data(), text.data() + text.size(), false, wrap);
+    ImVec2 end(start.x + avail, start.y + text_size.y + pad * 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(start, end, bg, 10.0f);  // background first: no channel juggling
+    dl->AddText(ImVec2(start.x + pad, start.y + pad), fg, icon);
+    ImVec2 text_pos(start.x + pad + icon_w + gap, start.y + pad);
+    dl->AddText(nullptr, 0.0f, text_pos, fg, text.data(), text.data() + text.size(), wrap);
+    registry::add_text(text, text_pos, ImVec2(text_pos.x + text_size.x, text_pos.y + text_size.y));
+    ImGui::Dummy(ImVec2(avail, end.y - start.y));
+}
+
+void Loading(std::string_view text) {
+    // A rotating arc: this is an animation, so frames keep coming while it is shown.
+    platform::keep_animating();
+    float size = ImGui::GetFontSize();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 c(pos.x + size * 0.5f, pos.y + size * 0.5f + 1);
+    float t = static_cast<float>(ImGui::GetTime());
+    float start = t * 5.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathArcTo(c, size * 0.42f, start, start + IM_PI * 1.4f, 24);
+    dl->PathStroke(theme::kAccent, 0, 2.2f);
+    ImGui::Dummy(ImVec2(size, size));
+    ImGui::SameLine(0, 10);
+    Text(text, theme::kMutedText);
+}
+
+CardResult CardButton(const char* label, ImVec2 size) {
+    CardResult r;
+    r.min = ImGui::GetCursorScreenPos();
+    r.max = ImVec2(r.min.x + size.x, r.min.y + size.y);
+    registry::hint_next("link");
+    r.clicked = ImGui::InvisibleButton(label, size);
+    bool hovered = ImGui::IsItemHovered();
+    bool held = ImGui::IsItemActive();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // A soft shadow lifts the card; stronger when hovered.
+    dl->AddRectFilled(ImVec2(r.min.x, r.min.y + (hovered ? 3.0f : 2.0f)),
+                      ImVec2(r.max.x, r.max.y + (hovered ? 3.0f : 2.0f)),
+                      IM_COL32(20, 40, 70, hovered ? 26 : 14), theme::kCardRounding);
+    dl->AddRectFilled(r.min, r.max, held ? IM_COL32(250, 252, 254, 255) : theme::kSurface, theme::kCardRounding);
+    dl->AddRect(r.min, r.max, hovered ? IM_COL32(150, 190, 220, 255) : theme::kBorder, theme::kCardRounding, 0, 1.0f);
+    if (r.clicked) platform::request_frames();
+    return r;
+}
+
+void BeginPanel(const char* id) {
+    // A child window that grows with its content (one frame behind, which the
+    // render-until-stable scheduler absorbs) gives a padded white panel.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::kBorder);
+    ImGui::BeginChild(id, ImVec2(0, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void EndPanel() {
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+void Space(float pixels) { ImGui::Dummy(ImVec2(1, pixels)); }
+
+}  // namespace app::ui

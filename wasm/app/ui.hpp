@@ -1,0 +1,52 @@
+// The client's widgets on top of ImGui: each reports itself to the widget registry
+// with a role, so tests and assistive tech see the same labels the user sees.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "app/fonts.hpp"
+#include "imgui.h"
+
+namespace app::ui {
+
+// Text, registered so it is readable from JavaScript. Wraps at the content edge.
+void Text(std::string_view text, ImU32 color = 0, fonts::Face face = fonts::Face::Body);
+void MutedText(std::string_view text);
+void Heading(std::string_view text);
+void Title(std::string_view text);
+
+// Buttons. `label` may carry an icon prefix and an "##id" suffix.
+bool PrimaryButton(const char* label, bool enabled = true, float width = 0);
+bool SecondaryButton(const char* label, bool enabled = true);
+bool QuietButton(const char* label);  // text-like, e.g. "Tillbaka", "Logga ut"
+bool Radio(const char* label, bool selected);
+bool Tab(const char* label, bool selected);  // a segment in a switcher row
+
+// A labelled text field: label above, field below at full width. Returns true when
+// Enter was pressed in it.
+bool InputField(const char* label, char* buffer, size_t size, bool password = false,
+                const char* hint = nullptr);
+
+// A tinted note with an icon: status is never told by colour alone.
+enum class Tone { Error, Success, Info };
+void Note(std::string_view text, Tone tone);
+
+// An animated spinner with a text beside it ("Hämtar …").
+void Loading(std::string_view text);
+
+// A clickable card: white rounded panel; the caller draws its content inside while
+// the returned scope is open. Returns true when clicked.
+struct CardResult {
+    bool clicked = false;
+    ImVec2 min, max;  // screen rectangle
+};
+CardResult CardButton(const char* label, ImVec2 size);
+
+// A plain (non-clickable) panel behind a block of content.
+void BeginPanel(const char* id);
+void EndPanel();
+
+// Vertical space in CSS pixels.
+void Space(float pixels);
+
+}  // namespace app::ui

@@ -1,0 +1,43 @@
+// A box: one area of the start page (Frånvaro, Kalender, …) for one pupil. It draws a
+// compact card body on the start page and its full view, from data it fetches itself.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/api_client.hpp"
+#include "app/me.hpp"
+
+namespace boxes {
+
+// What a box may use of the app around it.
+struct BoxContext {
+    app::ApiClient& api;
+    const app::Me& me;                  // the signed-in user
+    std::function<void()> go_back;      // leave the full view
+};
+
+class Box {
+public:
+    virtual ~Box() = default;
+    // The card's content below its title (fits ~2 short lines).
+    virtual void draw_card_summary(BoxContext& ctx, const app::Pupil& pupil) = 0;
+    // The full view, below the app header and the view's title row.
+    virtual void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) = 0;
+    // The full view is being opened (refresh what it shows).
+    virtual void on_open(BoxContext&) {}
+};
+
+struct BoxInfo {
+    const char* wire_name;  // "franvaro"
+    const char* title;      // "Frånvaro"
+    const char* icon;       // Font Awesome glyph
+};
+
+// The box's Swedish name and icon; a generic entry for names this client does not know.
+const BoxInfo& box_info(const std::string& wire_name);
+
+// A new box for this pupil: the real one where built, a placeholder otherwise.
+std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pupil);
+
+}  // namespace boxes

@@ -1,0 +1,61 @@
+#include "platform/browser.hpp"
+
+#include <cstdlib>
+#include <emscripten.h>
+
+#include "platform/frame_scheduler.hpp"
+
+namespace platform {
+namespace {
+
+std::function<void()> g_hash_handler;
+
+EM_JS(char*, js_location_hash, (), {
+    var hash = decodeURI(window.location.hash || "");
+    var size = lengthBytesUTF8(hash) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(hash, ptr, size);
+    return ptr;
+});
+
+EM_JS(void, js_set_location_hash, (const char* hash, int replace), {
+    var h = encodeURI(UTF8ToString(hash));
+    if (decodeURI(window.location.hash || "") === UTF8ToString(hash)) return;
+    var url = window.location.pathname + window.location.search + h;
+    if (replace) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+});
+
+EM_JS(void, js_listen_hash_change, (), {
+    // pushState fires no event; only the back/forward buttons and typed URLs do.
+    window.addEventListener("popstate", function() { _skolnav_location_changed(); });
+    window.addEventListener("hashchange", function() { _skolnav_location_changed(); });
+});
+
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+
+}  // namespace
+
+std::string location_hash() {
+    char* raw = js_location_hash();
+    std::string hash(raw);
+    std::free(raw);
+    return hash;
+}
+
+void set_location_hash(const std::string& hash, bool replace) { js_set_location_hash(hash.c_str(), replace ? 1 : 0); }
+
+void on_location_hash_change(std::function<void()> handler) {
+    bool first = !g_hash_handler;
+    g_hash_handler = std::move(handler);
+    if (first) js_listen_hash_change();
+}
+
+void set_document_title(const std::string& title) { js_set_title(title.c_str()); }
+
+}  // namespace platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_location_changed() {
+    if (platform::g_hash_handler) platform::g_hash_handler();
+    platform::request_frames();
+}

@@ -1,0 +1,15 @@
+// Small pieces of the browser the app needs: the URL's #fragment (deep links and the
+// back button) and the document title.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace platform {
+
+std::string location_hash();  // "#/elev/p1/franvaro" or ""
+// Pushes a history entry (back button returns), or replaces the current one.
+void set_location_hash(const std::string& hash, bool replace = false);
+void on_location_hash_change(std::function<void()> handler);
+void set_document_title(const std::string& title);
+
+}  // namespace platform

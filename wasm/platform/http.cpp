@@ -1,0 +1,61 @@
+#include "platform/http.hpp"
+
+#include <cstring>
+#include <emscripten/fetch.h>
+
+#include "platform/frame_scheduler.hpp"
+
+namespace platform {
+namespace {
+
+int g_in_flight = 0;
+
+struct PendingRequest {
+    std::string body;  // must outlive emscripten_fetch()
+    HttpCallback done;
+};
+
+void finish(emscripten_fetch_t* fetch) {
+    auto* pending = static_cast<PendingRequest*>(fetch->userData);
+    HttpResponse response;
+    response.status = fetch->status;
+    if (fetch->data && fetch->numBytes > 0)
+        response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
+    emscripten_fetch_close(fetch);
+    --g_in_flight;
+    if (pending->done) pending->done(response);
+    delete pending;
+    request_frames();  // a reply changes what is on screen
+}
+
+}  // namespace
+
+void http_request(const std::string& method, const std::string& url, const std::string& body,
+                  HttpCallback done) {
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, method.c_str(), sizeof(attr.requestMethod) - 1);
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+    // The session is an HttpOnly cookie: the browser sends it, the client never sees it.
+    attr.withCredentials = EM_TRUE;
+    static const char* const json_headers[] = {"Content-Type", "application/json",
+                                               "Accept", "application/json", nullptr};
+    static const char* const accept_headers[] = {"Accept", "application/json", nullptr};
+    auto* pending = new PendingRequest{body, std::move(done)};
+    if (!pending->body.empty()) {
+        attr.requestHeaders = json_headers;
+        attr.requestData = pending->body.data();
+        attr.requestDataSize = pending->body.size();
+    } else {
+        attr.requestHeaders = accept_headers;
+    }
+    attr.userData = pending;
+    attr.onsuccess = finish;
+    attr.onerror = finish;  // HTTP errors carry a JSON body the user should see
+    ++g_in_flight;
+    emscripten_fetch(&attr, url.c_str());
+}
+
+int http_in_flight() { return g_in_flight; }
+
+}  // namespace platform
