@@ -1,0 +1,219 @@
+#include "server/http_adapter.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <cstdio>
+#include <stdexcept>
+
+#include "server/static_files.hpp"
+
+namespace skolnav {
+
+namespace {
+constexpr const char* kSessionCookie = "skolnav_session";
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void set_json(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    // Replace invalid UTF-8 rather than throw half-way through a reply.
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), kJson);
+}
+
+void api_headers(httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Content-Type-Options", "nosniff");
+}
+
+const char* status_code_name(int status) {
+    switch (status) {
+        case 400: return "bad_request";
+        case 404: return "not_found";
+        case 405: return "method_not_allowed";
+        case 408: return "timeout";
+        case 413: return "payload_too_large";
+        case 414: return "uri_too_long";
+        case 415: return "unsupported_media_type";
+        default: return status >= 500 ? "internal" : "bad_request";
+    }
+}
+
+const char* status_message(int status) {
+    switch (status) {
+        case 413: return "Begäran är för stor.";
+        case 414: return "Adressen är för lång.";
+        case 404: return "Finns inte.";
+        case 408: return "Begäran tog för lång tid.";
+        default: return status >= 500 ? "Något gick fel på servern." : "Felaktig begäran.";
+    }
+}
+}  // namespace
+
+std::string cookie_value(const std::string& header, const std::string& name) {
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+        std::size_t end = header.find(';', pos);
+        if (end == std::string::npos) end = header.size();
+        std::string item = header.substr(pos, end - pos);
+        auto b = item.find_first_not_of(' ');
+        if (b != std::string::npos) {
+            item = item.substr(b);
+            auto eq = item.find('=');
+            if (eq != std::string::npos && item.compare(0, eq, name) == 0 && eq == name.size()) {
+                std::string value = item.substr(eq + 1);
+                while (!value.empty() && value.back() == ' ') value.pop_back();
+                if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+                    value = value.substr(1, value.size() - 2);
+                return value;
+            }
+        }
+        pos = end + 1;
+    }
+    return "";
+}
+
+std::string session_cookie(const Response& response, bool secure) {
+    std::string attributes = "; HttpOnly; SameSite=Strict; Path=/";
+    if (secure) attributes += "; Secure";
+    if (response.set_session_token) {
+        return std::string(kSessionCookie) + "=" + *response.set_session_token + attributes +
+               "; Max-Age=" + std::to_string(response.session_max_age_seconds);
+    }
+    if (response.clear_session) {
+        return std::string(kSessionCookie) + "=" + attributes +
+               "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
+    }
+    return "";
+}
+
+struct HttpServer::Impl {
+    Services& services;
+    HttpOptions options;
+    StaticFiles files;
+    httplib::Server server;
+    std::atomic<bool> stop_requested{false};
+
+    Impl(Services& s, HttpOptions o) : services(s), options(std::move(o)), files(options.web_dir) {}
+
+    void api(const httplib::Request& req, httplib::Response& res) {
+        Request request;
+        request.method = req.method;
+        request.path = req.path;
+        for (const auto& [key, value] : req.params) request.query.emplace(key, value);  // first wins
+        request.body = req.body;
+        request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
+
+        Response response;
+        try {
+            response = handle(request, services);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(),
+                         req.path.c_str(), e.what());
+            response = error_response(500, "internal", "Något gick fel på servern.");
+        }
+        api_headers(res);
+        std::string cookie = session_cookie(response, options.secure_cookies);
+        if (!cookie.empty()) res.set_header("Set-Cookie", cookie);
+        if (response.body.is_null()) {
+            res.status = response.status;
+        } else {
+            set_json(res, response.status, response.body);
+        }
+    }
+
+    void web(const httplib::Request& req, httplib::Response& res) {
+        StaticReply reply = files.get(req.path, req.get_header_value("Accept-Encoding"),
+                                      req.get_header_value("If-None-Match"));
+        res.status = reply.status;
+        std::string type = "text/plain; charset=utf-8";
+        for (auto& [name, value] : reply.headers) {
+            if (name == "Content-Type") type = value;
+            else res.set_header(name, value);
+        }
+        if (reply.status == 304) {
+            res.set_header("Content-Type", type);
+            return;
+        }
+        res.set_content(std::move(reply.body), type);
+    }
+};
+
+HttpServer::HttpServer(Services& services, HttpOptions options)
+    : impl_(std::make_unique<Impl>(services, std::move(options))) {
+    auto& s = impl_->server;
+    Impl* impl = impl_.get();
+    const std::size_t threads = impl->options.threads;
+    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads, /*max queued*/ 1024); };
+    s.set_payload_max_length(impl->options.max_body_bytes);
+    s.set_read_timeout(impl->options.read_timeout_seconds, 0);
+    s.set_write_timeout(impl->options.write_timeout_seconds, 0);
+    s.set_keep_alive_timeout(impl->options.keep_alive_seconds);
+    s.set_keep_alive_max_count(1000);
+    s.set_tcp_nodelay(true);
+
+    const char* api_pattern = R"(/api(/.*)?)";
+    auto api = [impl](const httplib::Request& req, httplib::Response& res) { impl->api(req, res); };
+    s.Get(api_pattern, api);
+    s.Post(api_pattern, api);
+    s.Put(api_pattern, api);
+    s.Patch(api_pattern, api);
+    s.Delete(api_pattern, api);
+    s.Options(api_pattern, api);
+    s.Get(R"(/.*)", [impl](const httplib::Request& req, httplib::Response& res) { impl->web(req, res); });
+
+    // Replies httplib makes itself (413 body too large, 400 unreadable request, 404 for a
+    // method with no route): JSON under /api, short text elsewhere.
+    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("X-Content-Type-Options", "nosniff");
+        if (req.path.rfind("/api", 0) == 0) {
+            api_headers(res);
+            Response e = error_response(res.status, status_code_name(res.status), status_message(res.status));
+            set_json(res, res.status, e.body);
+        } else {
+            res.set_content(std::string(status_message(res.status)) + "\n", "text/plain; charset=utf-8");
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+            if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
+        api_headers(res);
+        set_json(res, 500, error_response(500, "internal", "Något gick fel på servern.").body);
+    });
+}
+
+HttpServer::~HttpServer() = default;
+
+int HttpServer::bind(const std::string& host, int port) {
+    auto& s = impl_->server;
+    if (port == 0) {
+        int bound = s.bind_to_any_port(host);
+        if (bound <= 0) throw std::runtime_error("cannot listen on " + host + " (any port)");
+        return bound;
+    }
+    if (!s.bind_to_port(host, port))
+        throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
+                                 " (in use, or not an address of this machine?)");
+    return port;
+}
+
+void HttpServer::run() {
+    if (!impl_->stop_requested) impl_->server.listen_after_bind();
+}
+
+void HttpServer::stop() {
+    // stop() ends a running listen loop; decommission() makes a listen that has not
+    // started yet return at once (stop() alone would be lost before it starts).
+    impl_->stop_requested = true;
+    impl_->server.stop();
+    impl_->server.decommission();
+}
+
+}  // namespace skolnav
