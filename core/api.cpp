@@ -1,6 +1,7 @@
 #include "api.hpp"
 
 #include "api_error.hpp"
+#include "box_module.hpp"
 #include "routes.hpp"
 
 namespace skolnav {
@@ -37,14 +38,15 @@ bool match(const std::string& pattern, const std::vector<std::string>& path, std
 }  // namespace
 
 const std::vector<Route>& routes() {
-    static const std::vector<Route> table = {
-        {"POST", "/api/v1/session", false, sign_in},
-        {"DELETE", "/api/v1/session", false, sign_out},
-        {"GET", "/api/v1/me", true, get_me},
-        {"GET", "/api/v1/pupils/{pupil}/absence", true, list_absence},
-        {"POST", "/api/v1/pupils/{pupil}/absence", true, report_absence},
-        {"DELETE", "/api/v1/pupils/{pupil}/absence/{report}", true, withdraw_absence},
-    };
+    static const std::vector<Route> table = [] {
+        std::vector<Route> all = {
+            {"POST", "/api/v1/session", false, sign_in, Access::Anyone},
+            {"DELETE", "/api/v1/session", false, sign_out, Access::Anyone},
+            {"GET", "/api/v1/me", true, get_me, Access::SignedIn},
+        };
+        for (const BoxModule* m : box_modules()) all.insert(all.end(), m->routes.begin(), m->routes.end());
+        return all;
+    }();
     return table;
 }
 

@@ -1,13 +1,12 @@
 // The API as one function: a request in, a response out. The server's HTTP adapter
 // and the browser's LocalBackend both call handle(); neither holds any rule itself.
 //
-// Routes (all JSON, under /api/v1; described in core/openapi.yaml):
+// Routes (all JSON, under /api/v1; described in core/openapi/):
 //   POST   /api/v1/session                          sign in (username, password)
 //   DELETE /api/v1/session                          sign out
 //   GET    /api/v1/me                               who am I, and the pupils I act for
-//   GET    /api/v1/pupils/{id}/absence              a pupil's absence reports
-//   POST   /api/v1/pupils/{id}/absence              report absence (today / tomorrow)
-//   DELETE /api/v1/pupils/{id}/absence/{report}     withdraw a report before its day
+//   … and every box module's routes: core/boxes/*.cpp (see box_module.hpp), e.g.
+//   GET    /api/v1/pupils/{pupil}/absence           a pupil's absence reports
 #pragma once
 #include <map>
 #include <optional>
@@ -24,13 +23,19 @@ struct Request {
     std::string method;  // "GET", "POST", …
     std::string path;    // "/api/v1/me", without the query string
     std::map<std::string, std::string> query;
-    std::string body;           // raw JSON text (empty for none)
+    std::string body;           // raw JSON text, or an upload's bytes (empty for none)
+    std::string content_type;   // the request's Content-Type (uploads)
     std::string session_token;  // from the transport (cookie); empty when none
 };
 
 struct Response {
     int status = 200;
-    json body;  // null: no body (204)
+    json body;  // null: no JSON body (204, or a file below)
+    // A file instead of JSON (downloads): bytes, their type, and the name to save as.
+    std::string file_bytes;
+    std::string file_content_type;
+    std::string file_name;
+    bool file_inline = false;  // shown in the page (pictures) rather than downloaded
     // Session cookie changes the transport must make: set a new token / clear it.
     std::optional<std::string> set_session_token;
     bool clear_session = false;
@@ -41,6 +46,7 @@ struct Services {
     Clock& clock;
     Crypto& crypto;
     Store& store;
+    BlobStore* blobs = nullptr;  // uploads; absent: upload routes answer 503
 };
 
 Response handle(const Request& request, Services& services);

@@ -4,26 +4,14 @@
 #include <map>
 #include <set>
 
+#include "box_module.hpp"
 #include "json_mapping.hpp"
 
 namespace skolnav {
 
 namespace {
 
-// SplitMix64: tiny, and the same numbers on every platform (std's distributions are not).
-struct Random {
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-    bool chance(int percent) { return below(100) < percent; }
-    template <class T, std::size_t N>
-    const T& pick(const T (&list)[N]) { return list[below(static_cast<int>(N))]; }
-};
+using Random = DemoRandom;
 
 const char* const kGirls[] = {"Alice", "Maja", "Elsa", "Astrid", "Wilma", "Freja", "Olivia", "Ebba", "Selma", "Alma",
                                "Agnes", "Saga", "Vera", "Stella", "Ella", "Ines", "Lilly", "Signe", "Tyra", "Märta"};
@@ -113,9 +101,10 @@ struct Builder {
 
     Id add_group(const Id& school, const std::string& name) {
         const Id id = "grp-" + std::to_string(groups.size() + 1);
-        groups.push_back(Group{id, school, name});
+        groups.push_back(Group{id, school, name, {}, {}});
         return id;
     }
+    Group& group(const Id& id) { return groups.at(std::stoul(id.substr(4)) - 1); }
 
     // One or two guardians for a child, sharing its surname most of the time.
     void add_guardians(const Person& child) {
@@ -194,6 +183,8 @@ json make_demo_municipality(const DemoOptions& options, const Date& today, Crypt
     Person& staff = b.add_person(Role::Staff, "Lena", "Forsberg", "demo.personal");
     staff.school_id = gr;
     staff.group_id = class_7a;
+    b.group(class_7a).staff_ids.push_back(staff.id);
+    b.group(class_7a).mentor_id = staff.id;
     b.add_person(Role::SchoolAdmin, "Per", "Ekström", "demo.admin").school_id = gr;
 
     // --- Everyone else ----------------------------------------------------------------
@@ -233,17 +224,24 @@ json make_demo_municipality(const DemoOptions& options, const Date& today, Crypt
             Person& t = b.add_person(Role::Staff, first, last, b.unique_username(first, last));
             t.school_id = f.school;
             t.group_id = group;
+            Group& g = b.group(group);
+            g.staff_ids.push_back(t.id);
+            if (g.mentor_id.empty()) g.mentor_id = t.id;
         }
     }
 
-    json state = {{"municipality_name", "Ekby kommun"},
-                  {"schools", schools},
-                  {"groups", b.groups},
-                  {"people", b.people},
-                  {"absence_reports", json::array()},
-                  {"sessions", json::array()},
-                  {"next_id", 1}};
-    return {{"format", "skolnav-snapshot-1"}, {"seq", 0}, {"state", state}};
+    State state;
+    state.municipality_name = "Ekby kommun";
+    for (const School& school : schools) state.schools.emplace(school.id, school);
+    for (Group& g : b.groups) state.groups.emplace(g.id, std::move(g));
+    for (Person& p : b.people) state.people.emplace(p.id, std::move(p));
+    rebuild_indexes(state);
+    // Each box fills itself in, relative to today.
+    const UnixSeconds now = TimeZone::named("Europe/Stockholm")->start_of_day(today) + 8 * 3600;
+    DemoContext ctx{state, b.rng, today, now};
+    for (const BoxModule* m : box_modules())
+        if (m->make_demo) m->make_demo(ctx);
+    return Store::snapshot_of(state, 0);
 }
 
 std::vector<DemoSignIn> demo_sign_ins(const json& municipality, const std::string& password) {

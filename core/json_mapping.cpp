@@ -72,11 +72,15 @@ void from_json(const json& j, School& s) {
     for (const auto& b : j.at("boxes")) s.enabled_boxes.push_back(required<Box>(kBoxes, b, "box"));
 }
 
-void to_json(json& j, const Group& g) { j = {{"id", g.id}, {"school_id", g.school_id}, {"name", g.name}}; }
+void to_json(json& j, const Group& g) {
+    j = {{"id", g.id}, {"school_id", g.school_id}, {"name", g.name}, {"staff_ids", g.staff_ids}, {"mentor_id", g.mentor_id}};
+}
 void from_json(const json& j, Group& g) {
     g.id = j.at("id").get<std::string>();
     g.school_id = j.at("school_id").get<std::string>();
     g.name = j.at("name").get<std::string>();
+    g.staff_ids = j.value("staff_ids", std::vector<std::string>{});
+    g.mentor_id = j.value("mentor_id", "");
 }
 
 void to_json(json& j, const Person& p) {
@@ -109,19 +113,6 @@ void from_json(const json& j, Person& p) {
     p.children = j.value("children", std::vector<std::string>{});
     p.birth_date.reset();
     if (j.contains("birth_date") && !j["birth_date"].is_null()) p.birth_date = j["birth_date"].get<Date>();
-}
-
-void to_json(json& j, const AbsenceReport& a) {
-    j = {{"id", a.id},           {"pupil_id", a.pupil_id},       {"date", a.date.iso()},
-         {"comment", a.comment}, {"reported_by", a.reported_by}, {"reported_at", a.reported_at}};
-}
-void from_json(const json& j, AbsenceReport& a) {
-    a.id = j.at("id").get<std::string>();
-    a.pupil_id = j.at("pupil_id").get<std::string>();
-    a.date = j.at("date").get<Date>();
-    a.comment = j.at("comment").get<std::string>();
-    a.reported_by = j.at("reported_by").get<std::string>();
-    a.reported_at = j.at("reported_at").get<UnixSeconds>();
 }
 
 void to_json(json& j, const Session& s) {

@@ -29,8 +29,6 @@ void to_json(json& j, const Group& g);
 void from_json(const json& j, Group& g);
 void to_json(json& j, const Person& p);
 void from_json(const json& j, Person& p);
-void to_json(json& j, const AbsenceReport& a);
-void from_json(const json& j, AbsenceReport& a);
 void to_json(json& j, const Session& s);
 void from_json(const json& j, Session& s);
 

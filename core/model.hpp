@@ -4,8 +4,9 @@
 //  School        -> Groups (classes, preschool departments)
 //  Person        -> one record per person: guardian, pupil (or preschool child), staff,
 //                   school admin; guardians are linked to their children
-//  AbsenceReport -> a whole-day report of a child's absence by a guardian or adult pupil
 //  Session       -> a signed-in browser, stored by the digest of its token
+//  boxes/*.hpp   -> each box's own data (absence reports, news, lessons, …), one
+//                   header per box module, gathered into State at the bottom
 #pragma once
 #include <cstdint>
 #include <map>
@@ -14,10 +15,9 @@
 #include <vector>
 
 #include "date_time.hpp"
+#include "id.hpp"
 
 namespace skolnav {
-
-using Id = std::string;
 
 enum class SchoolForm { Forskola, Grundskola, Gymnasieskola };
 enum class Role { Guardian, Pupil, Staff, SchoolAdmin };
@@ -40,7 +40,9 @@ struct School {
 struct Group {
     Id id;
     Id school_id;
-    std::string name;  // "3B", "Blåklockan", "NA22a"
+    std::string name;            // "3B", "Blåklockan", "NA22a"
+    std::vector<Id> staff_ids;   // staff who teach or work with the group
+    Id mentor_id;                // klassföreståndare / mentor, one of staff_ids
 };
 
 struct Person {
@@ -59,20 +61,31 @@ struct Person {
     std::string full_name() const { return first_name + " " + last_name; }
 };
 
-struct AbsenceReport {
-    Id id;
-    Id pupil_id;
-    Date date;
-    std::string comment;
-    Id reported_by;
-    UnixSeconds reported_at = 0;
-};
-
 struct Session {
     std::string token_digest;
     Id person_id;
     UnixSeconds created_at = 0, expires_at = 0;
 };
+
+}  // namespace skolnav
+
+#include "boxes/absence.hpp"
+#include "boxes/assessments.hpp"
+#include "boxes/assignments.hpp"
+#include "boxes/attachments.hpp"
+#include "boxes/blog.hpp"
+#include "boxes/calendar.hpp"
+#include "boxes/care_times.hpp"
+#include "boxes/contacts.hpp"
+#include "boxes/documentation.hpp"
+#include "boxes/etests.hpp"
+#include "boxes/information.hpp"
+#include "boxes/meetings.hpp"
+#include "boxes/notifications.hpp"
+#include "boxes/plans.hpp"
+#include "boxes/timetable.hpp"
+
+namespace skolnav {
 
 struct State {
     std::string municipality_name;
@@ -80,9 +93,27 @@ struct State {
     std::map<Id, Group> groups;
     std::map<Id, Person> people;
     std::map<std::string, Id> username_index;  // derived from people
-    std::map<Id, AbsenceReport> absence_reports;
     std::map<std::string, Session> sessions;  // by token digest
     std::uint64_t next_id = 1;                // for ids the store hands out
+    std::map<Id, std::vector<Id>> group_members;  // derived: group id -> pupil ids
+    std::map<Id, std::vector<Id>> guardians_of;   // derived: pupil id -> guardian ids
+
+    // Each box module's data.
+    AbsenceState absence;
+    NotificationState notifications;
+    AttachmentState attachments;
+    InformationState information;
+    CalendarState calendar;
+    BlogState blog;
+    TimetableState timetable;
+    PlanState plans;
+    AssessmentState assessments;
+    ETestState etests;
+    AssignmentState assignments;
+    DocumentationState documentation;
+    CareTimeState care_times;
+    MeetingState meetings;
+    ContactState contacts;
 };
 
 }  // namespace skolnav

@@ -71,4 +71,34 @@ bool may_report_absence(const State& state, const Person& viewer, const Person& 
     return viewer.id == pupil.id && school->form == SchoolForm::Gymnasieskola && is_adult(pupil, today);
 }
 
+bool sees_box(const State& state, const Person& viewer, const Person& pupil, Box box, const Date& today) {
+    const auto boxes = visible_boxes(state, viewer, pupil, today);
+    return std::find(boxes.begin(), boxes.end(), box) != boxes.end();
+}
+
+bool is_staff_of_group(const State& state, const Person& staff, const Id& group_id) {
+    if (staff.role != Role::Staff) return false;
+    auto g = state.groups.find(group_id);
+    return g != state.groups.end() && g->second.school_id == staff.school_id &&
+           std::find(g->second.staff_ids.begin(), g->second.staff_ids.end(), staff.id) != g->second.staff_ids.end();
+}
+
+bool is_staff_of_pupil(const State& state, const Person& staff, const Person& pupil) {
+    return pupil.role == Role::Pupil && is_staff_of_group(state, staff, pupil.group_id);
+}
+
+bool is_staff_at_school(const Person& person, const Id& school_id) {
+    return (person.role == Role::Staff || person.role == Role::SchoolAdmin) && person.school_id == school_id;
+}
+
+bool is_admin_of_school(const Person& person, const Id& school_id) {
+    return person.role == Role::SchoolAdmin && person.school_id == school_id;
+}
+
+const std::vector<Id>& pupils_of_group(const State& state, const Id& group_id) {
+    static const std::vector<Id> none;
+    auto it = state.group_members.find(group_id);
+    return it == state.group_members.end() ? none : it->second;
+}
+
 }  // namespace skolnav

@@ -33,4 +33,15 @@ std::vector<Box> visible_boxes(const State& state, const Person& viewer, const P
 
 bool may_report_absence(const State& state, const Person& viewer, const Person& pupil, const Date& today);
 
+// Does `viewer` see `box` on `pupil`'s start page (the box rules above, in one call)?
+bool sees_box(const State& state, const Person& viewer, const Person& pupil, Box box, const Date& today);
+
+// Staff and admins.
+bool is_staff_of_group(const State& state, const Person& staff, const Id& group_id);
+bool is_staff_of_pupil(const State& state, const Person& staff, const Person& pupil);
+bool is_staff_at_school(const Person& person, const Id& school_id);  // staff or admin there
+bool is_admin_of_school(const Person& person, const Id& school_id);
+// The pupils in a group (class), from the derived index.
+const std::vector<Id>& pupils_of_group(const State& state, const Id& group_id);
+
 }  // namespace skolnav

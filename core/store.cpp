@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "box_module.hpp"
 #include "json_mapping.hpp"
 
 namespace skolnav {
@@ -24,23 +25,29 @@ json dump_map(const Map& m) {
 }
 }  // namespace
 
+void rebuild_indexes(State& state) {
+    state.group_members.clear();
+    state.guardians_of.clear();
+    for (const auto& [id, person] : state.people) {
+        if (person.role == Role::Pupil && !person.group_id.empty()) state.group_members[person.group_id].push_back(id);
+        if (person.role == Role::Guardian)
+            for (const Id& child : person.children) state.guardians_of[child].push_back(id);
+    }
+}
+
 void apply_event(State& state, const json& event) {
     const std::string type = event.at("type").get<std::string>();
     if (event.contains("next_id")) state.next_id = std::max(state.next_id, event["next_id"].get<std::uint64_t>());
 
-    if (type == "absence_reported") {
-        auto report = event.at("report").get<AbsenceReport>();
-        Id id = report.id;
-        state.absence_reports[id] = std::move(report);
-    } else if (type == "absence_withdrawn") {
-        state.absence_reports.erase(event.at("id").get<std::string>());
-    } else if (type == "session_started") {
+    if (type == "session_started") {
         auto session = event.at("session").get<Session>();
         std::string key = session.token_digest;
         state.sessions[key] = std::move(session);
     } else if (type == "session_ended") {
         state.sessions.erase(event.at("token_digest").get<std::string>());
     } else {
+        for (const BoxModule* m : box_modules())
+            if (m->apply && m->apply(state, type, event)) return;
         throw std::runtime_error("unknown event type: " + type);
     }
 }
@@ -69,13 +76,15 @@ void Store::load_snapshot(const json& snapshot) {
     load_map(s.at("schools"), st.schools);
     load_map(s.at("groups"), st.groups);
     load_map(s.at("people"), st.people);
-    load_map(s.at("absence_reports"), st.absence_reports);
     for (const auto& item : s.at("sessions")) {
         auto session = item.get<Session>();
         std::string key = session.token_digest;
         st.sessions.emplace(std::move(key), std::move(session));
     }
     st.next_id = s.at("next_id").get<std::uint64_t>();
+    for (const BoxModule* m : box_modules())
+        if (m->load) m->load(s, st);
+    rebuild_indexes(st);
     for (const auto& [id, person] : st.people) {
         if (person.username.empty()) continue;
         if (!st.username_index.emplace(person.username, id).second)
@@ -90,15 +99,18 @@ void Store::replay(std::uint64_t seq, const json& event) {
     last_seq_ = seq;
 }
 
-json Store::snapshot() const {
-    json s = {{"municipality_name", state_.municipality_name},
-              {"schools", dump_map(state_.schools)},
-              {"groups", dump_map(state_.groups)},
-              {"people", dump_map(state_.people)},
-              {"absence_reports", dump_map(state_.absence_reports)},
-              {"sessions", dump_map(state_.sessions)},
-              {"next_id", state_.next_id}};
-    return {{"format", "skolnav-snapshot-1"}, {"seq", last_seq_}, {"state", std::move(s)}};
+json Store::snapshot() const { return snapshot_of(state_, last_seq_); }
+
+json Store::snapshot_of(const State& state, std::uint64_t seq) {
+    json s = {{"municipality_name", state.municipality_name},
+              {"schools", dump_map(state.schools)},
+              {"groups", dump_map(state.groups)},
+              {"people", dump_map(state.people)},
+              {"sessions", dump_map(state.sessions)},
+              {"next_id", state.next_id}};
+    for (const BoxModule* m : box_modules())
+        if (m->save) m->save(state, s);
+    return {{"format", "skolnav-snapshot-1"}, {"seq", seq}, {"state", std::move(s)}};
 }
 
 }  // namespace skolnav

@@ -22,6 +22,8 @@ using json = nlohmann::json;
 // types or malformed events throw std::runtime_error (a journal we cannot understand
 // must stop start-up, not be skipped).
 void apply_event(State& state, const json& event);
+// Recomputes the derived parts of the state (group members) from the people.
+void rebuild_indexes(State& state);
 
 class Store {
 public:
@@ -51,6 +53,7 @@ public:
     // The whole state with the sequence number it includes. Call from a Transaction's
     // owner or before serving.
     json snapshot() const;
+    static json snapshot_of(const State& state, std::uint64_t seq);
     std::uint64_t last_seq() const { return last_seq_; }
     void set_journal(Journal* j) { journal_ = j; }
     std::mutex& mutex() { return mutex_; }

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/absence.hpp"
+#include "core/boxes/absence.hpp"
 #include "core/permissions.hpp"
 #include "test_support.hpp"
 
@@ -83,7 +83,7 @@ TEST_CASE("reports outside today and tomorrow are refused with a message saying 
         CHECK(r.body["error"]["field"] == "date");
         CHECK_THAT(r.body["error"]["message"].get<std::string>(), Catch::Contains("idag") && Catch::Contains("i morgon"));
     }
-    CHECK(f.store.unsafe_state().absence_reports.empty());
+    CHECK(f.store.unsafe_state().absence.reports.empty());
 }
 
 TEST_CASE("bad input names the field and changes nothing") {
@@ -113,7 +113,7 @@ TEST_CASE("bad input names the field and changes nothing") {
     std::string long_ok;
     for (int i = 0; i < 1000; ++i) long_ok += "å";
     CHECK(f.call("POST", absence_path(elsa), json{{"date", "2026-12-01"}, {"comment", long_ok}}.dump(), t).status == 201);
-    CHECK(f.store.unsafe_state().absence_reports.size() == 1);
+    CHECK(f.store.unsafe_state().absence.reports.size() == 1);
 }
 
 TEST_CASE("one whole-day report per child and day") {
@@ -164,7 +164,7 @@ TEST_CASE("Frånvaro denials") {
         CHECK(stranger.status == 404);
         CHECK(stranger.body == nobody.body);
         CHECK(f.call("POST", absence_path(amira), report("2026-12-01"), t).body == nobody.body);
-        CHECK(f.store.unsafe_state().absence_reports.empty());
+        CHECK(f.store.unsafe_state().absence.reports.empty());
     }
     SECTION("a pupil under 18 sees their own absence but cannot report or withdraw") {
         const auto guardian = f.sign_in("demo.vh");

@@ -19,7 +19,7 @@ TEST_CASE("replaying the journal over the snapshot rebuilds the same state") {
     std::uint64_t seq = 0;
     for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
     CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().absence_reports.size() == 2);
+    CHECK(again.unsafe_state().absence.reports.size() == 2);
 }
 
 TEST_CASE("a snapshot round-trips through JSON text") {

@@ -1,13 +1,31 @@
-// Frånvaro: whole-day absence reports by a guardian (or an adult pupil in
-// gymnasieskola) for today or tomorrow in the school's time zone, withdrawable until
-// the reported day begins.
+// Frånvaro's data: absence reported by guardians (or adult pupils).
 #pragma once
-#include <optional>
+#include <map>
 #include <string>
 
-#include "model.hpp"
+#include "../date_time.hpp"
+#include "../id.hpp"
 
 namespace skolnav {
+
+struct AbsenceReport {
+    Id id;
+    Id pupil_id;
+    Date date;
+    std::string comment;
+    Id reported_by;
+    UnixSeconds reported_at = 0;
+};
+
+struct AbsenceState {
+    std::map<Id, AbsenceReport> reports;
+};
+
+}  // namespace skolnav
+
+namespace skolnav {
+
+struct State;
 
 constexpr std::size_t kAbsenceCommentMaxChars = 1000;
 

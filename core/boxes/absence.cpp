@@ -1,12 +1,15 @@
-#include "absence.hpp"
+// Frånvaro: whole-day absence reports by a guardian (or an adult pupil in
+// gymnasieskola) for today or tomorrow in the school's time zone, withdrawable until
+// the reported day begins.
+#include "core/boxes/absence.hpp"
 
 #include <algorithm>
 
-#include "api_error.hpp"
-#include "json_mapping.hpp"
-#include "permissions.hpp"
-#include "request_body.hpp"
-#include "routes.hpp"
+#include "core/api_error.hpp"
+#include "core/box_module.hpp"
+#include "core/json_mapping.hpp"
+#include "core/permissions.hpp"
+#include "core/request_body.hpp"
 
 namespace skolnav {
 
@@ -15,9 +18,22 @@ bool is_reportable_day(const Date& day, const Date& today) { return day == today
 bool is_withdrawable(const AbsenceReport& report, const Date& today) { return today < report.date; }
 
 const AbsenceReport* whole_day_report(const State& state, const Id& pupil_id, const Date& day) {
-    for (const auto& [id, r] : state.absence_reports)
+    for (const auto& [id, r] : state.absence.reports)
         if (r.pupil_id == pupil_id && r.date == day) return &r;
     return nullptr;
+}
+
+void to_json(json& j, const AbsenceReport& a) {
+    j = {{"id", a.id},           {"pupil_id", a.pupil_id},       {"date", a.date.iso()},
+         {"comment", a.comment}, {"reported_by", a.reported_by}, {"reported_at", a.reported_at}};
+}
+void from_json(const json& j, AbsenceReport& a) {
+    a.id = j.at("id").get<std::string>();
+    a.pupil_id = j.at("pupil_id").get<std::string>();
+    a.date = j.at("date").get<Date>();
+    a.comment = j.at("comment").get<std::string>();
+    a.reported_by = j.at("reported_by").get<std::string>();
+    a.reported_at = j.at("reported_at").get<UnixSeconds>();
 }
 
 namespace {
@@ -74,7 +90,7 @@ Response list_absence(Context& ctx) {
     const bool may_report = may_report_absence(state, *ctx.me, access.pupil, access.today);
 
     std::vector<const AbsenceReport*> mine;
-    for (const auto& [id, r] : state.absence_reports)
+    for (const auto& [id, r] : state.absence.reports)
         if (r.pupil_id == access.pupil.id) mine.push_back(&r);
     std::sort(mine.begin(), mine.end(), [](const AbsenceReport* a, const AbsenceReport* b) {
         return a->date != b->date ? b->date < a->date : a->reported_at > b->reported_at;
@@ -128,8 +144,8 @@ Response withdraw_absence(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         const auto access = visible_pupil(state, ctx);
-        auto it = state.absence_reports.find(ctx.params.at("report"));
-        if (it == state.absence_reports.end() || it->second.pupil_id != access.pupil.id) throw not_found();
+        auto it = state.absence.reports.find(ctx.params.at("report"));
+        if (it == state.absence.reports.end() || it->second.pupil_id != access.pupil.id) throw not_found();
         if (!may_report_absence(state, *ctx.me, access.pupil, access.today))
             throw absence_refused(state, *ctx.me, access.pupil);
         if (!is_withdrawable(it->second, access.today))
@@ -141,5 +157,66 @@ Response withdraw_absence(Context& ctx) {
     res.status = 204;
     return res;
 }
+
+namespace {
+
+bool apply(State& state, const std::string& type, const json& event) {
+    if (type == "absence_reported") {
+        auto report = event.at("report").get<AbsenceReport>();
+        Id id = report.id;
+        state.absence.reports[id] = std::move(report);
+    } else if (type == "absence_withdrawn") {
+        state.absence.reports.erase(event.at("id").get<std::string>());
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void save(const State& state, json& out) {
+    json list = json::array();
+    for (const auto& [id, r] : state.absence.reports) list.push_back(r);
+    out["absence_reports"] = std::move(list);
+}
+
+void load(const json& in, State& state) {
+    state.absence.reports.clear();
+    for (const auto& item : in.value("absence_reports", json::array())) {
+        auto r = item.get<AbsenceReport>();
+        Id id = r.id;
+        state.absence.reports.emplace(std::move(id), std::move(r));
+    }
+}
+
+json card(const CardContext& ctx, Box) {
+    int coming = 0;
+    const AbsenceReport* next = nullptr;
+    for (const auto& [id, r] : ctx.state.absence.reports)
+        if (r.pupil_id == ctx.pupil.id && ctx.today <= r.date) {
+            ++coming;
+            if (!next || r.date < next->date) next = &r;
+        }
+    json c = {{"count", coming},
+              {"summary", coming == 0 ? "Ingen anmäld frånvaro" : std::to_string(coming) + " anmäld frånvaro framåt"}};
+    if (next) c["next"] = {{"date", next->date.iso()}, {"comment", next->comment}};
+    return c;
+}
+
+}  // namespace
+
+extern const BoxModule absence_module{
+    "absence",
+    {Box::Franvaro},
+    {
+        {"GET", "/api/v1/pupils/{pupil}/absence", true, list_absence, Access::PupilData},
+        {"POST", "/api/v1/pupils/{pupil}/absence", true, report_absence, Access::ReportForPupil},
+        {"DELETE", "/api/v1/pupils/{pupil}/absence/{report}", true, withdraw_absence, Access::ReportForPupil},
+    },
+    apply,
+    save,
+    load,
+    nullptr,
+    card,
+};
 
 }  // namespace skolnav

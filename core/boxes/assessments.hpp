@@ -1,0 +1,14 @@
+// Bedömningar and Betyg: data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct AssessmentState {};
+
+}  // namespace skolnav

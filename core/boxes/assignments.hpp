@@ -1,0 +1,14 @@
+// Uppgifter: data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct AssignmentState {};
+
+}  // namespace skolnav

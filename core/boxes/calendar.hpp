@@ -1,0 +1,14 @@
+// Kalender: data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct CalendarState {};
+
+}  // namespace skolnav

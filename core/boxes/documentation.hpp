@@ -1,0 +1,14 @@
+// Dokumentation (Portfolio, IUP, Åtgärdsprogram, Anteckningar): data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct DocumentationState {};
+
+}  // namespace skolnav

@@ -1,0 +1,14 @@
+// eTest: data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct ETestState {};
+
+}  // namespace skolnav

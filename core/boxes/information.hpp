@@ -1,0 +1,14 @@
+// Information: data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct InformationState {};
+
+}  // namespace skolnav

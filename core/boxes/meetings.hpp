@@ -1,0 +1,14 @@
+// Utvecklingssamtal: data.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "../date_time.hpp"
+#include "../id.hpp"
+
+namespace skolnav {
+
+struct MeetingState {};
+
+}  // namespace skolnav

@@ -1,0 +1,195 @@
+// Notifications: who gets one when something is published, the list, and marking
+// them read.
+//   GET  /api/v1/notifications[?pupil=ID]   newest first, with the unread count
+//   POST /api/v1/notifications/read         {"ids":[...]} or {"all":true}
+#include "core/notifications.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/api_error.hpp"
+#include "core/box_module.hpp"
+#include "core/json_mapping.hpp"
+#include "core/permissions.hpp"
+
+namespace skolnav {
+
+void to_json(json& j, const Notification& n) {
+    j = {{"id", n.id},       {"recipient_id", n.recipient_id}, {"pupil_id", n.pupil_id}, {"box", n.box},
+         {"kind", n.kind},   {"item_id", n.item_id},           {"title", n.title},       {"created_at", n.created_at},
+         {"read", n.read}};
+}
+void from_json(const json& j, Notification& n) {
+    n.id = j.at("id").get<std::string>();
+    n.recipient_id = j.at("recipient_id").get<std::string>();
+    n.pupil_id = j.at("pupil_id").get<std::string>();
+    n.box = j.at("box").get<std::string>();
+    n.kind = j.at("kind").get<std::string>();
+    n.item_id = j.at("item_id").get<std::string>();
+    n.title = j.at("title").get<std::string>();
+    n.created_at = j.at("created_at").get<UnixSeconds>();
+    n.read = j.at("read").get<bool>();
+}
+
+namespace {
+
+std::uint64_t commit_notifications(Store::Transaction& txn, json list) {
+    if (list.empty()) return 0;
+    return txn.commit({{"type", "notifications_created"}, {"notifications", std::move(list)}});
+}
+
+json make(Store::Transaction& txn, const Id& recipient, const Id& pupil, const NotificationItem& item, UnixSeconds now) {
+    return Notification{txn.new_id("not"), recipient, pupil, to_string(item.box), item.kind, item.item_id, item.title, now, false};
+}
+
+}  // namespace
+
+std::uint64_t notify_pupils(Store::Transaction& txn, const std::vector<Id>& pupil_ids, const NotificationItem& item,
+                            UnixSeconds now, const Id& except_person) {
+    const State& state = txn.state();
+    json list = json::array();
+    for (const Id& pid : pupil_ids) {
+        const Person* pupil = find_person(state, pid);
+        const School* school = pupil ? school_of(state, *pupil) : nullptr;
+        if (!pupil || !school) continue;
+        const Date today = today_at(*school, now);
+        std::vector<const Person*> audience;
+        if (!pupil->username.empty()) audience.push_back(pupil);
+        if (auto g = state.guardians_of.find(pid); g != state.guardians_of.end())
+            for (const Id& gid : g->second)
+                if (const Person* guardian = find_person(state, gid)) audience.push_back(guardian);
+        for (const Person* who : audience)
+            if (who->id != except_person && sees_box(state, *who, *pupil, item.box, today))
+                list.push_back(make(txn, who->id, pid, item, now));
+    }
+    return commit_notifications(txn, std::move(list));
+}
+
+std::uint64_t notify_people(Store::Transaction& txn, const std::vector<Id>& people, const Id& pupil_id,
+                            const NotificationItem& item, UnixSeconds now) {
+    json list = json::array();
+    for (const Id& who : std::set<Id>(people.begin(), people.end()))
+        if (find_person(txn.state(), who)) list.push_back(make(txn, who, pupil_id, item, now));
+    return commit_notifications(txn, std::move(list));
+}
+
+namespace {
+
+Response list_notifications(Context& ctx) {
+    auto txn = ctx.services.store.begin();
+    const State& state = txn.state();
+    const auto it = ctx.request.query.find("pupil");
+    const std::string only_pupil = it == ctx.request.query.end() ? "" : it->second;
+    json items = json::array();
+    int unread = 0;
+    auto mine = state.notifications.by_recipient.find(ctx.me->id);
+    if (mine != state.notifications.by_recipient.end()) {
+        for (auto n = mine->second.rbegin(); n != mine->second.rend(); ++n) {
+            if (!only_pupil.empty() && n->pupil_id != only_pupil) continue;
+            // Insyn can be withdrawn after a notification was made: check again now.
+            if (!n->pupil_id.empty() && n->pupil_id != ctx.me->id) {
+                const Person* pupil = find_person(state, n->pupil_id);
+                const School* school = pupil ? school_of(state, *pupil) : nullptr;
+                if (ctx.me->role == Role::Guardian &&
+                    (!pupil || !school || !may_see_pupil(*ctx.me, *pupil, today_at(*school, ctx.now))))
+                    continue;
+            }
+            unread += !n->read;
+            if (items.size() < 200) {
+                json j = *n;
+                j.erase("recipient_id");
+                j["created_at"] = TimeZone::named("Europe/Stockholm")->local_iso(n->created_at);
+                items.push_back(std::move(j));
+            }
+        }
+    }
+    Response r;
+    r.body = {{"unread", unread}, {"notifications", items}};
+    return r;
+}
+
+Response mark_read(Context& ctx) {
+    json body;
+    try {
+        body = json::parse(ctx.request.body.empty() ? "{}" : ctx.request.body);
+    } catch (const json::parse_error&) {
+        throw bad_request("", "Förfrågan är inte giltig JSON.");
+    }
+    if (!body.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.");
+    for (const auto& [k, v] : body.items())
+        if (k != "ids" && k != "all") throw bad_request(k, "Okänt fält: " + k + ".");
+    const bool all = body.contains("all") && body["all"].is_boolean() && body["all"].get<bool>();
+    if (body.contains("all") && !body["all"].is_boolean()) throw bad_request("all", "Fältet all ska vara true eller false.");
+    std::vector<std::string> ids;
+    if (body.contains("ids")) {
+        if (!body["ids"].is_array() || body["ids"].size() > 1000)
+            throw bad_request("ids", "Fältet ids ska vara en lista med högst 1000 id.");
+        for (const auto& id : body["ids"]) {
+            if (!id.is_string()) throw bad_request("ids", "Fältet ids ska innehålla text.");
+            ids.push_back(id.get<std::string>());
+        }
+    }
+    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.");
+    std::uint64_t seq = 0;
+    {
+        auto txn = ctx.services.store.begin();
+        json event = {{"type", "notifications_read"}, {"recipient_id", ctx.me->id}, {"all", all}, {"ids", ids}};
+        seq = txn.commit(event);
+    }
+    ctx.services.store.make_durable(seq);
+    Response r;
+    r.status = 204;
+    return r;
+}
+
+bool apply(State& state, const std::string& type, const json& event) {
+    if (type == "notifications_created") {
+        for (const auto& j : event.at("notifications")) {
+            auto n = j.get<Notification>();
+            Id recipient = n.recipient_id;
+            state.notifications.by_recipient[recipient].push_back(std::move(n));
+        }
+    } else if (type == "notifications_read") {
+        auto it = state.notifications.by_recipient.find(event.at("recipient_id").get<std::string>());
+        if (it == state.notifications.by_recipient.end()) return true;
+        const bool all = event.at("all").get<bool>();
+        const auto ids = event.at("ids").get<std::set<std::string>>();
+        for (auto& n : it->second)
+            if (all || ids.count(n.id)) n.read = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void save(const State& state, json& out) {
+    json list = json::array();
+    for (const auto& [who, items] : state.notifications.by_recipient)
+        for (const auto& n : items) list.push_back(n);
+    out["notifications"] = std::move(list);
+}
+
+void load(const json& in, State& state) {
+    state.notifications.by_recipient.clear();
+    for (const auto& j : in.value("notifications", json::array())) {
+        auto n = j.get<Notification>();
+        Id recipient = n.recipient_id;
+        state.notifications.by_recipient[recipient].push_back(std::move(n));
+    }
+}
+
+}  // namespace
+
+extern const BoxModule notifications_module{
+    "notifications",
+    {},
+    {
+        {"GET", "/api/v1/notifications", true, list_notifications, Access::SignedIn},
+        {"POST", "/api/v1/notifications/read", true, mark_read, Access::SignedIn},
+    },
+    apply,
+    save,
+    load,
+};
+
+}  // namespace skolnav
