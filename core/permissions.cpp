@@ -95,6 +95,25 @@ bool is_admin_of_school(const Person& person, const Id& school_id) {
     return person.role == Role::SchoolAdmin && person.school_id == school_id;
 }
 
+bool reaches_pupil(const Person& pupil, const Id& school_id, const std::vector<Id>& group_ids) {
+    if (pupil.school_id != school_id) return false;
+    return group_ids.empty() || std::find(group_ids.begin(), group_ids.end(), pupil.group_id) != group_ids.end();
+}
+
+bool may_publish_to(const State& state, const Person& staff, const Id& school_id, const std::vector<Id>& group_ids) {
+    if (is_admin_of_school(staff, school_id)) {
+        for (const Id& g : group_ids) {
+            auto it = state.groups.find(g);
+            if (it == state.groups.end() || it->second.school_id != school_id) return false;
+        }
+        return true;
+    }
+    if (staff.role != Role::Staff || staff.school_id != school_id || group_ids.empty()) return false;
+    for (const Id& g : group_ids)
+        if (!is_staff_of_group(state, staff, g)) return false;
+    return true;
+}
+
 const std::vector<Id>& pupils_of_group(const State& state, const Id& group_id) {
     static const std::vector<Id> none;
     auto it = state.group_members.find(group_id);

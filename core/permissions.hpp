@@ -41,6 +41,12 @@ bool is_staff_of_group(const State& state, const Person& staff, const Id& group_
 bool is_staff_of_pupil(const State& state, const Person& staff, const Person& pupil);
 bool is_staff_at_school(const Person& person, const Id& school_id);  // staff or admin there
 bool is_admin_of_school(const Person& person, const Id& school_id);
+// Items published to a school or some of its groups: does one reach this pupil?
+// (empty group_ids: the whole school)
+bool reaches_pupil(const Person& pupil, const Id& school_id, const std::vector<Id>& group_ids);
+// May `staff` publish to these groups of the school? Staff: only their own groups;
+// the school's admin: any group, or the whole school (empty group_ids).
+bool may_publish_to(const State& state, const Person& staff, const Id& school_id, const std::vector<Id>& group_ids);
 // The pupils in a group (class), from the derived index.
 const std::vector<Id>& pupils_of_group(const State& state, const Id& group_id);
 

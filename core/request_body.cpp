@@ -1,5 +1,7 @@
 #include "request_body.hpp"
 
+#include <cstdio>
+
 #include "api_error.hpp"
 
 namespace skolnav {
@@ -46,6 +48,76 @@ Date RequestBody::required_date(const char* field) const {
     auto d = Date::parse(s);
     if (!d) throw bad_request(field, std::string("Fältet ") + field + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.");
     return *d;
+}
+
+std::optional<Date> RequestBody::optional_date(const char* field) const {
+    if (!has(field)) return std::nullopt;
+    return required_date(field);
+}
+
+std::optional<int> parse_time_of_day(const std::string& t) {
+    if (t.size() != 5 || t[2] != ':') return std::nullopt;
+    for (int i : {0, 1, 3, 4})
+        if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    const int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+    if (h > 23 || m > 59) return std::nullopt;
+    return h * 60 + m;
+}
+
+std::string format_time_of_day(int minutes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+    return buf;
+}
+
+int RequestBody::required_time(const char* field) const {
+    auto t = parse_time_of_day(required_string(field, 5));
+    if (!t) throw bad_request(field, std::string("Fältet ") + field + " ska vara en tid på formen TT:MM.");
+    return *t;
+}
+
+std::optional<int> RequestBody::optional_time(const char* field) const {
+    if (!has(field)) return std::nullopt;
+    return required_time(field);
+}
+
+long long RequestBody::required_int(const char* field, long long min, long long max) const {
+    auto it = body_.find(field);
+    if (it == body_.end() || it->is_null()) throw bad_request(field, std::string("Fältet ") + field + " saknas.");
+    if (!it->is_number_integer()) throw bad_request(field, std::string("Fältet ") + field + " ska vara ett heltal.");
+    const long long v = it->get<long long>();
+    if (v < min || v > max)
+        throw bad_request(field, std::string("Fältet ") + field + " ska vara mellan " + std::to_string(min) + " och " +
+                                     std::to_string(max) + ".");
+    return v;
+}
+
+std::optional<bool> RequestBody::optional_bool(const char* field) const {
+    if (!has(field)) return std::nullopt;
+    if (!body_[field].is_boolean()) throw bad_request(field, std::string("Fältet ") + field + " ska vara true eller false.");
+    return body_[field].get<bool>();
+}
+
+std::vector<std::string> RequestBody::string_list(const char* field, std::size_t max_items, std::size_t max_chars) const {
+    std::vector<std::string> out;
+    if (!has(field)) return out;
+    const auto& v = body_[field];
+    if (!v.is_array()) throw bad_request(field, std::string("Fältet ") + field + " ska vara en lista.");
+    if (v.size() > max_items)
+        throw bad_request(field, std::string("Fältet ") + field + " får ha högst " + std::to_string(max_items) + " delar.");
+    for (const auto& item : v) {
+        if (!item.is_string() || item.get<std::string>().empty() || utf8_length(item.get<std::string>()) > max_chars)
+            throw bad_request(field, std::string("Fältet ") + field + " ska innehålla text, högst " +
+                                         std::to_string(max_chars) + " tecken per del.");
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+const nlohmann::json& RequestBody::raw(const char* field) const {
+    static const nlohmann::json null_value;
+    auto it = body_.find(field);
+    return it == body_.end() ? null_value : *it;
 }
 
 std::size_t utf8_length(const std::string& text) {

@@ -9,6 +9,7 @@
 #include "core/box_module.hpp"
 #include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
+#include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
 namespace skolnav {
@@ -38,28 +39,6 @@ void from_json(const json& j, AbsenceReport& a) {
 
 namespace {
 
-// The pupil in the path, if the caller may see them; otherwise 404 whether or not the
-// pupil exists, so a stranger learns nothing. A guardian's adult child who has not
-// given insyn is known to the guardian, so that case says so.
-struct PupilAccess {
-    const Person& pupil;
-    const School& school;
-    Date today;
-};
-
-PupilAccess visible_pupil(const State& state, const Context& ctx) {
-    const Person* pupil = find_person(state, ctx.params.at("pupil"));
-    const School* school = pupil ? school_of(state, *pupil) : nullptr;
-    if (!pupil || !school) throw not_found();
-    const Date today = today_at(*school, ctx.now);
-    if (!may_see_pupil(*ctx.me, *pupil, today)) {
-        if (is_guardian_of(*ctx.me, pupil->id))
-            throw ApiError(403, "no_insyn", pupil->first_name + " är myndig och har inte gett vårdnadshavare insyn.");
-        throw not_found();
-    }
-    return {*pupil, *school, today};
-}
-
 // Why someone who sees the pupil still may not report or withdraw absence.
 ApiError absence_refused(const State& state, const Person& me, const Person& pupil) {
     const School* school = school_of(state, pupil);
@@ -86,7 +65,7 @@ json report_json(const State& state, const AbsenceReport& r, const School& schoo
 Response list_absence(Context& ctx) {
     auto txn = ctx.services.store.begin();
     const State& state = txn.state();
-    const auto access = visible_pupil(state, ctx);
+    const auto access = visible_pupil(state, ctx.params.at("pupil"), *ctx.me, ctx.now);
     const bool may_report = may_report_absence(state, *ctx.me, access.pupil, access.today);
 
     std::vector<const AbsenceReport*> mine;
@@ -118,7 +97,7 @@ Response report_absence(Context& ctx) {
     {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
-        const auto access = visible_pupil(state, ctx);
+        const auto access = visible_pupil(state, ctx.params.at("pupil"), *ctx.me, ctx.now);
         if (!may_report_absence(state, *ctx.me, access.pupil, access.today))
             throw absence_refused(state, *ctx.me, access.pupil);
         if (!is_reportable_day(day, access.today))
@@ -143,7 +122,7 @@ Response withdraw_absence(Context& ctx) {
     {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
-        const auto access = visible_pupil(state, ctx);
+        const auto access = visible_pupil(state, ctx.params.at("pupil"), *ctx.me, ctx.now);
         auto it = state.absence.reports.find(ctx.params.at("report"));
         if (it == state.absence.reports.end() || it->second.pupil_id != access.pupil.id) throw not_found();
         if (!may_report_absence(state, *ctx.me, access.pupil, access.today))
