@@ -43,6 +43,9 @@ const std::vector<Route>& routes() {
             {"POST", "/api/v1/session", false, sign_in, Access::Anyone},
             {"DELETE", "/api/v1/session", false, sign_out, Access::Anyone},
             {"GET", "/api/v1/me", true, get_me, Access::SignedIn},
+            {"GET", "/api/v1/start", true, get_combined_start_page, Access::SignedIn},
+            {"GET", "/api/v1/pupils/{pupil}/start", true, get_start_page, Access::PupilData},
+            {"PUT", "/api/v1/schools/{school}/boxes", true, set_school_boxes, Access::AdminOfSchool},
         };
         for (const BoxModule* m : box_modules()) all.insert(all.end(), m->routes.begin(), m->routes.end());
         return all;

@@ -29,8 +29,8 @@ enum class Access {
     PupilOnly,       // {pupil}: the pupil themself only (eTest)
     ReportForPupil,  // {pupil}: a guardian with insyn, or the adult pupil themself
     GuardianOnly,    // {pupil}: a guardian with insyn only
-    StaffOfGroup,    // {group}: staff of that group
-    StaffOfPupil,    // {pupil}: staff of the pupil's group
+    StaffOfGroup,    // {group}: staff of that group, or the school's admin
+    StaffOfPupil,    // {pupil}: staff of the pupil's group, or the school's admin
     StaffOfSchool,   // staff at the school of the object in the path
     AdminOfSchool,   // {school}: that school's admin
 };
@@ -50,6 +50,9 @@ const std::vector<Route>& routes();
 Response sign_in(Context&);   // auth.cpp
 Response sign_out(Context&);  // auth.cpp
 Response get_me(Context&);    // me.cpp
+Response get_start_page(Context&);           // start_page.cpp
+Response get_combined_start_page(Context&);  // start_page.cpp
+Response set_school_boxes(Context&);         // school_admin.cpp
 
 // Session look-up for handle(): the person behind a token, or nullptr.
 const Person* authenticate(const State& state, Crypto& crypto, const std::string& token, UnixSeconds now,

@@ -43,6 +43,14 @@ void apply_event(State& state, const json& event) {
         auto session = event.at("session").get<Session>();
         std::string key = session.token_digest;
         state.sessions[key] = std::move(session);
+    } else if (type == "school_boxes_set") {
+        School& school = state.schools.at(event.at("school_id").get<std::string>());
+        school.enabled_boxes.clear();
+        for (const auto& name : event.at("boxes")) {
+            auto box = box_from(name.get<std::string>());
+            if (!box) throw std::runtime_error("unknown box in event: " + name.get<std::string>());
+            school.enabled_boxes.push_back(*box);
+        }
     } else if (type == "session_ended") {
         state.sessions.erase(event.at("token_digest").get<std::string>());
     } else {

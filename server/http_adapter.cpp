@@ -2,8 +2,10 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 #include "server/static_files.hpp"
@@ -72,6 +74,28 @@ std::string cookie_value(const std::string& header, const std::string& name) {
     return "";
 }
 
+std::string content_disposition(const std::string& filename, bool inline_) {
+    std::string ascii, encoded;
+    static const char* hex = "0123456789ABCDEF";
+    for (char ch : filename) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        ascii += alnum || (c != 0 && std::strchr(" !#$&'()+,-.=@[]^_`{}~", c)) ? static_cast<char>(c) : '_';
+        if (alnum || (c != 0 && std::strchr("!#$&+-.^_`|~", c))) {
+            encoded += static_cast<char>(c);
+        } else {
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        }
+    }
+    // No leading or trailing dots or spaces in the fallback; never empty.
+    while (!ascii.empty() && (ascii.front() == '.' || ascii.front() == ' ')) ascii.erase(ascii.begin());
+    while (!ascii.empty() && (ascii.back() == '.' || ascii.back() == ' ')) ascii.pop_back();
+    if (ascii.empty()) ascii = "fil";
+    return std::string(inline_ ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 std::string session_cookie(const Response& response, bool secure) {
     std::string attributes = "; HttpOnly; SameSite=Strict; Path=/";
     if (secure) attributes += "; Secure";
@@ -101,19 +125,35 @@ struct HttpServer::Impl {
         request.path = req.path;
         for (const auto& [key, value] : req.params) request.query.emplace(key, value);  // first wins
         request.body = req.body;
+        request.content_type = req.get_header_value("Content-Type");
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
 
         Response response;
         try {
-            response = handle(request, services);
+            // Only uploads may exceed the JSON body limit (httplib allows the larger one).
+            const bool upload = req.method == "POST" && req.path == "/api/v1/attachments";
+            if (!upload && req.body.size() > options.max_body_bytes)
+                response = error_response(413, "payload_too_large", "Begäran är för stor.");
+            else
+                response = handle(request, services);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(),
                          req.path.c_str(), e.what());
             response = error_response(500, "internal", "Något gick fel på servern.");
         }
-        api_headers(res);
         std::string cookie = session_cookie(response, options.secure_cookies);
         if (!cookie.empty()) res.set_header("Set-Cookie", cookie);
+        if (!response.file_content_type.empty()) {
+            // A file: its own type, never sniffed, never cached, saved under a safe name.
+            res.status = response.status;
+            res.set_header("Cache-Control", "private, no-store");
+            res.set_header("X-Content-Type-Options", "nosniff");
+            res.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
+            res.set_header("Content-Disposition", content_disposition(response.file_name, response.file_inline));
+            res.set_content(std::move(response.file_bytes), response.file_content_type);
+            return;
+        }
+        api_headers(res);
         if (response.body.is_null()) {
             res.status = response.status;
         } else {
@@ -144,7 +184,7 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
     Impl* impl = impl_.get();
     const std::size_t threads = impl->options.threads;
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads, /*max queued*/ 1024); };
-    s.set_payload_max_length(impl->options.max_body_bytes);
+    s.set_payload_max_length(std::max(impl->options.max_body_bytes, impl->options.max_upload_bytes));
     s.set_read_timeout(impl->options.read_timeout_seconds, 0);
     s.set_write_timeout(impl->options.write_timeout_seconds, 0);
     s.set_keep_alive_timeout(impl->options.keep_alive_seconds);

@@ -14,6 +14,9 @@ struct HttpOptions {
     std::filesystem::path web_dir;
     bool secure_cookies = false;             // add "Secure" (set when served over TLS)
     std::size_t max_body_bytes = 1 << 20;    // larger request bodies get 413
+    // File uploads (POST /api/v1/attachments) may be larger: just above core's 10 MiB
+    // limit, so core answers an oversized file itself, naming the field.
+    std::size_t max_upload_bytes = (10u << 20) + (64u << 10);
     std::size_t threads = 32;                // worker threads (one per open connection)
     int read_timeout_seconds = 10;
     int write_timeout_seconds = 10;
@@ -40,6 +43,9 @@ private:
 // The session cookie's Set-Cookie value for a core Response's session change, or
 // empty when the response changes nothing.
 std::string session_cookie(const Response& response, bool secure);
+// Content-Disposition for a download: an ASCII-only fallback name (anything else
+// replaced by "_") and the exact name as RFC 8187 filename*.
+std::string content_disposition(const std::string& filename, bool inline_);
 // The value of cookie `name` in a Cookie request header ("a=1; skolnav_session=…").
 std::string cookie_value(const std::string& cookie_header, const std::string& name);
 

@@ -15,6 +15,7 @@
 #include "core/api.hpp"
 #include "core/demo.hpp"
 #include "server/data_directory.hpp"
+#include "server/file_blob_store.hpp"
 #include "server/http_adapter.hpp"
 #include "server/sodium_crypto.hpp"
 #include "server/system_clock.hpp"
@@ -186,7 +187,8 @@ int main(int argc, char** argv) {
         }
         data.start_background_checkpoints(options.checkpoint_records);
 
-        Services services{*clock, crypto, store};
+        FileBlobStore blobs(std::filesystem::path(options.data) / "attachments");
+        Services services{*clock, crypto, store, &blobs};
         HttpOptions http;
         http.web_dir = options.web;
         http.secure_cookies = options.secure_cookies;

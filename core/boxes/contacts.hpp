@@ -1,4 +1,5 @@
-// Kontaktlista: data.
+// Kontaktlista: data. Each guardian chooses which of their own contact details the
+// class list shows to others; the address lives here (Person has none).
 #pragma once
 #include <map>
 #include <string>
@@ -9,6 +10,15 @@
 
 namespace skolnav {
 
-struct ContactState {};
+struct ContactVisibility {
+    bool phone = false;
+    bool email = true;
+    bool address = false;
+};
+
+struct ContactState {
+    std::map<Id, ContactVisibility> visibility;  // guardian -> their choice (absent: the default)
+    std::map<Id, std::string> addresses;         // guardian -> postal address
+};
 
 }  // namespace skolnav

@@ -255,3 +255,241 @@ TEST_CASE("eTest never reaches guardians; gymnasieskola Utvecklingssamtal follow
         }
     }
 }
+
+// ---- part-of-day reports against the timetable, and registered absence ----------------
+
+namespace {
+Id group_of_name(const ApiFixture& f, const std::string& name) {
+    for (const auto& [id, g] : f.store.unsafe_state().groups)
+        if (g.name == name) return id;
+    throw std::runtime_error("no group " + name);
+}
+std::vector<Id> lesson_ids(const json& lessons) {
+    std::vector<Id> out;
+    for (const auto& l : lessons) out.push_back(l["id"]);
+    return out;
+}
+std::string part_day(const char* date, const std::vector<Id>& lessons) {
+    return json{{"date", date}, {"lessons", lessons}}.dump();
+}
+std::string registered_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/registered-absence"; }
+}  // namespace
+
+TEST_CASE("GET absence offers today's and tomorrow's lessons where the school keeps its timetable", "[absence]") {
+    ApiFixture f;  // Monday 30 November 2026, 10:00
+    const auto t = f.sign_in("demo.vh");
+    const Id elsa = f.child_of("demo.vh", "Elsa"), olle = f.child_of("demo.vh", "Olle");
+    auto list = f.call("GET", absence_path(elsa), "", t);
+    REQUIRE(list.status == 200);
+    CHECK(list.body["timetable_in_skolnav"] == true);
+    REQUIRE(list.body["lessons_today"].size() == 6);
+    CHECK(list.body["lessons_today"][0]["start"] == "08:10");
+    CHECK(list.body["lessons_today"][0]["reported"] == false);
+    CHECK(list.body["lessons_tomorrow"].size() == 6);
+    CHECK(list.body["registered"].is_array());
+    auto preschool = f.call("GET", absence_path(olle), "", t);
+    CHECK(preschool.body["timetable_in_skolnav"] == false);
+    CHECK(preschool.body["lessons_today"].empty());
+}
+
+TEST_CASE("part-of-day reports: only the pupil's lessons that day, conflicts only where they overlap", "[absence]") {
+    ApiFixture f;
+    const json before = f.store.snapshot();
+    const auto t = f.sign_in("demo.vh");
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const auto today = lesson_ids(f.call("GET", absence_path(elsa), "", t).body["lessons_today"]);
+    const auto tomorrow = lesson_ids(f.call("GET", absence_path(elsa), "", t).body["lessons_tomorrow"]);
+
+    auto first = f.call("POST", absence_path(elsa), part_day("2026-12-01", {tomorrow[1], tomorrow[0]}), t);
+    REQUIRE(first.status == 201);
+    CHECK(first.body["report"]["part_of_day"] == true);
+    REQUIRE(first.body["report"]["lessons"].size() == 2);
+    CHECK(first.body["report"]["lessons"][0]["id"] == tomorrow[0]);  // in the day's order
+    CHECK(first.body["report"]["can_withdraw"] == true);
+    CHECK(f.call("POST", absence_path(elsa), part_day("2026-12-01", {tomorrow[2]}), t).status == 201);
+    auto overlap = f.call("POST", absence_path(elsa), part_day("2026-12-01", {tomorrow[1], tomorrow[3]}), t);
+    CHECK(overlap.status == 409);
+    CHECK(overlap.body["error"]["field"] == "lessons");
+    auto whole = f.call("POST", absence_path(elsa), report("2026-12-01"), t);
+    CHECK(whole.status == 409);
+    CHECK(whole.body["error"]["field"] == "date");
+    const auto shown = f.call("GET", absence_path(elsa), "", t).body["lessons_tomorrow"];
+    CHECK(shown[0]["reported"] == true);
+    CHECK(shown[2]["reported"] == true);
+    CHECK(shown[3]["reported"] == false);
+
+    // A whole day first: every part-day report for that day conflicts.
+    REQUIRE(f.call("POST", absence_path(elsa), report("2026-11-30"), t).status == 201);
+    auto after_whole = f.call("POST", absence_path(elsa), part_day("2026-11-30", {today[5]}), t);
+    CHECK(after_whole.status == 409);
+    CHECK(after_whole.body["error"]["field"] == "lessons");
+    CHECK(f.store.unsafe_state().absence.reports.size() == 3);
+
+    // Replay rebuilds the same reports.
+    Store again;
+    again.load_snapshot(before);
+    std::uint64_t seq = 0;
+    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
+    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
+}
+
+TEST_CASE("part-of-day bad input names lessons and changes nothing", "[absence]") {
+    ApiFixture f;
+    const auto t = f.sign_in("demo.vh");
+    const Id elsa = f.child_of("demo.vh", "Elsa"), olle = f.child_of("demo.vh", "Olle");
+    const auto today = lesson_ids(f.call("GET", absence_path(elsa), "", t).body["lessons_today"]);
+    const Id other_group_lesson = f.store.unsafe_state().timetable.by_group.at(group_of_name(f, "7B")).front();
+    const std::string cases[] = {
+        part_day("2026-12-03", {today[0]}),
+        R"({"date":"2026-12-01","lessons":[]})",
+        R"({"date":"2026-12-01","lessons":"lsn-1"})",
+        R"({"date":"2026-12-01","lessons":[5]})",
+        part_day("2026-12-01", {"lsn-999999"}),
+        part_day("2026-12-01", {other_group_lesson}),
+    };
+    for (const auto& body : cases) {
+        INFO(body);
+        auto r = f.call("POST", absence_path(elsa), body, t);
+        CHECK(r.status == 400);
+        CHECK(r.body["error"]["field"] == (body.find("2026-12-03") != std::string::npos ? "date" : "lessons"));
+    }
+    // Monday's first lesson is not a Tuesday lesson (Tuesday's has its own id only if the subject repeats).
+    auto tuesday = lesson_ids(f.call("GET", absence_path(elsa), "", t).body["lessons_tomorrow"]);
+    if (std::find(tuesday.begin(), tuesday.end(), today[0]) == tuesday.end())
+        CHECK(f.call("POST", absence_path(elsa), part_day("2026-12-01", {today[0]}), t).status == 400);
+    // A preschool has no timetable in Skolnav: the message says so.
+    auto no_timetable = f.call("POST", absence_path(olle), part_day("2026-12-01", {today[0]}), t);
+    CHECK(no_timetable.status == 400);
+    CHECK(no_timetable.body["error"]["field"] == "lessons");
+    CHECK_THAT(no_timetable.body["error"]["message"].get<std::string>(), Catch::Contains("inget schema i Skolnav"));
+    CHECK(f.store.unsafe_state().absence.reports.empty());
+}
+
+TEST_CASE("a part-of-day report can be withdrawn until its first lesson starts", "[absence]") {
+    ApiFixture f;  // 10:00
+    const auto t = f.sign_in("demo.vh");
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const auto today = lesson_ids(f.call("GET", absence_path(elsa), "", t).body["lessons_today"]);
+    // 09:10 has begun; 10:20 has not.
+    auto started = f.call("POST", absence_path(elsa), part_day("2026-11-30", {today[1]}), t);
+    REQUIRE(started.status == 201);
+    CHECK(started.body["report"]["can_withdraw"] == false);
+    CHECK(f.call("DELETE", absence_path(elsa) + "/" + started.body["report"]["id"].get<std::string>(), "", t).status == 409);
+    auto later = f.call("POST", absence_path(elsa), part_day("2026-11-30", {today[3], today[2]}), t);
+    REQUIRE(later.status == 201);
+    CHECK(later.body["report"]["can_withdraw"] == true);
+    const std::string later_id = later.body["report"]["id"];
+    f.clock.set(at("2026-11-30T09:19:59Z"));  // 10:19:59
+    auto again = f.call("POST", absence_path(elsa), part_day("2026-11-30", {today[4]}), t);
+    REQUIRE(again.status == 201);
+    f.clock.set(at("2026-11-30T09:20:00Z"));  // 10:20, the first chosen lesson starts
+    CHECK(f.call("DELETE", absence_path(elsa) + "/" + later_id, "", t).status == 409);
+    CHECK(f.call("DELETE", absence_path(elsa) + "/" + again.body["report"]["id"].get<std::string>(), "", t).status == 204);
+    // The pupil under 18 cannot report part of a day either.
+    CHECK(f.call("POST", absence_path(elsa), part_day("2026-12-01", {today[0]}), f.sign_in("demo.elev")).status == 403);
+}
+
+TEST_CASE("staff register absence; guardians and the pupil see it", "[absence]") {
+    ApiFixture f;
+    const json before = f.store.snapshot();
+    const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
+    const auto staff = f.sign_in("demo.personal");
+    const auto guardian = f.sign_in("demo.vh");
+    const auto today = lesson_ids(f.call("GET", absence_path(elsa), "", guardian).body["lessons_today"]);
+    const auto registered_before = f.call("GET", absence_path(elsa), "", guardian).body["registered"].size();
+
+    auto late = f.call("POST", registered_path(elsa),
+                       json{{"date", "2026-11-30"}, {"lesson", today[0]}, {"minutes", 10}, {"valid", false}, {"note", "Kom för sent"}}.dump(),
+                       staff);
+    REQUIRE(late.status == 201);
+    CHECK(late.body["absence"]["lesson"]["start"] == "08:10");
+    CHECK(late.body["absence"]["validity"] == "ogiltig");
+    CHECK(late.body["absence"]["registered_by"]["name"] == "Lena Forsberg");
+    auto full_lesson = f.call("POST", registered_path(elsa), json{{"date", "2026-11-30"}, {"lesson", today[1]}, {"valid", true}}.dump(), staff);
+    REQUIRE(full_lesson.status == 201);
+    CHECK(full_lesson.body["absence"]["minutes"] == 50);
+    auto friday = f.call("POST", registered_path(elsa), json{{"date", "2026-11-27"}, {"valid", true}, {"note", "Sjuk"}}.dump(), staff);
+    REQUIRE(friday.status == 201);
+    CHECK(friday.body["absence"]["whole_day"] == true);
+    CHECK(friday.body["absence"]["minutes"].get<int>() >= 250);
+
+    for (const char* who : {"demo.vh", "demo.elev"}) {
+        auto seen = f.call("GET", absence_path(elsa), "", f.sign_in(who));
+        REQUIRE(seen.status == 200);
+        CHECK(seen.body["registered"].size() == registered_before + 3);
+        CHECK(seen.body["registered"].dump().find("Kom för sent") != std::string::npos);
+    }
+    // Conflicts: the same lesson again; a whole day over a registered lesson.
+    auto same = f.call("POST", registered_path(elsa), json{{"date", "2026-11-30"}, {"lesson", today[0]}, {"valid", true}}.dump(), staff);
+    CHECK(same.status == 409);
+    CHECK(same.body["error"]["field"] == "lesson");
+    CHECK(f.call("POST", registered_path(elsa), json{{"date", "2026-11-30"}, {"valid", true}}.dump(), staff).status == 409);
+    CHECK(f.call("POST", registered_path(elsa), json{{"date", "2026-11-27"}, {"lesson", today[0]}, {"valid", true}}.dump(), staff).status != 201);
+
+    // The group's view for a day.
+    auto group = f.call("GET", "/api/v1/groups/" + group_of_name(f, "7A") + "/absence", "", staff);
+    REQUIRE(group.status == 200);
+    CHECK(group.body["date"] == "2026-11-30");
+    CHECK(group.body["lessons"].size() == 6);
+    bool found = false;
+    for (const auto& p : group.body["pupils"])
+        if (p["id"] == elsa) found = p["registered"].size() == 2;
+    CHECK(found);
+
+    // Removing.
+    const std::string id = late.body["absence"]["id"];
+    CHECK(f.call("DELETE", registered_path(amira) + "/" + id, "", staff).status == 404);  // wrong pupil in the path
+    CHECK(f.call("DELETE", registered_path(elsa) + "/" + id, "", guardian).status == 404);
+    CHECK(f.call("DELETE", registered_path(elsa) + "/" + id, "", staff).status == 204);
+    CHECK(f.call("DELETE", registered_path(elsa) + "/" + id, "", staff).status == 404);
+
+    Store again;
+    again.load_snapshot(before);
+    std::uint64_t seq = 0;
+    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
+    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
+}
+
+TEST_CASE("registered absence: bad input and denials", "[absence]") {
+    ApiFixture f;
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const auto staff = f.sign_in("demo.personal");
+    const auto today = lesson_ids(f.call("GET", absence_path(elsa), "", f.sign_in("demo.vh")).body["lessons_today"]);
+    const auto count = f.store.unsafe_state().absence.registered.size();
+    const std::pair<std::string, std::string> cases[] = {
+        {R"({"date":"2026-11-30"})", "valid"},
+        {R"({"date":"2026-11-30","valid":"ja"})", "valid"},
+        {R"({"valid":true})", "date"},
+        {R"({"date":"2026-12-01","valid":true})", "date"},  // not yet
+        {R"({"date":"2026-11-30","valid":true,"minutes":0})", "minutes"},
+        {json{{"date", "2026-11-30"}, {"valid", true}, {"lesson", today[0]}, {"minutes", 51}}.dump(), "minutes"},
+        {json{{"date", "2026-11-29"}, {"valid", true}, {"lesson", today[0]}}.dump(), "lesson"},  // a Sunday
+        {R"({"date":"2026-11-30","valid":true,"lesson":"lsn-999999"})", "lesson"},
+        {R"({"date":"2026-11-30","valid":true,"grade":"A"})", "grade"},
+    };
+    for (const auto& [body, field] : cases) {
+        INFO(body);
+        auto r = f.call("POST", registered_path(elsa), body, staff);
+        CHECK(r.status == 400);
+        CHECK(r.body["error"]["field"] == field);
+    }
+    const std::string ok = R"({"date":"2026-11-30","valid":true})";
+    // Another group's teacher, guardians and pupils: 404 like a pupil that does not exist.
+    Id teacher_7b;
+    for (const auto& [id, p] : f.store.unsafe_state().people)
+        if (p.role == Role::Staff && p.group_id == group_of_name(f, "7B")) teacher_7b = id;
+    const auto t7b = f.sign_in(f.store.unsafe_state().people.at(teacher_7b).username);
+    const auto missing = f.call("POST", registered_path("per-999999"), ok, staff);
+    CHECK(missing.status == 404);
+    CHECK(f.call("POST", registered_path(elsa), ok, t7b).body == missing.body);
+    CHECK(f.call("GET", "/api/v1/groups/" + group_of_name(f, "7A") + "/absence", "", t7b).status == 404);
+    for (const char* who : {"demo.vh", "demo.elev"})
+        CHECK(f.call("POST", registered_path(elsa), ok, f.sign_in(who)).status == 404);
+    Request r;
+    r.method = "GET";
+    r.path = "/api/v1/groups/" + group_of_name(f, "7A") + "/absence";
+    r.session_token = staff;
+    r.query = {{"date", "30/11/2026"}};
+    CHECK(handle(r, f.services).status == 400);
+    CHECK(f.store.unsafe_state().absence.registered.size() == count);
+}

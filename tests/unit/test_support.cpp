@@ -24,6 +24,18 @@ Response ApiFixture::call(const std::string& method, const std::string& path, co
     Request r;
     r.method = method;
     r.path = path;
+    // "?a=1&b=2" becomes the query map, as the HTTP adapter does (no %-decoding needed here).
+    if (auto q = path.find('?'); q != std::string::npos) {
+        r.path = path.substr(0, q);
+        std::string rest = path.substr(q + 1);
+        while (!rest.empty()) {
+            const auto amp = rest.find('&');
+            const std::string pair = rest.substr(0, amp);
+            const auto eq = pair.find('=');
+            r.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
+            rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
+        }
+    }
     r.body = body;
     r.session_token = token;
     return handle(r, services);

@@ -1,0 +1,80 @@
+// The start page in one reply: for one pupil (or, for a guardian, all children at
+// once with every card tagged with its child), the boxes this person sees and each
+// box's card summary, plus the unread notification count.
+//   GET /api/v1/pupils/{pupil}/start
+//   GET /api/v1/start                      the combined page (every pupil acted for)
+#include "api_error.hpp"
+#include "box_module.hpp"
+#include "json_mapping.hpp"
+#include "permissions.hpp"
+#include "pupil_access.hpp"
+#include "routes.hpp"
+
+namespace skolnav {
+
+namespace {
+
+const BoxModule* module_of(Box box) {
+    for (const BoxModule* m : box_modules())
+        for (Box b : m->boxes)
+            if (b == box) return m;
+    return nullptr;
+}
+
+int unread_for(const State& state, const Person& me, const Id& pupil_id) {
+    auto it = state.notifications.by_recipient.find(me.id);
+    if (it == state.notifications.by_recipient.end()) return 0;
+    int n = 0;
+    for (const auto& note : it->second) n += !note.read && note.pupil_id == pupil_id;
+    return n;
+}
+
+json pupil_page(const State& state, const Person& me, const Person& pupil, const School& school, const Date& today,
+                UnixSeconds now) {
+    json boxes = json::array();
+    const CardContext ctx{state, me, pupil, school, today, now};
+    for (Box box : visible_boxes(state, me, pupil, today)) {
+        const BoxModule* m = module_of(box);
+        json card = m && m->card ? m->card(ctx, box) : json::object();
+        boxes.push_back({{"box", to_string(box)}, {"card", std::move(card)}});
+    }
+    auto group = state.groups.find(pupil.group_id);
+    return {{"pupil",
+             {{"id", pupil.id},
+              {"name", pupil.full_name()},
+              {"first_name", pupil.first_name},
+              {"group", group == state.groups.end() ? "" : group->second.name},
+              {"adult", is_adult(pupil, today)},
+              {"insyn", may_see_pupil(me, pupil, today)},
+              {"school", {{"id", school.id}, {"name", school.name}, {"form", to_string(school.form)}}}}},
+            {"today", today.iso()},
+            {"unread", unread_for(state, me, pupil.id)},
+            {"boxes", std::move(boxes)}};
+}
+
+}  // namespace
+
+Response get_start_page(Context& ctx) {
+    auto txn = ctx.services.store.begin();
+    const auto access = visible_pupil(txn.state(), ctx.params.at("pupil"), *ctx.me, ctx.now);
+    Response r;
+    r.body = pupil_page(txn.state(), *ctx.me, access.pupil, access.school, access.today, ctx.now);
+    return r;
+}
+
+Response get_combined_start_page(Context& ctx) {
+    auto txn = ctx.services.store.begin();
+    const State& state = txn.state();
+    json pages = json::array();
+    for (const Person* pupil : pupils_acted_for(state, *ctx.me)) {
+        const School* school = school_of(state, *pupil);
+        if (!school) continue;
+        const Date today = today_at(*school, ctx.now);
+        pages.push_back(pupil_page(state, *ctx.me, *pupil, *school, today, ctx.now));
+    }
+    Response r;
+    r.body = {{"pupils", std::move(pages)}};
+    return r;
+}
+
+}  // namespace skolnav

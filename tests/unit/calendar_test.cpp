@@ -1,0 +1,400 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "core/box_module.hpp"
+#include "core/boxes/calendar.hpp"
+#include "core/json_mapping.hpp"
+#include "core/permissions.hpp"
+#include "test_support.hpp"
+
+using namespace skolnav;
+using namespace skolnav::test;
+
+namespace {
+
+const Id kEkbyskolan = "sch-2";
+const std::string kSchoolCalendar = "/api/v1/schools/" + kEkbyskolan + "/calendar";
+
+std::string calendar_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/calendar"; }
+
+Response get(ApiFixture& f, const std::string& path, std::map<std::string, std::string> query, const std::string& token) {
+    Request r;
+    r.method = "GET";
+    r.path = path;
+    r.query = std::move(query);
+    r.session_token = token;
+    return handle(r, f.services);
+}
+
+Id group_named(const ApiFixture& f, const Id& school, const std::string& name) {
+    for (const auto& [id, g] : f.store.unsafe_state().groups)
+        if (g.school_id == school && g.name == name) return id;
+    throw std::runtime_error("no group " + name);
+}
+
+std::string teacher_of(const ApiFixture& f, const Id& group) {
+    const State& s = f.store.unsafe_state();
+    for (const Id& id : s.groups.at(group).staff_ids)
+        if (s.people.at(id).username != "demo.personal") return s.people.at(id).username;
+    throw std::runtime_error("no teacher");
+}
+
+int notifications(const ApiFixture& f, const Id& person, const std::string& kind, const Id& item) {
+    const auto& all = f.store.unsafe_state().notifications.by_recipient;
+    auto it = all.find(person);
+    if (it == all.end()) return 0;
+    int n = 0;
+    for (const auto& note : it->second) n += note.kind == kind && note.item_id == item;
+    return n;
+}
+
+json find_event(const json& list, const Id& id) {
+    for (const auto& e : list)
+        if (e["id"] == id) return e;
+    return nullptr;
+}
+
+// Removes the demo's events, for tests about exactly which events are shown.
+void clear_calendar(ApiFixture& f) {
+    std::vector<Id> ids;
+    for (const auto& [id, e] : f.store.unsafe_state().calendar.events) ids.push_back(id);
+    auto txn = f.store.begin();
+    for (const Id& id : ids) txn.commit({{"type", "calendar_event_deleted"}, {"id", id}});
+}
+
+json event(const char* type, const char* title, const char* date, std::vector<Id> groups) {
+    return {{"type", type}, {"title", title}, {"date", date}, {"group_ids", groups}};
+}
+
+json card_of(const ApiFixture& f, const std::string& viewer, const Id& pupil) {
+    const State& s = f.store.unsafe_state();
+    const Person& p = s.people.at(pupil);
+    const School& school = s.schools.at(p.school_id);
+    const CardContext ctx{s, s.people.at(f.id_of(viewer)), p, school, today_at(school, f.clock.now()), f.clock.now()};
+    for (const BoxModule* m : box_modules())
+        if (std::string(m->name) == "calendar") return m->card(ctx, Box::Kalender);
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("ISO weeks", "[calendar]") {
+    CHECK(iso_week_name(iso_week_of(*Date::parse("2026-11-30"))) == "2026-W49");
+    CHECK(iso_week_name(iso_week_of(*Date::parse("2026-12-06"))) == "2026-W49");
+    CHECK(iso_week_name(iso_week_of(*Date::parse("2027-01-01"))) == "2026-W53");  // 2026 has 53 weeks
+    CHECK(iso_week_name(iso_week_of(*Date::parse("2025-12-29"))) == "2026-W01");
+    CHECK(iso_week_name(iso_week_of(*Date::parse("2021-01-03"))) == "2020-W53");
+    CHECK(monday_of(*parse_iso_week("2026-W01")).iso() == "2025-12-29");
+    CHECK(monday_of(*parse_iso_week("2026-W53")).iso() == "2026-12-28");
+    CHECK(monday_of(*parse_iso_week("2024-W01")).iso() == "2024-01-01");
+    for (const char* bad : {"2027-W53", "2026-W00", "2026-W54", "2026-49", "2026W49", "2026-w49", "26-W49", "2026-W4x"})
+        CHECK_FALSE(parse_iso_week(bad));
+}
+
+TEST_CASE("the calendar shows the week containing today by default, in the school's time zone", "[calendar]") {
+    SECTION("Monday 30 November") {
+        ApiFixture f("2026-11-30T09:00:00Z");
+        const Id elsa = f.child_of("demo.vh", "Elsa");
+        auto r = get(f, calendar_path(elsa), {}, f.sign_in("demo.vh"));
+        REQUIRE(r.status == 200);
+        CHECK(r.body["week"] == "2026-W49");
+        CHECK(r.body["from"] == "2026-11-30");
+        CHECK(r.body["to"] == "2026-12-06");
+        CHECK(r.body["previous_week"] == "2026-W48");
+        CHECK(r.body["next_week"] == "2026-W50");
+        CHECK(r.body["today"] == "2026-11-30");
+    }
+    SECTION("23:30 UTC on Sunday is already Monday in Stockholm") {
+        ApiFixture f("2026-12-06T23:30:00Z");
+        const Id elsa = f.child_of("demo.vh", "Elsa");
+        auto r = get(f, calendar_path(elsa), {}, f.sign_in("demo.vh"));
+        CHECK(r.body["week"] == "2026-W50");
+        CHECK(r.body["from"] == "2026-12-07");
+    }
+    SECTION("a week across the new year") {
+        ApiFixture f;
+        const Id elsa = f.child_of("demo.vh", "Elsa");
+        auto r = get(f, calendar_path(elsa), {{"week", "2026-W53"}}, f.sign_in("demo.vh"));
+        CHECK(r.body["from"] == "2026-12-28");
+        CHECK(r.body["to"] == "2027-01-03");
+        CHECK(r.body["next_week"] == "2027-W01");
+    }
+}
+
+TEST_CASE("staff add events; readers see them in range, in order", "[calendar]") {
+    ApiFixture f;
+    clear_calendar(f);
+    const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
+    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const auto staff = f.sign_in("demo.personal"), admin = f.sign_in("demo.admin");
+    json homework = event("homework", "Glosor kapitel 4", "2026-12-02", {class_7a});
+    homework["description"] = "Läs och öva.";
+    auto r = f.call("POST", kSchoolCalendar, homework.dump(), staff);
+    REQUIRE(r.status == 201);
+    const Id hw = r.body["event"]["id"];
+    CHECK(r.body["event"]["type_label"] == "Läxa");
+    CHECK(r.body["event"]["all_day"] == true);
+    CHECK(r.body["event"]["end_date"] == "2026-12-02");
+    CHECK(r.body["event"]["start_time"].is_null());
+    CHECK(notifications(f, f.id_of("demo.vh"), "calendar_event", hw) == 1);
+    CHECK(notifications(f, f.id_of("demo.elev"), "calendar_event", hw) == 1);
+    CHECK(notifications(f, f.id_of("demo.personal"), "calendar_event", hw) == 0);
+
+    json lucia = event("activity", "Luciafirande i aulan", "2026-12-02", {});
+    lucia["start_time"] = "08:15";
+    lucia["end_time"] = "09:00";
+    const Id lu = f.call("POST", kSchoolCalendar, lucia.dump(), admin).body["event"]["id"];
+    json lov = event("holiday", "Jullov", "2026-12-21", {});
+    lov["end_date"] = "2027-01-08";
+    const Id jul = f.call("POST", kSchoolCalendar, lov.dump(), admin).body["event"]["id"];
+    const Id early = f.call("POST", kSchoolCalendar, event("study_day", "Studiedag", "2026-11-30", {}).dump(), admin)
+                         .body["event"]["id"];
+
+    auto week = get(f, calendar_path(elsa), {}, f.sign_in("demo.elev"));
+    REQUIRE(week.body["events"].size() == 3);
+    CHECK(week.body["events"][0]["id"] == early);
+    CHECK(week.body["events"][1]["id"] == hw);  // all-day before timed on the same day
+    CHECK(week.body["events"][2]["id"] == lu);
+    CHECK(week.body["events"][2]["start_time"] == "08:15");
+    CHECK(week.body["events"][2]["end_time"] == "09:00");
+    CHECK(week.body["events"][2]["scope"]["whole_school"] == true);
+
+    // A range that only overlaps the holiday's end.
+    auto jan = get(f, calendar_path(elsa), {{"from", "2027-01-04"}, {"to", "2027-01-31"}}, f.sign_in("demo.vh"));
+    REQUIRE(jan.status == 200);
+    REQUIRE(jan.body["events"].size() == 1);
+    CHECK(jan.body["events"][0]["id"] == jul);
+    CHECK(jan.body["week"].is_null());
+    // Amira (also 7A) sees the homework; Yusuf's school does not.
+    CHECK_FALSE(find_event(get(f, calendar_path(amira), {}, f.sign_in("demo.vh2")).body["events"], hw).is_null());
+    const Id yusuf = f.id_of("demo.elev.gy");
+    CHECK(get(f, calendar_path(yusuf), {}, f.sign_in("demo.elev.gy")).body["events"].empty());
+}
+
+TEST_CASE("calendar queries are validated", "[calendar]") {
+    ApiFixture f;
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const auto t = f.sign_in("demo.vh");
+    struct Case {
+        std::map<std::string, std::string> query;
+        std::string field;
+    };
+    const Case cases[] = {
+        {{{"from", "2026-12-10"}, {"to", "2026-12-01"}}, "to"},
+        {{{"from", "2026-01-01"}, {"to", "2027-02-05"}}, "to"},  // 401 days
+        {{{"from", "2026-12-01"}}, "to"},
+        {{{"to", "2026-12-01"}}, "from"},
+        {{{"from", "1/12/2026"}, {"to", "2026-12-01"}}, "from"},
+        {{{"from", "2026-12-01"}, {"to", "2026-02-30"}}, "to"},
+        {{{"week", "2026-49"}}, "week"},
+        {{{"week", "2027-W53"}}, "week"},
+        {{{"week", "2026-W49"}, {"from", "2026-12-01"}}, "week"},
+    };
+    for (const auto& c : cases) {
+        auto r = get(f, calendar_path(elsa), c.query, t);
+        INFO(json(c.query).dump());
+        CHECK(r.status == 400);
+        CHECK(r.body["error"]["field"] == c.field);
+    }
+    auto year = get(f, calendar_path(elsa), {{"from", "2026-01-01"}, {"to", "2027-02-04"}}, t);  // 400 days
+    CHECK(year.status == 200);
+    CHECK(year.body["events"].size() == f.store.unsafe_state().calendar.events.size() -
+                                             [&] {
+                                                 std::size_t n = 0;  // the events that do not reach Elsa
+                                                 const Person& p = f.store.unsafe_state().people.at(elsa);
+                                                 for (const auto& [id, e] : f.store.unsafe_state().calendar.events)
+                                                     n += !reaches_pupil(p, e.school_id, e.group_ids);
+                                                 return n;
+                                             }());
+}
+
+TEST_CASE("bad event input names the field and changes nothing", "[calendar]") {
+    ApiFixture f;
+    const Id class_7a = f.store.unsafe_state().people.at(f.id_of("demo.elev")).group_id;
+    const auto staff = f.sign_in("demo.personal");
+    const auto with = [&](json changes) {
+        json e = event("activity", "Utflykt", "2026-12-03", {class_7a});
+        for (const auto& [k, v] : changes.items()) {
+            if (v.is_null()) e.erase(k);
+            else e[k] = v;
+        }
+        return e.dump();
+    };
+    const std::pair<std::string, std::string> cases[] = {
+        {"{", ""},
+        {with({{"type", nullptr}}), "type"},
+        {with({{"type", "party"}}), "type"},
+        {with({{"type", 3}}), "type"},
+        {with({{"title", nullptr}}), "title"},
+        {with({{"title", std::string(201, 'x')}}), "title"},
+        {with({{"description", std::string(5001, 'x')}}), "description"},
+        {with({{"date", nullptr}}), "date"},
+        {with({{"date", "2026-13-01"}}), "date"},
+        {with({{"end_date", "2026-12-02"}}), "end_date"},
+        {with({{"end_date", "2027-12-04"}}), "end_date"},
+        {with({{"start_time", "25:00"}}), "start_time"},
+        {with({{"start_time", "8:15"}}), "start_time"},
+        {with({{"end_time", "10:00"}}), "end_time"},
+        {with({{"start_time", "10:00"}, {"end_time", "09:00"}}), "end_time"},
+        {with({{"start_time", "10:00"}, {"end_time", "10:00"}}), "end_time"},
+        {with({{"group_ids", "7A"}}), "group_ids"},
+        {with({{"place", "Aulan"}}), "place"},
+    };
+    const json before = f.store.snapshot()["state"];
+    for (const auto& [body, field] : cases) {
+        INFO(body);
+        auto r = f.call("POST", kSchoolCalendar, body, staff);
+        CHECK(r.status == 400);
+        CHECK(r.body["error"]["field"] == (field.empty() ? json(nullptr) : json(field)));
+    }
+    CHECK(f.store.snapshot()["state"] == before);
+    // Across midnight on a range is fine; every type is accepted.
+    CHECK(f.call("POST", kSchoolCalendar,
+                 with({{"end_date", "2026-12-04"}, {"start_time", "22:00"}, {"end_time", "06:00"}}), staff)
+              .status == 201);
+    for (const auto& type : calendar_event_types())
+        CHECK(f.call("POST", kSchoolCalendar, with({{"type", type}}), staff).status == 201);
+}
+
+TEST_CASE("changing and deleting events: only with the publisher's rights", "[calendar]") {
+    ApiFixture f;
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const Id class_7b = group_named(f, kEkbyskolan, "7B");
+    const auto staff = f.sign_in("demo.personal"), admin = f.sign_in("demo.admin");
+    const auto teacher_7b = f.sign_in(teacher_of(f, class_7b));
+    json e = event("homework", "Matte s. 42", "2026-12-01", {class_7a});
+    e["start_time"] = "08:00";
+    const Id id = f.call("POST", kSchoolCalendar, e.dump(), staff).body["event"]["id"];
+    const Id whole = f.call("POST", kSchoolCalendar, event("study_day", "Studiedag", "2026-12-04", {}).dump(), admin)
+                         .body["event"]["id"];
+    const std::string path = "/api/v1/calendar/" + id;
+
+    // PUT replaces the event; group_ids are kept when absent; times can be dropped.
+    auto r = f.call("PUT", path, json{{"type", "homework"}, {"title", "Matte s. 44"}, {"date", "2026-12-03"}}.dump(), staff);
+    REQUIRE(r.status == 200);
+    CHECK(r.body["event"]["title"] == "Matte s. 44");
+    CHECK(r.body["event"]["start_time"].is_null());
+    CHECK(r.body["event"]["scope"]["groups"][0]["id"] == class_7a);
+    CHECK(r.body["event"]["changed_at"] == "2026-11-30T10:00:00+01:00");
+    CHECK(f.call("PUT", path, json{{"title", "x"}, {"date", "2026-12-03"}}.dump(), staff).body["error"]["field"] == "type");
+    CHECK(f.call("PUT", path, event("homework", "x", "2026-12-03", {class_7b}).dump(), staff).status == 403);
+
+    CHECK(f.call("PUT", path, event("homework", "x", "2026-12-03", {class_7a}).dump(), teacher_7b).status == 404);
+    CHECK(f.call("DELETE", path, "", teacher_7b).status == 404);
+    CHECK(f.call("DELETE", "/api/v1/calendar/" + whole, "", staff).status == 403);
+    CHECK(f.call("DELETE", path, "", f.sign_in("demo.vh")).status == 404);
+    CHECK(f.call("DELETE", "/api/v1/calendar/cal-999999", "", staff).status == 404);
+    CHECK(f.store.unsafe_state().calendar.events.at(id).title == "Matte s. 44");
+
+    // The staff list: their groups' and the school's events, with can_change.
+    auto list = get(f, kSchoolCalendar, {{"from", "2026-11-30"}, {"to", "2026-12-06"}}, teacher_7b);
+    REQUIRE(list.status == 200);
+    CHECK(find_event(list.body["events"], id).is_null());
+    CHECK(find_event(list.body["events"], whole)["can_change"] == false);
+    CHECK(get(f, kSchoolCalendar, {{"week", "bad"}}, staff).status == 400);
+    CHECK(get(f, kSchoolCalendar, {}, f.sign_in("demo.elev")).status == 404);
+
+    CHECK(f.call("DELETE", path, "", admin).status == 204);
+    CHECK(find_event(get(f, calendar_path(elsa), {}, f.sign_in("demo.vh")).body["events"], id).is_null());
+}
+
+TEST_CASE("Kalender denials", "[calendar]") {
+    ApiFixture f;
+    const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
+    const Id mans = f.id_of("demo.elev18.privat");
+    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const auto staff = f.sign_in("demo.personal");
+    CHECK(get(f, calendar_path(elsa), {}, "").status == 401);
+    const auto t = f.sign_in("demo.vh");
+    CHECK(get(f, calendar_path(amira), {}, t).status == 404);
+    CHECK(get(f, calendar_path(amira), {}, t).body == get(f, calendar_path("per-999999"), {}, t).body);
+    CHECK(get(f, calendar_path(amira), {}, f.sign_in("demo.elev")).status == 404);
+    CHECK(get(f, calendar_path(mans), {}, f.sign_in("demo.vh.gy")).status == 403);
+    CHECK(get(f, calendar_path(elsa), {}, staff).status == 404);
+    // Publishing: the whole school only by the admin, groups only one's own.
+    CHECK(f.call("POST", kSchoolCalendar, event("holiday", "Lov", "2026-12-03", {}).dump(), staff).status == 403);
+    CHECK(f.call("POST", "/api/v1/schools/sch-1/calendar", event("holiday", "Lov", "2026-12-03", {class_7a}).dump(), staff)
+              .status == 404);
+    CHECK(f.call("POST", kSchoolCalendar, event("holiday", "Lov", "2026-12-03", {class_7a}).dump(), t).status == 404);
+    // A school that switched Kalender off.
+    json names = json::array();
+    for (Box b : f.store.unsafe_state().schools.at(kEkbyskolan).enabled_boxes)
+        if (b != Box::Kalender) names.push_back(to_string(b));
+    f.store.begin().commit({{"type", "school_boxes_set"}, {"school_id", kEkbyskolan}, {"boxes", names}});
+    CHECK(get(f, calendar_path(elsa), {}, t).status == 404);
+}
+
+TEST_CASE("the Kalender card shows the next event", "[calendar]") {
+    ApiFixture f("2026-11-30T09:00:00Z");
+    clear_calendar(f);
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    CHECK(card_of(f, "demo.vh", elsa)["summary"] == "Inga kommande händelser");
+    const auto admin = f.sign_in("demo.admin");
+    f.call("POST", kSchoolCalendar, event("holiday", "Lovdag", "2026-12-11", {}).dump(), admin);
+    CHECK(card_of(f, "demo.vh", elsa)["summary"] == "fre 11 dec: Lovdag");
+    json t = event("homework", "Glosor", "2026-12-01", {class_7a});
+    t["start_time"] = "08:30";
+    f.call("POST", kSchoolCalendar, t.dump(), admin);
+    auto c = card_of(f, "demo.vh", elsa);
+    CHECK(c["summary"] == "I morgon 08:30: Glosor");
+    CHECK(c["count"] == 1);  // within the coming week
+    CHECK(c["next"]["type"] == "homework");
+    // A holiday that began yesterday and still goes on is today's.
+    json lov = event("holiday", "Höstlov", "2026-11-29", {});
+    lov["end_date"] = "2026-12-02";
+    f.call("POST", kSchoolCalendar, lov.dump(), admin);
+    CHECK(card_of(f, "demo.vh", elsa)["summary"] == "Idag: Höstlov");
+    // Past events are not next.
+    f.clock.set(at("2026-12-12T09:00:00Z"));
+    CHECK(card_of(f, "demo.vh", elsa)["summary"] == "Inga kommande händelser");
+}
+
+TEST_CASE("the calendar events replay into the same state", "[calendar]") {
+    ApiFixture f;
+    const json before = f.store.snapshot();
+    const Id class_7a = f.store.unsafe_state().people.at(f.id_of("demo.elev")).group_id;
+    const auto staff = f.sign_in("demo.personal");
+    json e = event("national_test", "NP matematik", "2026-12-02", {class_7a});
+    e["start_time"] = "08:30";
+    e["end_time"] = "10:30";
+    const Id a = f.call("POST", kSchoolCalendar, e.dump(), staff).body["event"]["id"];
+    const Id b = f.call("POST", kSchoolCalendar, event("activity", "Bio", "2026-12-03", {class_7a}).dump(), staff).body["event"]["id"];
+    REQUIRE(f.call("PUT", "/api/v1/calendar/" + a, event("national_test", "NP ma", "2026-12-09", {}).dump(), f.sign_in("demo.admin")).status == 200);
+    REQUIRE(f.call("DELETE", "/api/v1/calendar/" + b, "", staff).status == 204);
+    Store again;
+    again.load_snapshot(before);
+    std::uint64_t seq = 0;
+    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
+    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
+    CHECK(again.unsafe_state().calendar.events.at(a).group_ids.empty());
+    Store copy;
+    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
+    CHECK(copy.snapshot()["state"]["calendar_events"] == f.store.snapshot()["state"]["calendar_events"]);
+}
+
+TEST_CASE("demo calendar: every type within six weeks, lovdagar and national tests", "[calendar]") {
+    ApiFixture f;
+    const State& s = f.store.unsafe_state();
+    std::set<std::string> types;
+    const Date today = *Date::parse("2026-11-30");
+    for (const auto& [id, e] : s.calendar.events) {
+        types.insert(e.type);
+        CHECK(e.date.days_since_epoch() >= today.days_since_epoch() - 43);
+        CHECK(e.date.days_since_epoch() <= today.days_since_epoch() + 43);
+        CHECK(e.date <= e.end_date);
+    }
+    CHECK(types.size() == calendar_event_types().size());
+    const Id yusuf = f.id_of("demo.elev.gy");
+    auto gy = get(f, calendar_path(yusuf), {{"from", "2026-10-19"}, {"to", "2027-01-10"}}, f.sign_in("demo.elev.gy"));
+    bool national = false, holiday = false;
+    for (const auto& e : gy.body["events"]) {
+        national = national || e["type"] == "national_test";
+        holiday = holiday || e["type"] == "holiday";
+    }
+    CHECK(national);
+    CHECK(holiday);
+    CHECK(s.calendar.events.size() <= 8 * s.schools.size() + 4 * s.groups.size());
+}

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+using namespace skolnav;
+using namespace skolnav::test;
+
+namespace {
+std::vector<std::string> box_names(const json& page) {
+    std::vector<std::string> out;
+    for (const auto& b : page["boxes"]) out.push_back(b["box"]);
+    return out;
+}
+bool has(const std::vector<std::string>& v, const char* name) { return std::find(v.begin(), v.end(), name) != v.end(); }
+}  // namespace
+
+TEST_CASE("a pupil's start page has a card per visible box, with the Frånvaro summary", "[start]") {
+    ApiFixture f;
+    const auto t = f.sign_in("demo.vh");
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    auto page = f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", t);
+    REQUIRE(page.status == 200);
+    CHECK(page.body["pupil"]["name"] == "Elsa Lindqvist");
+    const auto boxes = box_names(page.body);
+    CHECK(has(boxes, "franvaro"));
+    CHECK_FALSE(has(boxes, "etest"));  // never for guardians
+    CHECK_THAT(page.body["boxes"][0]["card"]["summary"].get<std::string>(), Catch::StartsWith("Ingen anmäld frånvaro"));
+
+    REQUIRE(f.call("POST", "/api/v1/pupils/" + elsa + "/absence", R"({"date":"2026-12-01","comment":"Tandläkare"})", t).status == 201);
+    page = f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", t);
+    CHECK(page.body["boxes"][0]["card"]["count"] == 1);
+    CHECK(page.body["boxes"][0]["card"]["next"]["date"] == "2026-12-01");
+
+    CHECK(box_names(f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", f.sign_in("demo.elev")).body).size() > boxes.size() - 1);
+}
+
+TEST_CASE("the start page is denied like every pupil route", "[start]") {
+    ApiFixture f;
+    const Id amira = f.child_of("demo.vh2", "Amira");
+    CHECK(f.call("GET", "/api/v1/pupils/" + amira + "/start").status == 401);
+    CHECK(f.call("GET", "/api/v1/pupils/" + amira + "/start", "", f.sign_in("demo.vh")).status == 404);
+    CHECK(f.call("GET", "/api/v1/pupils/" + amira + "/start", "", f.sign_in("demo.elev")).status == 404);
+    CHECK(f.call("GET", "/api/v1/pupils/" + f.id_of("demo.elev18.privat") + "/start", "", f.sign_in("demo.vh.gy")).status == 403);
+}
+
+TEST_CASE("the combined start page tags every card with its child", "[start]") {
+    ApiFixture f;
+    auto page = f.call("GET", "/api/v1/start", "", f.sign_in("demo.vh"));
+    REQUIRE(page.status == 200);
+    REQUIRE(page.body["pupils"].size() == 2);
+    std::set<std::string> forms;
+    for (const auto& p : page.body["pupils"]) {
+        forms.insert(p["pupil"]["school"]["form"]);
+        CHECK_FALSE(p["boxes"].empty());
+    }
+    CHECK(forms == std::set<std::string>{"forskola", "grundskola"});
+    // The guardian of an adult pupil without insyn gets the child listed with no boxes.
+    auto gy = f.call("GET", "/api/v1/start", "", f.sign_in("demo.vh.gy"));
+    for (const auto& p : gy.body["pupils"])
+        if (p["pupil"]["first_name"] == "Måns") CHECK(p["boxes"].empty());
+}
+
+TEST_CASE("a school admin chooses the school's boxes; nobody else can", "[start][admin]") {
+    ApiFixture f;
+    const Id school = "sch-2";  // Ekbyskolan, demo.admin's school
+    const auto admin = f.sign_in("demo.admin");
+    auto ok = f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxes":["information","franvaro"]})", admin);
+    REQUIRE(ok.status == 200);
+    const auto t = f.sign_in("demo.vh");
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    CHECK(box_names(f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", t).body) == std::vector<std::string>{"information", "franvaro"});
+
+    // Switching Frånvaro off closes its routes too.
+    REQUIRE(f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxes":["information"]})", admin).status == 200);
+    CHECK(f.call("POST", "/api/v1/pupils/" + elsa + "/absence", R"({"date":"2026-12-01"})", t).status == 403);
+
+    // Denials and bad input.
+    CHECK(f.call("PUT", "/api/v1/schools/sch-3/boxes", R"({"boxes":[]})", admin).status == 404);  // another school
+    CHECK(f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxes":[]})", f.sign_in("demo.personal")).status == 404);
+    CHECK(f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxes":[]})", t).status == 404);
+    auto wrong_form = f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxes":["tidsregistrering"]})", admin);
+    CHECK(wrong_form.status == 400);
+    CHECK(wrong_form.body["error"]["field"] == "boxes");
+    CHECK(f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxes":["information","information"]})", admin).status == 400);
+    CHECK(f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxen":[]})", admin).status == 400);
+    CHECK(box_names(f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", t).body) == std::vector<std::string>{"information"});
+}
