@@ -1,5 +1,9 @@
 #include "server/http_adapter.hpp"
 
+// httplib listens with a backlog of 5: at 07:45 a school's guardians all open the page
+// at once, and connections beyond the backlog wait for SYN retries (1 s, 3 s, 7 s).
+// The kernel caps this at net.core.somaxconn.
+#define CPPHTTPLIB_LISTEN_BACKLOG 1024
 #include <httplib.h>
 
 #include <algorithm>

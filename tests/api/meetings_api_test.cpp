@@ -96,7 +96,7 @@ TEST_CASE("many guardians race for one slot: exactly one booking, also after a r
         }
 
         // Everyone at once: one thread per guardian, released together.
-        std::vector<int> status(families.size(), -1);
+        std::vector<Reply> replies(families.size());
         std::atomic<bool> go{false};
         std::atomic<int> ready{0};
         std::vector<std::thread> racers;
@@ -106,26 +106,30 @@ TEST_CASE("many guardians race for one slot: exactly one booking, also after a r
                 c.set_session_token(tokens[i]);
                 ++ready;
                 while (!go) std::this_thread::yield();
-                status[i] = c.post("/api/v1/pupils/" + families[i].pupil + "/meetings/" + slot_id + "/booking", json::object()).status;
+                replies[i] = c.post("/api/v1/pupils/" + families[i].pupil + "/meetings/" + slot_id + "/booking", json::object());
             });
         while (ready < static_cast<int>(families.size())) std::this_thread::yield();
         go = true;
         for (auto& t : racers) t.join();
 
         int won = 0, conflicts = 0, other = 0;
-        for (std::size_t i = 0; i < status.size(); ++i) {
-            if (status[i] == 201 || status[i] == 200) {
+        std::string others;  // what the unexpected answers were, for the failure message
+        for (std::size_t i = 0; i < replies.size(); ++i) {
+            const int status = replies[i].status;
+            if (status == 201 || status == 200) {
                 ++won;
                 winner_pupil = families[i].pupil;
                 winner_token = tokens[i];
-            } else if (status[i] == 409) {
+            } else if (status == 409) {
                 ++conflicts;
             } else {
                 ++other;
+                others += families[i].guardian + ": " + text_of(replies[i]) + "\n";
             }
         }
         std::printf("[meetings] %zu guardians raced for one slot: %d booked, %d got 409, %d other\n", families.size(), won,
                     conflicts, other);
+        INFO(others);
         CHECK(won == 1);
         CHECK(conflicts == static_cast<int>(families.size()) - 1);
         CHECK(other == 0);
