@@ -3,6 +3,7 @@
 #include "json_mapping.hpp"
 #include "permissions.hpp"
 #include "routes.hpp"
+#include "start_page.hpp"
 
 namespace skolnav {
 
@@ -17,16 +18,10 @@ Response get_me(Context& ctx) {
         if (!school) continue;
         const Date today = today_at(*school, ctx.now);
         json boxes = json::array();
-        for (Box b : visible_boxes(state, me, *pupil, today)) boxes.push_back(to_string(b));
-        auto group = state.groups.find(pupil->group_id);
-        pupils.push_back({{"id", pupil->id},
-                          {"name", pupil->full_name()},
-                          {"first_name", pupil->first_name},
-                          {"group", group == state.groups.end() ? "" : group->second.name},
-                          {"adult", is_adult(*pupil, today)},
-                          {"insyn", may_see_pupil(me, *pupil, today)},
-                          {"school", {{"id", school->id}, {"name", school->name}, {"form", to_string(school->form)}}},
-                          {"boxes", boxes}});
+        for (Box b : start_page_boxes(state, me, *pupil, today, ctx.now)) boxes.push_back(to_string(b));
+        json entry = pupil_heading(state, me, *pupil, *school, today);
+        entry["boxes"] = std::move(boxes);
+        pupils.push_back(std::move(entry));
     }
     Response r;
     r.body = {{"person", {{"id", me.id}, {"name", me.full_name()}, {"first_name", me.first_name}, {"role", to_string(me.role)}}},

@@ -54,9 +54,12 @@ std::vector<Box> visible_boxes(const State& state, const Person& viewer, const P
     const bool guardian = viewer.role == Role::Guardian;
     for (Box b : school->enabled_boxes) {
         if (b == Box::ETest && guardian) continue;  // eTest is the pupil's own, never the guardian's
-        if (b == Box::Utvecklingssamtal && school->form == SchoolForm::Gymnasieskola && !guardian &&
-            !is_adult(pupil, today))
-            continue;  // gymnasieskola: adult pupils and guardians (with insyn), not pupils under 18
+        // Utvecklingssamtal is booked by guardians; in gymnasieskola also by the adult
+        // pupil, never by a pupil under 18 (SPEC.md). Whether there is anything to book
+        // decides only whether its card shows (start_page_boxes).
+        if (b == Box::Utvecklingssamtal && !guardian &&
+            !(school->form == SchoolForm::Gymnasieskola && is_adult(pupil, today)))
+            continue;
         out.push_back(b);
     }
     return out;

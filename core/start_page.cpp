@@ -3,14 +3,37 @@
 // box's card summary, plus the unread notification count.
 //   GET /api/v1/pupils/{pupil}/start
 //   GET /api/v1/start                      the combined page (every pupil acted for)
+#include "start_page.hpp"
+
 #include "api_error.hpp"
 #include "box_module.hpp"
+#include "boxes/meetings.hpp"
 #include "json_mapping.hpp"
 #include "permissions.hpp"
 #include "pupil_access.hpp"
 #include "routes.hpp"
 
 namespace skolnav {
+
+std::vector<Box> start_page_boxes(const State& state, const Person& viewer, const Person& pupil, const Date& today,
+                                  UnixSeconds now) {
+    std::vector<Box> out;
+    for (Box box : visible_boxes(state, viewer, pupil, today))
+        if (box != Box::Utvecklingssamtal || meetings_box_active(state, pupil, now)) out.push_back(box);
+    return out;
+}
+
+json pupil_heading(const State& state, const Person& viewer, const Person& pupil, const School& school,
+                   const Date& today) {
+    auto group = state.groups.find(pupil.group_id);
+    return {{"id", pupil.id},
+            {"name", pupil.full_name()},
+            {"first_name", pupil.first_name},
+            {"group", group == state.groups.end() ? "" : group->second.name},
+            {"adult", is_adult(pupil, today)},
+            {"insyn", may_see_pupil(viewer, pupil, today)},
+            {"school", {{"id", school.id}, {"name", school.name}, {"form", to_string(school.form)}}}};
+}
 
 namespace {
 
@@ -33,20 +56,12 @@ json pupil_page(const State& state, const Person& me, const Person& pupil, const
                 UnixSeconds now) {
     json boxes = json::array();
     const CardContext ctx{state, me, pupil, school, today, now};
-    for (Box box : visible_boxes(state, me, pupil, today)) {
+    for (Box box : start_page_boxes(state, me, pupil, today, now)) {
         const BoxModule* m = module_of(box);
         json card = m && m->card ? m->card(ctx, box) : json::object();
         boxes.push_back({{"box", to_string(box)}, {"card", std::move(card)}});
     }
-    auto group = state.groups.find(pupil.group_id);
-    return {{"pupil",
-             {{"id", pupil.id},
-              {"name", pupil.full_name()},
-              {"first_name", pupil.first_name},
-              {"group", group == state.groups.end() ? "" : group->second.name},
-              {"adult", is_adult(pupil, today)},
-              {"insyn", may_see_pupil(me, pupil, today)},
-              {"school", {{"id", school.id}, {"name", school.name}, {"form", to_string(school.form)}}}}},
+    return {{"pupil", pupil_heading(state, me, pupil, school, today)},
             {"today", today.iso()},
             {"unread", unread_for(state, me, pupil.id)},
             {"boxes", std::move(boxes)}};
