@@ -244,7 +244,7 @@ json make_demo_municipality(const DemoOptions& options, const Date& today, Crypt
     return Store::snapshot_of(state, 0);
 }
 
-std::vector<DemoSignIn> demo_sign_ins(const json& municipality, const std::string& password) {
+std::vector<DemoSignIn> demo_sign_ins(const State& state, const std::string& password) {
     static const std::pair<const char*, const char*> wanted[] = {
         {"demo.vh", "Vårdnadshavare: Elsa (grundskola, 7A) och Olle (förskola)"},
         {"demo.vh2", "Vårdnadshavare i en annan familj: Amira (grundskola) och Yusuf (gymnasiet, 16 år)"},
@@ -258,11 +258,7 @@ std::vector<DemoSignIn> demo_sign_ins(const json& municipality, const std::strin
     };
     std::vector<DemoSignIn> out;
     for (const auto& [username, description] : wanted)
-        for (const auto& p : municipality.at("state").at("people"))
-            if (p.value("username", "") == username) {
-                out.push_back({username, password, description});
-                break;
-            }
+        if (state.username_index.count(username)) out.push_back({username, password, description});
     return out;
 }
 

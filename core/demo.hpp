@@ -28,7 +28,8 @@ struct DemoSignIn {
 // would make a 100,000-pupil demo take hours.
 json make_demo_municipality(const DemoOptions& options, const Date& today, Crypto& crypto);
 
-// The highlighted sign-ins printed at start-up: one per role and situation.
-std::vector<DemoSignIn> demo_sign_ins(const json& municipality, const std::string& password);
+// The highlighted sign-ins printed at start-up: one per role and situation, those of
+// them the loaded state has.
+std::vector<DemoSignIn> demo_sign_ins(const State& state, const std::string& password);
 
 }  // namespace skolnav

@@ -1,6 +1,7 @@
 #include "server/data_directory.hpp"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -39,18 +40,22 @@ DataDirectory::~DataDirectory() {
 LoadReport DataDirectory::open(Store& store, const std::function<nlohmann::json()>& make_initial) {
     LoadReport report;
     store_ = &store;
-    auto snapshot = read_snapshot(snapshot_path());
     bool has_journal = std::filesystem::exists(journal_path()) &&
                        std::filesystem::file_size(journal_path()) > 0;
-    if (snapshot) {
-        store.load_snapshot(*snapshot);
-    } else if (!has_journal) {
-        store.load_snapshot(make_initial());
-        report.created = true;
-    } else {
-        throw std::runtime_error(journal_path().string() + " exists but " +
-                                 snapshot_path().string() + " does not: refusing to start "
-                                 "from a journal without the state it continues");
+    {
+        // The parsed document is several times the size of the state it describes: let
+        // it go before anything else is built.
+        auto snapshot = read_snapshot(snapshot_path());
+        if (snapshot) {
+            store.load_snapshot(*snapshot);
+        } else if (!has_journal) {
+            store.load_snapshot(make_initial());
+            report.created = true;
+        } else {
+            throw std::runtime_error(journal_path().string() + " exists but " +
+                                     snapshot_path().string() + " does not: refusing to start "
+                                     "from a journal without the state it continues");
+        }
     }
 
     FileJournal::Opened opened;
@@ -74,7 +79,10 @@ LoadReport DataDirectory::open(Store& store, const std::function<nlohmann::json(
     report.torn_tail = opened.torn_tail;
     journal_->continue_after(store.last_seq());
     store.set_journal(journal_.get());
-    checkpoint();  // the state as loaded, in one file; the journal starts empty
+    // The state as loaded, in one file, so the journal starts empty (not needed when the
+    // snapshot already is that state).
+    if (report.created || report.replayed > 0 || report.torn_tail) checkpoint();
+    ::malloc_trim(0);  // hand the loading's freed memory back to the system
     report.seq = store.last_seq();
     return report;
 }

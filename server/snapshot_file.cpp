@@ -68,10 +68,13 @@ std::optional<nlohmann::json> read_snapshot(const std::filesystem::path& file) {
         if (!std::filesystem::exists(file)) return std::nullopt;
         throw std::runtime_error("cannot read " + file.string());
     }
-    std::ostringstream text;
-    text << in.rdbuf();
+    // Read the whole file into one string (no stream copies: a 100,000-pupil snapshot
+    // is some 200 MB) and parse that.
+    std::string text(static_cast<std::size_t>(std::filesystem::file_size(file)), '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+        throw std::runtime_error("cannot read " + file.string());
     try {
-        return nlohmann::json::parse(text.str());
+        return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(file.string() + " is not valid JSON (" + e.what() +
                                  "). Refusing to start: restore it from a backup.");
