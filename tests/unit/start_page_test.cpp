@@ -85,3 +85,37 @@ TEST_CASE("a school admin chooses the school's boxes; nobody else can", "[start]
     CHECK(f.call("PUT", "/api/v1/schools/" + school + "/boxes", R"({"boxen":[]})", admin).status == 400);
     CHECK(box_names(f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", t).body) == std::vector<std::string>{"information"});
 }
+
+TEST_CASE("the Utvecklingssamtal card shows only while there is a time to book or a booked meeting ahead", "[start][meetings]") {
+    ApiFixture f;
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const auto vh = f.sign_in("demo.vh");
+    const auto start = [&](const std::string& token) {
+        return box_names(f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", token).body);
+    };
+    const auto me_boxes = [&](const std::string& token) {
+        std::vector<std::string> out;
+        const json pupils = f.call("GET", "/api/v1/me", "", token).body["pupils"];
+        for (const auto& p : pupils)
+            if (p["id"] == elsa)
+                for (const auto& b : p["boxes"]) out.push_back(b);
+        return out;
+    };
+    CHECK(has(start(vh), "utvecklingssamtal"));  // the demo offers class 7A times next week
+    CHECK_FALSE(has(start(f.sign_in("demo.elev")), "utvecklingssamtal"));  // grundskola: the guardians book
+
+    // Book one; once every other time has passed, the card stays while the booking is ahead.
+    const auto slots = f.call("GET", "/api/v1/pupils/" + elsa + "/meetings", "", vh).body["slots"];
+    REQUIRE(slots.size() >= 2);
+    const std::string last = slots.back()["id"];
+    REQUIRE(f.call("POST", "/api/v1/pupils/" + elsa + "/meetings/" + last + "/booking", "", vh).status == 201);
+    const UnixSeconds last_start = f.store.unsafe_state().meetings.slots.at(last).start;
+    f.clock.set(last_start - 60);
+    CHECK(has(start(vh), "utvecklingssamtal"));
+    CHECK(has(me_boxes(vh), "utvecklingssamtal"));
+    // After the meeting, with nothing left to book: no card, but the box still answers.
+    f.clock.set(last_start + 24 * 3600);
+    CHECK_FALSE(has(start(vh), "utvecklingssamtal"));
+    CHECK_FALSE(has(me_boxes(vh), "utvecklingssamtal"));
+    CHECK(f.call("GET", "/api/v1/pupils/" + elsa + "/meetings", "", vh).status == 200);
+}
