@@ -1,0 +1,31 @@
+// What the route-table tests share: the demo personas, the valid body of each write
+// route addressed by its owner alone (pupil, group or school), and small helpers for
+// patterns like /api/v1/pupils/{pupil}/absence.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/routes.hpp"
+
+namespace skolnav::test {
+
+// The demo's sign-ins, one per role and situation.
+extern const std::vector<const char*> kPersonas;
+
+// 401, or 403/404 with a denial's code: the answer a person without the right gets.
+bool is_denial(const Response& r);
+
+// "/api/v1/pupils/{pupil}/news/{item}" -> {"pupil", "item"}
+std::vector<std::string> params_of(const std::string& pattern);
+// Puts values in for {name} (in a pattern or a body).
+std::string fill(std::string pattern, const std::map<std::string, std::string>& values);
+
+// A write route whose parameters are only {pupil}, {group}, {school} (and {date}).
+bool addressed_by_owner_alone(const Route& route);
+// Its valid body ("{group}" in it stands for the 7A class); none when the table lacks
+// the route, which the tests treat as a failure.
+std::optional<std::string> valid_body(const Route& route);
+
+}  // namespace skolnav::test
