@@ -84,6 +84,11 @@ Reply ApiClient::post_raw(const std::string& path, const std::string& body, cons
     return finish(&result);
 }
 
+Reply ApiClient::put_raw(const std::string& path, const std::string& body, const std::string& content_type) {
+    auto result = impl_->client.Put(path, with_cookie(token_), body, content_type);
+    return finish(&result);
+}
+
 Reply ApiClient::del(const std::string& path) {
     auto result = impl_->client.Delete(path, with_cookie(token_));
     return finish(&result);

@@ -32,6 +32,7 @@ public:
     Reply post(const std::string& path, const json& body);
     Reply post_raw(const std::string& path, const std::string& body,
                    const std::string& content_type = "application/json");
+    Reply put_raw(const std::string& path, const std::string& body, const std::string& content_type = "application/json");
     Reply del(const std::string& path);
     // A raw request, the target sent as written (traversal tests) and the body left as
     // it came (httplib's client cannot take gzip without zlib).

@@ -28,4 +28,14 @@ bool addressed_by_owner_alone(const Route& route);
 // the route, which the tests treat as a failure.
 std::optional<std::string> valid_body(const Route& route);
 
+// Someone a route's Access lets in, and the object to use: `target` names a demo
+// object ("Elsa": demo.vh's child in grundskola 7A, "Olle": the förskola child,
+// "7A": Elsa's class, "sch-2": Ekbyskolan); each test resolves the name.
+struct AllowedCaller {
+    const char* who;     // demo username
+    const char* param;   // "pupil", "group" or "school"
+    const char* target;  // "Elsa", "Olle", "7A" or a school id
+};
+AllowedCaller allowed_caller(Access access);
+
 }  // namespace skolnav::test
