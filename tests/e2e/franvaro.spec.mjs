@@ -1,5 +1,6 @@
 // Frånvaro end to end in a real browser against a running Skolnav server:
-// a guardian reports tomorrow's absence with a comment (å ä ö), sees it listed, reloads
+// a guardian reports tomorrow's absence with a comment (å ä ö), sees it listed and
+// counted on the start page's card, reloads
 // (the session cookie keeps them signed in), withdraws it and signs out; a pupil under
 // 18 sees the list but cannot report.
 //   SKOLNAV_URL (http://localhost:8080)  SKOLNAV_SHOTS (build/screenshots)
@@ -95,6 +96,17 @@ try {
     expect(listed.label === comment, `comment listed as "${listed.label}", typed "${comment}"`);
     await sk.waitIdle();
     await sk.screenshot(path.join(shots, 'franvaro.png'));
+  });
+
+  await check('back on the start page, the Frånvaro card counts the new report; cards show the server\'s summaries', async () => {
+    await sk.page.goBack();
+    await sk.waitFor('1 anmäld frånvaro framåt', { role: 'text' });
+    // Every card carries its summary from GET /pupils/{id}/start, e.g. unread news.
+    const texts = await sk.texts();
+    expect(texts.some((t) => /olästa nyheter|Inga nyheter/.test(t)), `no Information summary: ${texts.join(' | ')}`);
+    expect(!texts.includes('Kommer snart'), 'a card still says "Kommer snart"');
+    await sk.click('Frånvaro', { role: 'link' });
+    await sk.waitFor(comment, { role: 'text' });
   });
 
   await check('the client draws no frames while idle (5 s)', async () => {

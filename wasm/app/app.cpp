@@ -67,6 +67,7 @@ void App::load_me(bool after_sign_in) {
 void App::forget_session() {
     api_.forget_pending();
     boxes_.clear();
+    start_pages_.clear();
     me_ = Me{};
     pupil_id_.clear();
     open_box_.clear();
@@ -110,6 +111,8 @@ void App::apply_location() {
         boxes::BoxContext ctx = box_context();
         box(pupil_id_, open_box_).on_open(ctx);
     }
+    // Back on the start page after a box: what was done there may change the cards.
+    if (open_box_.empty() && !previous_box.empty()) start_pages_[pupil_id_].stale = true;
     if (ImGuiWindow* page = ImGui::FindWindowByName("##page")) ImGui::SetScrollY(page, 0);  // a new view starts at its top
     update_title();
 }

@@ -9,6 +9,7 @@
 
 #include "app/api_client.hpp"
 #include "app/me.hpp"
+#include "app/start_page_reply.hpp"
 #include "boxes/box.hpp"
 
 namespace app {
@@ -41,6 +42,7 @@ private:
     void draw_start_page();
     void draw_child_switcher();
     void draw_box_grid(const Pupil& pupil);
+    void load_start_page(const std::string& pupil_id);
     // box_view.cpp
     void draw_box_view();
     void draw_starting();
@@ -52,6 +54,15 @@ private:
     std::string open_box_;  // wire name of the full view shown; empty: start page
     std::map<std::string, std::map<std::string, std::unique_ptr<boxes::Box>>> boxes_;
     std::string start_error_;  // GET /me failed for another reason than "not signed in"
+
+    // Each pupil's start page from the server; kept while a fresh one is fetched, so
+    // coming back to the start page shows the last cards at once.
+    struct StartPageState {
+        StartPageReply reply;
+        bool loaded = false, loading = false, stale = true;
+        std::string error;
+    };
+    std::map<std::string, StartPageState> start_pages_;
 
     // Sign-in form.
     char username_[128] = {};

@@ -30,9 +30,33 @@ void App::draw_child_switcher() {
     ui::Space(4);
 }
 
+void App::load_start_page(const std::string& pupil_id) {
+    StartPageState& state = start_pages_[pupil_id];
+    state.loading = true;
+    state.stale = false;
+    api_.get("/api/v1/pupils/" + url_segment(pupil_id) + "/start", [this, pupil_id](const ApiReply& reply) {
+        StartPageState& s = start_pages_[pupil_id];
+        s.loading = false;
+        if (!reply.ok()) {
+            s.error = reply.error.message;
+            return;
+        }
+        s.error.clear();
+        s.reply = parse_start_page(reply.body);
+        s.loaded = true;
+    });
+}
+
 void App::draw_box_grid(const Pupil& pupil) {
-    if (pupil.boxes.empty()) {
-        ui::Note("Skolan har inte aktiverat några delar i Skolnav ännu.", ui::Tone::Info);
+    StartPageState& page = start_pages_[pupil.id];
+    if (page.stale && !page.loading) load_start_page(pupil.id);
+    // Until the first reply: the boxes from /me, each card "Hämtar …".
+    std::vector<Card> cards = page.reply.cards;
+    if (!page.loaded)
+        for (const std::string& b : pupil.boxes) cards.push_back(Card{b, "", 0, 0});
+    if (!page.error.empty()) ui::Note(page.error, ui::Tone::Error);
+    if (cards.empty()) {
+        if (page.loaded) ui::Note("Skolan har inte aktiverat några delar i Skolnav ännu.", ui::Tone::Info);
         return;
     }
     const float gap = 16.0f;
@@ -43,19 +67,19 @@ void App::draw_box_grid(const Pupil& pupil) {
     const float card_h = 132.0f;
     ImVec2 origin = ImGui::GetCursorScreenPos();
     std::string open;
-    boxes::BoxContext ctx = box_context();
-    for (size_t i = 0; i < pupil.boxes.size(); ++i) {
-        const std::string& wire = pupil.boxes[i];
-        const boxes::BoxInfo& info = boxes::box_info(wire);
-        std::string title = info.title[0] ? info.title : wire;
+    for (size_t i = 0; i < cards.size(); ++i) {
+        const Card& card = cards[i];
+        const boxes::BoxInfo& info = boxes::box_info(card.box);
+        std::string title = info.title[0] ? info.title : card.box;
         int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
         ImVec2 pos(origin.x + col * (card_w + gap), origin.y + row * (card_h + gap));
         ImGui::SetCursorScreenPos(pos);
-        ImGui::PushID(wire.c_str());
-        ui::CardResult card = ui::CardButton((title + "##card").c_str(), ImVec2(card_w, card_h));
-        if (card.clicked) open = wire;
+        ImGui::PushID(card.box.c_str());
+        ui::CardResult clicked = ui::CardButton((title + "##card").c_str(), ImVec2(card_w, card_h));
+        if (clicked.clicked) open = card.box;
 
-        // Icon in a soft circle, title beside it, the box's summary below.
+        // Icon in a soft circle, title beside it, the unread count and a chevron at the
+        // right, the server's summary below (clipped to the card).
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float pad = 20.0f, circle = 44.0f;
         ImVec2 c(pos.x + pad + circle * 0.5f, pos.y + pad + circle * 0.5f);
@@ -65,19 +89,26 @@ void App::draw_box_grid(const Pupil& pupil) {
         ImVec2 icon_ext = icon_font->CalcTextSizeA(icon_size, FLT_MAX, 0, info.icon);
         dl->AddText(icon_font, icon_size, ImVec2(c.x - icon_ext.x * 0.5f, c.y - icon_ext.y * 0.5f), theme::kAccent,
                     info.icon);
+        float right = pos.x + card_w - pad - 10;
+        dl->AddText(ImVec2(right, c.y - ImGui::GetFontSize() * 0.5f), theme::kMutedText, icons::kChevronRight);
+        if (card.unread > 0) right = ui::Badge(std::to_string(card.unread) + " nya", ImVec2(right - 8, c.y), true);
+        ImGui::PushClipRect(pos, ImVec2(right - 4, pos.y + card_h), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + circle + 14, c.y - ImGui::GetFontSize() * 0.75f));
         ui::Text(title, 0, fonts::Face::Heading);
-        dl->AddText(ImVec2(pos.x + card_w - pad - 10, c.y - ImGui::GetFontSize() * 0.5f), theme::kMutedText,
-                    icons::kChevronRight);
+        ImGui::PopClipRect();
+        ImGui::PushClipRect(pos, ImVec2(pos.x + card_w, pos.y + card_h - 10), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad + circle + 14));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_w - pad * 2);
         ImGui::BeginGroup();
-        box(pupil.id, wire).draw_card_summary(ctx, pupil);
+        if (!page.loaded) ui::Loading("Hämtar …");
+        else if (card.summary.empty()) ui::MutedText("Öppna för att se mer");
+        else ui::Text(card.summary);
         ImGui::EndGroup();
         ImGui::PopTextWrapPos();
+        ImGui::PopClipRect();
         ImGui::PopID();
     }
-    int rows = (static_cast<int>(pupil.boxes.size()) + columns - 1) / columns;
+    int rows = (static_cast<int>(cards.size()) + columns - 1) / columns;
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(avail, rows * card_h + (rows - 1) * gap));
     if (!open.empty()) navigate(pupil.id, open);

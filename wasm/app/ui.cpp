@@ -13,9 +13,11 @@ namespace app::ui {
 void Text(std::string_view text, ImU32 color, fonts::Face face) {
     ImGui::PushFont(fonts::get(face));
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
+    // Wrap at the content edge, or where the caller asked (a card's inner edge).
+    const bool own_wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (own_wrap) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
+    if (own_wrap) ImGui::PopTextWrapPos();
     if (color) ImGui::PopStyleColor();
     ImGui::PopFont();
     registry::add_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -155,6 +157,21 @@ void Loading(std::string_view text) {
     ImGui::Dummy(ImVec2(size, size));
     ImGui::SameLine(0, 10);
     Text(text, theme::kMutedText);
+}
+
+float Badge(std::string_view text, ImVec2 right_centre, bool strong) {
+    ImFont* font = fonts::get(fonts::Face::Small);
+    const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const ImVec2 ext = font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size());
+    const ImVec2 pad(8, 3);
+    const ImVec2 min(right_centre.x - ext.x - pad.x * 2, right_centre.y - ext.y * 0.5f - pad.y);
+    const ImVec2 max(right_centre.x, right_centre.y + ext.y * 0.5f + pad.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(min, max, strong ? theme::kAccent : theme::kAccentSoft, (max.y - min.y) * 0.5f);
+    dl->AddText(font, size, ImVec2(min.x + pad.x, min.y + pad.y), strong ? theme::kSurface : theme::kAccent, text.data(),
+                text.data() + text.size());
+    registry::add_text(text, min, max);
+    return min.x;
 }
 
 CardResult CardButton(const char* label, ImVec2 size) {

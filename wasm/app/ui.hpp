@@ -31,6 +31,10 @@ bool InputField(const char* label, char* buffer, size_t size, bool password = fa
 enum class Tone { Error, Success, Info };
 void Note(std::string_view text, Tone tone);
 
+// A pill with a short text ("3 nya"), drawn so its right edge and vertical centre are
+// at `right_centre`; returns its left edge. Strong: filled with the accent colour.
+float Badge(std::string_view text, ImVec2 right_centre, bool strong);
+
 // An animated spinner with a text beside it ("Hämtar …").
 void Loading(std::string_view text);
 

@@ -1,5 +1,6 @@
-// A box: one area of the start page (Frånvaro, Kalender, …) for one pupil. It draws a
-// compact card body on the start page and its full view, from data it fetches itself.
+// A box: one area of the start page (Frånvaro, Kalender, …) for one pupil. Its card on
+// the start page shows the server's summary (app/start_page_reply.hpp); the box draws
+// its full view, from data it fetches itself.
 #pragma once
 #include <functional>
 #include <memory>
@@ -20,8 +21,6 @@ struct BoxContext {
 class Box {
 public:
     virtual ~Box() = default;
-    // The card's content below its title (fits ~2 short lines).
-    virtual void draw_card_summary(BoxContext& ctx, const app::Pupil& pupil) = 0;
     // The full view, below the app header and the view's title row.
     virtual void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) = 0;
     // The full view is being opened (refresh what it shows).

@@ -56,33 +56,6 @@ void FranvaroBox::load(BoxContext& ctx) {
     });
 }
 
-std::vector<const AbsenceReport*> FranvaroBox::upcoming() const {
-    std::vector<const AbsenceReport*> out;
-    for (const AbsenceReport& r : reports_)
-        if (!today_.empty() && r.date >= today_) out.push_back(&r);
-    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->date < b->date; });
-    return out;
-}
-
-void FranvaroBox::draw_card_summary(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
-    if (!loaded_once_) {
-        if (load_ == Load::Failed) ui::Text(load_error_, app::theme::kErrorText, app::fonts::Face::Small);
-        else ui::Loading("Hämtar …");
-        return;
-    }
-    auto coming = upcoming();
-    if (coming.empty()) {
-        ui::MutedText("Ingen anmäld frånvaro");
-        return;
-    }
-    std::string first = coming.front()->date == today_ ? "idag" : coming.front()->date == tomorrow_ ? "i morgon" : "";
-    std::string line = "Anmäld frånvaro " + (first.empty() ? "" : first + " ") + "(" +
-                       app::dates::short_day(coming.front()->date) + ")";
-    ui::Text(line);
-    if (coming.size() > 1) ui::MutedText("och " + std::to_string(coming.size() - 1) + " dag till");
-}
-
 void FranvaroBox::submit(BoxContext& ctx) {
     submitting_ = true;
     form_error_.clear();

@@ -17,7 +17,6 @@ struct AbsenceReport {
 class FranvaroBox : public Box {
 public:
     explicit FranvaroBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
-    void draw_card_summary(BoxContext& ctx, const app::Pupil& pupil) override;
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
 
@@ -29,7 +28,6 @@ private:
     void withdraw(BoxContext& ctx, const AbsenceReport& report);
     void draw_form(BoxContext& ctx);
     void draw_reports(BoxContext& ctx);
-    std::vector<const AbsenceReport*> upcoming() const;
 
     std::string pupil_id_;
     Load load_ = Load::NotStarted;

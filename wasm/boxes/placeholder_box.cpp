@@ -4,10 +4,6 @@
 
 namespace boxes {
 
-void PlaceholderBox::draw_card_summary(BoxContext&, const app::Pupil&) {
-    app::ui::MutedText("Kommer snart");
-}
-
 void PlaceholderBox::draw_full_view(BoxContext&, const app::Pupil&) {
     app::ui::Note("Den här delen av Skolnav är inte klar ännu. Den kommer i en senare version.",
                   app::ui::Tone::Info);

@@ -10,7 +10,6 @@ namespace boxes {
 class PlaceholderBox : public Box {
 public:
     explicit PlaceholderBox(std::string wire_name) : wire_name_(std::move(wire_name)) {}
-    void draw_card_summary(BoxContext& ctx, const app::Pupil& pupil) override;
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
 
 private:

@@ -1,0 +1,24 @@
+#include "app/start_page_reply.hpp"
+
+namespace app {
+
+namespace {
+int number(const Json& j, const char* key) {
+    const Json& v = field(j, key);
+    return v.is_number_integer() ? v.get<int>() : 0;
+}
+}  // namespace
+
+StartPageReply parse_start_page(const Json& body) {
+    StartPageReply page;
+    page.unread = number(body, "unread");
+    const Json& boxes = field(body, "boxes");
+    if (!boxes.is_array()) return page;
+    for (const Json& b : boxes) {
+        const Json& card = field(b, "card");
+        page.cards.push_back(Card{text(b, "box"), text(card, "summary"), number(card, "count"), number(card, "unread")});
+    }
+    return page;
+}
+
+}  // namespace app
