@@ -3,7 +3,10 @@
 #include "app/icons.hpp"
 #include "boxes/box.hpp"
 #include "boxes/franvaro.hpp"
+#include "boxes/information.hpp"
+#include "boxes/kalender.hpp"
 #include "boxes/placeholder_box.hpp"
+#include "boxes/schema.hpp"
 
 namespace boxes {
 namespace {
@@ -40,6 +43,9 @@ const BoxInfo& box_info(const std::string& wire_name) {
 
 std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pupil) {
     if (wire_name == "franvaro") return std::make_unique<FranvaroBox>(pupil.id);
+    if (wire_name == "information") return std::make_unique<InformationBox>(pupil.id);
+    if (wire_name == "kalender") return std::make_unique<KalenderBox>(pupil.id);
+    if (wire_name == "schema") return std::make_unique<SchemaBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
 
