@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "model.hpp"
+
 namespace skolnav {
 
 namespace {
@@ -137,5 +139,75 @@ std::string utc_iso(UnixSeconds t) {
                   static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
     return buf;
 }
+
+// --- Weeks -----------------------------------------------------------------------------
+
+IsoWeek iso_week_of(const Date& d) {
+    const Date thursday = d.plus_days(4 - d.weekday());
+    const auto day_of_year = thursday.days_since_epoch() - Date{thursday.year, 1, 1}.days_since_epoch();
+    return {thursday.year, static_cast<int>(day_of_year / 7 + 1)};
+}
+
+Date monday_of(const IsoWeek& w) {
+    const Date jan4{w.year, 1, 4};  // always in week 1
+    return jan4.plus_days(1 - jan4.weekday() + 7 * (w.week - 1));
+}
+
+std::optional<IsoWeek> parse_iso_week(const std::string& t) {
+    if (t.size() != 8 || t[4] != '-' || t[5] != 'W') return std::nullopt;
+    for (int i : {0, 1, 2, 3, 6, 7})
+        if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    IsoWeek w{to_int(t.substr(0, 4)), to_int(t.substr(6, 2))};
+    // 28 December is always in the year's last week: week 53 only in long years.
+    if (w.year < 1900 || w.week < 1 || w.week > iso_week_of(Date{w.year, 12, 28}).week) return std::nullopt;
+    return w;
+}
+
+std::string iso_week_name(const IsoWeek& w) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", w.year, w.week);
+    return buf;
+}
+
+Date week_monday(const Date& day) { return day.plus_days(1 - day.weekday()); }
+
+std::optional<Date> monday_of_iso_week(const std::string& text) {
+    auto w = parse_iso_week(text);
+    if (!w) return std::nullopt;
+    return monday_of(*w);
+}
+
+std::string iso_week_label(const Date& day) { return iso_week_name(iso_week_of(day)); }
+
+Date next_weekday(const Date& from, int weekday, int at_least_days) {
+    Date d = from.plus_days(at_least_days);
+    while (d.weekday() != weekday) d = d.plus_days(1);
+    return d;
+}
+
+std::string short_swedish_date(const Date& day) {
+    static const char* const days[] = {"mån", "tis", "ons", "tor", "fre", "lör", "sön"};
+    static const char* const months[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                         "jul", "aug", "sep", "okt", "nov", "dec"};
+    return std::string(days[day.weekday() - 1]) + " " + std::to_string(day.day) + " " + months[day.month - 1];
+}
+
+// --- The school's clock ----------------------------------------------------------------
+
+TimeZone school_time_zone(const School& school) {
+    auto tz = TimeZone::named(school.time_zone);
+    return tz ? *tz : *TimeZone::named("Europe/Stockholm");
+}
+
+UnixSeconds local_instant(const School& school, const Date& day, int minutes) {
+    const TimeZone tz = school_time_zone(school);
+    const UnixSeconds wall = day.days_since_epoch() * 86400 + static_cast<UnixSeconds>(minutes) * 60;
+    // First guess with midnight's offset; the offset in force at the guess is the one
+    // the clock shows at `minutes` (it differs from midnight's on switch days).
+    const UnixSeconds guess = wall - tz.offset_minutes_at(tz.start_of_day(day)) * 60;
+    return wall - tz.offset_minutes_at(guess) * 60;
+}
+
+std::string school_time(const School& school, UnixSeconds t) { return school_time_zone(school).local_iso(t); }
 
 }  // namespace skolnav

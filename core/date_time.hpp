@@ -54,4 +54,40 @@ struct TimeZone {
 
 std::string utc_iso(UnixSeconds t);  // "YYYY-MM-DDTHH:MM:SSZ"
 
+// --- Weeks -----------------------------------------------------------------------------
+
+// An ISO 8601 week, "2026-W49": weeks begin on Monday and belong to the year their
+// Thursday falls in, so 2027-01-01 is in 2026-W53.
+struct IsoWeek {
+    int year = 1970, week = 1;
+};
+IsoWeek iso_week_of(const Date& d);
+Date monday_of(const IsoWeek& w);
+std::optional<IsoWeek> parse_iso_week(const std::string& text);  // nullopt unless "YYYY-Www", a week of that year
+std::string iso_week_name(const IsoWeek& w);                      // "2026-W49"
+// The Monday of the week `day` is in.
+Date week_monday(const Date& day);
+// Shorthands for the week views: the Monday of "2026-W49" (nullopt if not a week), and
+// the name of the week a day is in.
+std::optional<Date> monday_of_iso_week(const std::string& text);
+std::string iso_week_label(const Date& day);
+
+// The first `weekday` (1 = Monday) at least `at_least_days` after `from`.
+Date next_weekday(const Date& from, int weekday, int at_least_days);
+
+// "tis 1 dec": a short Swedish date for cards and notifications.
+std::string short_swedish_date(const Date& day);
+
+// --- The school's clock ----------------------------------------------------------------
+
+struct School;
+
+// The school's time zone; Stockholm if its name is not one we know.
+TimeZone school_time_zone(const School& school);
+// The instant the school's clock shows `minutes` after local midnight of `day`
+// (wall-clock time, right across the summer-time switch).
+UnixSeconds local_instant(const School& school, const Date& day, int minutes);
+// Instants on the wire: local ISO time at the school ("2026-12-01T08:00:00+01:00").
+std::string school_time(const School& school, UnixSeconds t);
+
 }  // namespace skolnav

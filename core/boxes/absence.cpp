@@ -18,6 +18,7 @@
 #include "core/boxes/timetable.hpp"
 #include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -103,24 +104,14 @@ ApiError absence_refused(const State& state, const Person& me, const Person& pup
     return ApiError(403, "forbidden", "Frånvaro för elever under 18 år anmäls av vårdnadshavare.");
 }
 
-json absence_person_ref(const State& state, const Id& id) {
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
-std::string absence_local_time(const School& school, UnixSeconds t) {
-    auto tz = TimeZone::named(school.time_zone);
-    return (tz ? *tz : *TimeZone::named("Europe/Stockholm")).local_iso(t);
-}
-
 json report_json(const State& state, const AbsenceReport& r, const School& school, bool can_withdraw) {
     return {{"id", r.id},
             {"date", r.date.iso()},
             {"comment", r.comment},
             {"part_of_day", !r.lessons.empty()},
             {"lessons", r.lessons},
-            {"reported_by", absence_person_ref(state, r.reported_by)},
-            {"reported_at", absence_local_time(school, r.reported_at)},
+            {"reported_by", person_ref(state, r.reported_by)},
+            {"reported_at", school_time(school, r.reported_at)},
             {"can_withdraw", can_withdraw}};
 }
 
@@ -133,8 +124,8 @@ json registered_json(const State& state, const RegisteredAbsence& r, const Schoo
             {"valid", r.valid},
             {"validity", r.valid ? "giltig" : "ogiltig"},
             {"note", r.note},
-            {"registered_by", absence_person_ref(state, r.registered_by)},
-            {"registered_at", absence_local_time(school, r.registered_at)}};
+            {"registered_by", person_ref(state, r.registered_by)},
+            {"registered_at", school_time(school, r.registered_at)}};
 }
 
 LessonRef ref_of(const Lesson& l) { return LessonRef{l.id, l.subject, l.start, l.end}; }

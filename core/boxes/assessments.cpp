@@ -23,6 +23,7 @@
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -155,11 +156,6 @@ int new_count(const State& state, const Id& viewer, const Id& pupil, UnixSeconds
     return n;
 }
 
-json staff_ref(const State& state, const Id& id) {
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
 std::string group_name(const State& state, const Id& id) {
     auto it = state.groups.find(id);
     return it == state.groups.end() ? "" : it->second.name;
@@ -189,8 +185,8 @@ json criterion_row(const State& state, const AssessmentCriterion& c, const Pupil
             {"group", {{"id", c.group_id}, {"name", group_name(state, c.group_id)}}},
             {"parts", parts},
             {"comment", a ? a->comment : ""},
-            {"assessed_at", a ? json(TimeZone::named(school.time_zone)->local_iso(a->assessed_at)) : json(nullptr)},
-            {"assessed_by", a ? staff_ref(state, a->assessed_by) : json(nullptr)},
+            {"assessed_at", a ? json(school_time(school, a->assessed_at)) : json(nullptr)},
+            {"assessed_by", a ? person_ref(state, a->assessed_by) : json(nullptr)},
             {"new", assessed && a->assessed_at > new_since}};
 }
 
@@ -214,6 +210,17 @@ const AssessmentCriterion& criterion_for_staff(const State& state, const Person&
     if (it == state.assessments.criteria.end() || it->second.group_id != pupil.group_id) throw not_found();
     group_for_staff(state, me, it->second.group_id);
     return it->second;
+}
+
+// What staff get back after changing the pupil's assessment of `c`: its row as it now
+// stands, without the reader's "new" mark.
+json staff_row(const State& state, const AssessmentCriterion& c, const Person& pupil, const School& school,
+               UnixSeconds now) {
+    const auto& mine = assessments_of(state, pupil.id);
+    auto it = mine.find(c.id);
+    json row = criterion_row(state, c, it == mine.end() ? nullptr : &it->second, school, now);
+    row.erase("new");
+    return row;
 }
 
 bool valid_term(const std::string& t) {
@@ -390,10 +397,7 @@ Response set_part_level(Context& ctx) {
                                          ctx.now, ctx.me->id);
             seq = std::max(seq, n);
         }
-        const auto& mine = assessments_of(state, access.pupil.id);
-        auto it = mine.find(c.id);
-        reply = criterion_row(state, c, it == mine.end() ? nullptr : &it->second, access.school, ctx.now);
-        reply.erase("new");
+        reply = staff_row(state, c, access.pupil, access.school, ctx.now);
     }
     ctx.services.store.make_durable(seq);
     Response r;
@@ -417,10 +421,7 @@ Response set_criterion_comment(Context& ctx) {
                           {"comment", comment},
                           {"by", ctx.me->id},
                           {"at", ctx.now}});
-        const auto& mine = assessments_of(state, access.pupil.id);
-        auto it = mine.find(c.id);
-        reply = criterion_row(state, c, it == mine.end() ? nullptr : &it->second, access.school, ctx.now);
-        reply.erase("new");
+        reply = staff_row(state, c, access.pupil, access.school, ctx.now);
     }
     ctx.services.store.make_durable(seq);
     Response r;

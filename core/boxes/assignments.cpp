@@ -21,6 +21,7 @@
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -98,25 +99,6 @@ namespace {
 
 const School& school_at(const State& state, const Id& school_id) { return state.schools.at(school_id); }
 
-std::string at_school(const School& school, UnixSeconds t) {
-    auto tz = TimeZone::named(school.time_zone);
-    return (tz ? *tz : *TimeZone::named("Europe/Stockholm")).local_iso(t);
-}
-
-// The instant the school's clock shows `minutes` after midnight on `d`.
-UnixSeconds due_instant(const School& school, const Date& d, int minutes) {
-    auto tz = TimeZone::named(school.time_zone);
-    if (!tz) tz = TimeZone::named("Europe/Stockholm");
-    const UnixSeconds midnight = tz->start_of_day(d);
-    const UnixSeconds guess = midnight + minutes * 60;
-    return guess - (tz->offset_minutes_at(guess) - tz->offset_minutes_at(midnight)) * 60;
-}
-
-json ref_of(const State& state, const Id& id) {
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
 bool school_uses_uppgifter(const School& school) {
     return std::find(school.enabled_boxes.begin(), school.enabled_boxes.end(), Box::Uppgifter) != school.enabled_boxes.end();
 }
@@ -159,23 +141,23 @@ json assignment_json(const State& state, const Assignment& a, const School& scho
             {"description", a.description},
             {"due_date", a.due_date.iso()},
             {"due_time", format_time_of_day(a.due_minutes)},
-            {"due_at", at_school(school, a.due_at)},
+            {"due_at", school_time(school, a.due_at)},
             {"attachments", attachments_json(state, a.attachment_ids)},
             {"published", a.published},
-            {"created_by", ref_of(state, a.created_by)},
-            {"created_at", at_school(school, a.created_at)},
-            {"changed_at", a.changed_at ? json(at_school(school, a.changed_at)) : json(nullptr)}};
+            {"created_by", person_ref(state, a.created_by)},
+            {"created_at", school_time(school, a.created_at)},
+            {"changed_at", a.changed_at ? json(school_time(school, a.changed_at)) : json(nullptr)}};
 }
 
 json hand_in_json(const State& state, const HandIn& h, const School& school) {
     return {{"text", h.text},
             {"attachments", attachments_json(state, h.attachment_ids)},
-            {"handed_in_at", at_school(school, h.handed_in_at)},
+            {"handed_in_at", school_time(school, h.handed_in_at)},
             {"late", h.late},
             {"returned", h.returned},
             {"feedback", h.feedback},
-            {"returned_by", h.returned ? ref_of(state, h.returned_by) : json(nullptr)},
-            {"returned_at", h.returned ? json(at_school(school, h.returned_at)) : json(nullptr)}};
+            {"returned_by", h.returned ? person_ref(state, h.returned_by) : json(nullptr)},
+            {"returned_at", h.returned ? json(school_time(school, h.returned_at)) : json(nullptr)}};
 }
 
 // One pupil's view of an assignment: the assignment, status, hand-in and thread.
@@ -197,10 +179,10 @@ json pupil_assignment_json(const State& state, const Assignment& a, const Person
             for (const auto& m : t->second) {
                 const Person* author = find_person(state, m.author_id);
                 messages.push_back({{"id", m.id},
-                                    {"author", ref_of(state, m.author_id)},
+                                    {"author", person_ref(state, m.author_id)},
                                     {"from", author && author->id == pupil.id ? "pupil" : "teacher"},
                                     {"text", m.text},
-                                    {"sent_at", at_school(school, m.sent_at)}});
+                                    {"sent_at", school_time(school, m.sent_at)}});
             }
         j["messages"] = messages;
     }
@@ -281,8 +263,9 @@ Response get_group_assignment(Context& ctx) {
         auto h = state.assignments.hand_ins.find({a.id, pid});
         pupils.push_back({{"pupil", {{"id", pid}, {"name", p.full_name()}}},
                           {"status", hand_in_status(state, a, pid)},
-                          {"handed_in_at", h == state.assignments.hand_ins.end() ? json(nullptr)
-                                                                                 : json(at_school(school, h->second.handed_in_at))},
+                          {"handed_in_at", h == state.assignments.hand_ins.end()
+                                               ? json(nullptr)
+                                               : json(school_time(school, h->second.handed_in_at))},
                           {"message_count", t == state.assignments.threads.end() ? 0 : t->second.size()}});
     }
     j["pupils"] = pupils;
@@ -323,7 +306,7 @@ Response save_assignment(Context& ctx, bool create) {
         a.description = in.description;
         a.due_date = in.due_date;
         a.due_minutes = in.due_minutes;
-        a.due_at = due_instant(school, in.due_date, in.due_minutes);
+        a.due_at = local_instant(school, in.due_date, in.due_minutes);
         a.attachment_ids = in.attachment_ids;
         a.published = in.published;
         seq = txn.commit({{"type", "assignment_saved"}, {"assignment", a}});
@@ -360,12 +343,24 @@ const Person& pupil_in_group(const State& state, const Group& group, const Id& p
     return *p;
 }
 
+// One pupil's thread on an assignment, as the staff routes name it: group, assignment
+// and pupil from the path (404 unless the caller works with the group and both are in it).
+struct StaffThread {
+    const Group& group;
+    const Assignment& assignment;
+    const Person& pupil;
+};
+
+StaffThread staff_thread(const State& state, const Context& ctx) {
+    const Group& group = group_for_staff(state, ctx.params.at("group"), *ctx.me);
+    const Assignment& a = assignment_in_group(state, group, ctx.params.at("assignment"));
+    return {group, a, pupil_in_group(state, group, ctx.params.at("pupil"))};
+}
+
 Response get_pupil_thread_for_staff(Context& ctx) {
     auto txn = ctx.services.store.begin();
     const State& state = txn.state();
-    const Group& group = group_for_staff(state, ctx.params.at("group"), *ctx.me);
-    const Assignment& a = assignment_in_group(state, group, ctx.params.at("assignment"));
-    const Person& pupil = pupil_in_group(state, group, ctx.params.at("pupil"));
+    const auto [group, a, pupil] = staff_thread(state, ctx);
     json j = pupil_assignment_json(state, a, pupil, school_at(state, group.school_id), ctx.now, true);
     j["pupil"] = {{"id", pupil.id}, {"name", pupil.full_name()}};
     return reply(200, {{"assignment", j}});
@@ -373,10 +368,10 @@ Response get_pupil_thread_for_staff(Context& ctx) {
 
 json message_json(const State& state, const AssignmentMessage& m, const School& school) {
     return {{"id", m.id},
-            {"author", ref_of(state, m.author_id)},
+            {"author", person_ref(state, m.author_id)},
             {"from", m.author_id == m.pupil_id ? "pupil" : "teacher"},
             {"text", m.text},
-            {"sent_at", at_school(school, m.sent_at)}};
+            {"sent_at", school_time(school, m.sent_at)}};
 }
 
 Response staff_reply(Context& ctx) {
@@ -387,9 +382,7 @@ Response staff_reply(Context& ctx) {
     {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
-        const Group& group = group_for_staff(state, ctx.params.at("group"), *ctx.me);
-        const Assignment& a = assignment_in_group(state, group, ctx.params.at("assignment"));
-        const Person& pupil = pupil_in_group(state, group, ctx.params.at("pupil"));
+        const auto [group, a, pupil] = staff_thread(state, ctx);
         if (!a.published) throw ApiError(409, "conflict", "Uppgiften är inte publicerad ännu.");
         AssignmentMessage m{txn.new_id("asm"), a.id, pupil.id, ctx.me->id, text, ctx.now};
         seq = txn.commit({{"type", "assignment_message_sent"}, {"message", m}});
@@ -410,9 +403,7 @@ Response return_hand_in(Context& ctx) {
     {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
-        const Group& group = group_for_staff(state, ctx.params.at("group"), *ctx.me);
-        const Assignment& a = assignment_in_group(state, group, ctx.params.at("assignment"));
-        const Person& pupil = pupil_in_group(state, group, ctx.params.at("pupil"));
+        const auto [group, a, pupil] = staff_thread(state, ctx);
         if (!state.assignments.hand_ins.count({a.id, pupil.id}))
             throw ApiError(409, "conflict", pupil.first_name + " har inte lämnat in något ännu.");
         seq = txn.commit({{"type", "assignment_returned"},
@@ -647,7 +638,7 @@ void make_demo(DemoContext& ctx) {
             a.description = ctx.rng.pick(kDescriptions);
             a.due_date = ctx.today.plus_days(offsets[k]);
             a.due_minutes = 16 * 60;
-            a.due_at = due_instant(school, a.due_date, a.due_minutes);
+            a.due_at = local_instant(school, a.due_date, a.due_minutes);
             a.published = true;
             a.created_by = teacher;
             a.created_at = ctx.now - (20 - offsets[k]) * 86400 / 2 - 3600;

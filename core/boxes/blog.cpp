@@ -18,10 +18,10 @@
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
-#include "core/boxes/information.hpp"  // publishing helpers
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -280,19 +280,12 @@ Response get_staff_post(Context& ctx) {
     return res;
 }
 
-std::vector<Id> read_attachments(const RequestBody& body) {
-    std::vector<Id> out;
-    for (const Id& a : body.string_list("attachment_ids", kMaxAttachments, 64))
-        if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
-    return out;
-}
-
 Response publish_post(Context& ctx) {
     RequestBody body(ctx.request.body, {"title", "body", "attachment_ids", "group_ids"});
     BlogPost post;
     post.title = body.required_string("title", kBlogTitleMaxChars);
     post.body = body.required_string("body", kBlogBodyMaxChars);
-    post.attachment_ids = read_attachments(body);
+    post.attachment_ids = read_attachment_ids(body);
     post.group_ids = read_group_ids(body);
 
     json reply;
@@ -326,8 +319,8 @@ Response change_post(Context& ctx) {
         throw bad_request("", "Ange något att ändra: title, body, attachment_ids eller group_ids.");
     const std::string title = new_title ? body.required_string("title", kBlogTitleMaxChars) : "";
     const std::string text = new_body ? body.required_string("body", kBlogBodyMaxChars) : "";
-    const auto attachments = read_attachments(body);
-    const auto groups = read_group_ids(body);
+    const auto attachments = read_attachment_ids(body);
+    const auto groups = read_new_group_ids(body);
 
     json reply;
     std::uint64_t seq;
@@ -335,14 +328,13 @@ Response change_post(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         const BlogPost& old = find_post(state, ctx.params.at("post"));
-        require_may_change(state, *ctx.me, old.school_id, old.group_ids);
-        if (new_groups) require_may_publish(state, *ctx.me, old.school_id, groups);
+        require_may_change(state, *ctx.me, old.school_id, old.group_ids, groups);
         json changes = {{"type", "blog_post_changed"},
                         {"id", old.id},
                         {"title", new_title ? title : old.title},
                         {"body", new_body ? text : old.body},
                         {"attachment_ids", new_attachments ? attachments : old.attachment_ids},
-                        {"group_ids", new_groups ? groups : old.group_ids},
+                        {"group_ids", groups ? *groups : old.group_ids},
                         {"changed_at", ctx.now}};
         const Id id = old.id;
         seq = txn.commit(changes);
@@ -355,20 +347,7 @@ Response change_post(Context& ctx) {
     return res;
 }
 
-Response delete_post(Context& ctx) {
-    std::uint64_t seq;
-    {
-        auto txn = ctx.services.store.begin();
-        const State& state = txn.state();
-        const BlogPost& p = find_post(state, ctx.params.at("post"));
-        require_may_change(state, *ctx.me, p.school_id, p.group_ids);
-        seq = txn.commit({{"type", "blog_post_deleted"}, {"id", p.id}});
-    }
-    ctx.services.store.make_durable(seq);
-    Response res;
-    res.status = 204;
-    return res;
-}
+Response delete_post(Context& ctx) { return delete_published(ctx, find_post, "post", "blog_post_deleted"); }
 
 // The comment a staff member moderates: 404 if they do not see the post, 403 if they
 // see it but may not moderate this comment.

@@ -9,14 +9,13 @@
 #include "core/boxes/calendar.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
-#include "core/boxes/information.hpp"  // publishing helpers
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -37,32 +36,6 @@ std::string calendar_type_label(const std::string& type) {
     if (type == "term_dates") return "Terminsdatum";
     if (type == "national_test") return "Nationellt prov";
     return "";
-}
-
-IsoWeek iso_week_of(const Date& d) {
-    const Date thursday = d.plus_days(4 - d.weekday());
-    const auto day_of_year = thursday.days_since_epoch() - Date{thursday.year, 1, 1}.days_since_epoch();
-    return {thursday.year, static_cast<int>(day_of_year / 7 + 1)};
-}
-
-Date monday_of(const IsoWeek& w) {
-    const Date jan4{w.year, 1, 4};
-    return jan4.plus_days(1 - jan4.weekday() + 7 * (w.week - 1));
-}
-
-std::optional<IsoWeek> parse_iso_week(const std::string& t) {
-    if (t.size() != 8 || t[4] != '-' || t[5] != 'W') return std::nullopt;
-    for (int i : {0, 1, 2, 3, 6, 7})
-        if (t[i] < '0' || t[i] > '9') return std::nullopt;
-    IsoWeek w{std::stoi(t.substr(0, 4)), std::stoi(t.substr(6, 2))};
-    if (w.year < 1900 || w.week < 1 || w.week > iso_week_of(Date{w.year, 12, 28}).week) return std::nullopt;
-    return w;
-}
-
-std::string iso_week_name(const IsoWeek& w) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", w.year, w.week);
-    return buf;
 }
 
 namespace {
@@ -283,7 +256,7 @@ Response create_event(Context& ctx) {
         seq = txn.commit({{"type", "calendar_event_created"}, {"event", event}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, event.group_ids),
                                           {Box::Kalender, "calendar_event", event.id,
-                                           calendar_type_label(event.type) + " " + swedish_short_date(event.date) + ": " +
+                                           calendar_type_label(event.type) + " " + short_swedish_date(event.date) + ": " +
                                                event.title},
                                           ctx.now, ctx.me->id));
         reply = staff_event_json(state, *ctx.me, state.calendar.events.at(event.id), school);
@@ -299,8 +272,7 @@ Response change_event(Context& ctx) {
     RequestBody body(ctx.request.body,
                      {"type", "title", "description", "date", "end_date", "start_time", "end_time", "group_ids"});
     CalendarEvent changed = read_event(body);
-    const bool new_groups = body.has("group_ids");
-    const auto groups = read_group_ids(body);
+    const auto groups = read_new_group_ids(body);
 
     json reply;
     std::uint64_t seq;
@@ -308,11 +280,10 @@ Response change_event(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         const CalendarEvent& old = find_event(state, ctx.params.at("event"));
-        require_may_change(state, *ctx.me, old.school_id, old.group_ids);
-        if (new_groups) require_may_publish(state, *ctx.me, old.school_id, groups);
+        require_may_change(state, *ctx.me, old.school_id, old.group_ids, groups);
         changed.id = old.id;
         changed.school_id = old.school_id;
-        changed.group_ids = new_groups ? groups : old.group_ids;
+        changed.group_ids = groups ? *groups : old.group_ids;
         changed.author_id = old.author_id;
         changed.created_at = old.created_at;
         changed.changed_at = ctx.now;
@@ -325,20 +296,7 @@ Response change_event(Context& ctx) {
     return res;
 }
 
-Response delete_event(Context& ctx) {
-    std::uint64_t seq;
-    {
-        auto txn = ctx.services.store.begin();
-        const State& state = txn.state();
-        const CalendarEvent& e = find_event(state, ctx.params.at("event"));
-        require_may_change(state, *ctx.me, e.school_id, e.group_ids);
-        seq = txn.commit({{"type", "calendar_event_deleted"}, {"id", e.id}});
-    }
-    ctx.services.store.make_durable(seq);
-    Response res;
-    res.status = 204;
-    return res;
-}
+Response delete_event(Context& ctx) { return delete_published(ctx, find_event, "event", "calendar_event_deleted"); }
 
 // --- Events, snapshot, card -----------------------------------------------------------
 
@@ -382,7 +340,7 @@ json card(const CardContext& ctx, Box) {
     }
     if (!next) return {{"summary", "Inga kommande händelser"}, {"count", 0}};
     const Date shown = next->date < ctx.today ? ctx.today : next->date;
-    std::string when = shown == ctx.today ? "Idag" : shown == ctx.today.plus_days(1) ? "I morgon" : swedish_short_date(shown);
+    std::string when = shown == ctx.today ? "Idag" : shown == ctx.today.plus_days(1) ? "I morgon" : short_swedish_date(shown);
     if (next->start_time && shown == next->date) when += " " + format_time_of_day(*next->start_time);
     return {{"summary", when + ": " + next->title},
             {"count", this_week},

@@ -41,13 +41,4 @@ constexpr int kCalendarMaxEventDays = 366;  // an event lasts at most this many 
 const std::vector<std::string>& calendar_event_types();
 std::string calendar_type_label(const std::string& type);
 
-// ISO 8601 weeks: "2026-W49".
-struct IsoWeek {
-    int year = 1970, week = 1;
-};
-IsoWeek iso_week_of(const Date& d);
-Date monday_of(const IsoWeek& w);
-std::optional<IsoWeek> parse_iso_week(const std::string& text);
-std::string iso_week_name(const IsoWeek& w);
-
 }  // namespace skolnav

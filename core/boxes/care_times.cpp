@@ -17,10 +17,10 @@
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
-#include "core/boxes/timetable.hpp"
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -126,12 +126,6 @@ std::optional<Date> week_param(const Context& ctx) {
     return monday;
 }
 
-json care_person(const State& state, const Id& id) {
-    if (id.empty()) return nullptr;
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
 json hours_json(const OpeningHours& h) { return {{"open", format_time_of_day(h.open)}, {"close", format_time_of_day(h.close)}}; }
 
 json day_json(const State& state, const Person& pupil, const Date& day, const Date& today, bool guardian) {
@@ -145,7 +139,8 @@ json day_json(const State& state, const Person& pupil, const Date& day, const Da
             {"pickup", c && c->has_times() ? json(format_time_of_day(c->pickup)) : json(nullptr)},
             {"comment", c ? c->guardian_comment : ""},
             {"staff_comment", c ? c->staff_comment : ""},
-            {"staff_comment_by", c && !c->staff_comment.empty() ? care_person(state, c->staff_comment_by) : json(nullptr)}};
+            {"staff_comment_by",
+             c && !c->staff_comment.empty() ? optional_person_ref(state, c->staff_comment_by) : json(nullptr)}};
 }
 
 Response get_care_times(Context& ctx) {

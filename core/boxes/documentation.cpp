@@ -18,6 +18,7 @@
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -83,16 +84,6 @@ bool school_uses_box(const School& school) {
            school.enabled_boxes.end();
 }
 
-std::string at_school(const School& school, UnixSeconds t) {
-    auto tz = TimeZone::named(school.time_zone);
-    return (tz ? *tz : *TimeZone::named("Europe/Stockholm")).local_iso(t);
-}
-
-json ref_of(const State& state, const Id& id) {
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
 // Readers see published items of the kinds the school uses.
 bool readable(const State& state, const DocumentationItem& d, const School& school) {
     return d.published && contains(enabled_documentation_kinds(state, school), d.kind);
@@ -106,9 +97,9 @@ json item_json(const State& state, const DocumentationItem& d, const School& sch
               {"body", d.body},
               {"date", d.date.iso()},
               {"attachments", attachments_json(state, d.attachment_ids)},
-              {"created_by", ref_of(state, d.created_by)},
-              {"created_at", at_school(school, d.created_at)},
-              {"changed_at", d.changed_at ? json(at_school(school, d.changed_at)) : json(nullptr)}};
+              {"created_by", person_ref(state, d.created_by)},
+              {"created_at", school_time(school, d.created_at)},
+              {"changed_at", d.changed_at ? json(school_time(school, d.changed_at)) : json(nullptr)}};
     if (staff) j["published"] = d.published;
     return j;
 }

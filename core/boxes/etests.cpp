@@ -284,18 +284,16 @@ std::string status_of(const ETest& t, const ETestSubmission* s, UnixSeconds now)
     return "open";
 }
 
-std::string local(const School& school, UnixSeconds t) { return TimeZone::named(school.time_zone)->local_iso(t); }
-
 json summary_json(const State& state, const ETest& t, const School& school, const ETestSubmission* s, UnixSeconds now) {
     auto g = state.groups.find(t.group_id);
     return {{"id", t.id},
             {"title", t.title},
             {"group", {{"id", t.group_id}, {"name", g == state.groups.end() ? "" : g->second.name}}},
-            {"opens_at", local(school, t.opens_at)},
-            {"closes_at", local(school, t.closes_at)},
+            {"opens_at", school_time(school, t.opens_at)},
+            {"closes_at", school_time(school, t.closes_at)},
             {"question_count", t.questions.size()},
             {"status", status_of(t, s, now)},
-            {"submitted_at", s ? json(local(school, s->submitted_at)) : json(nullptr)}};
+            {"submitted_at", s ? json(school_time(school, s->submitted_at)) : json(nullptr)}};
 }
 
 json questions_json(const ETest& t, bool with_correct) {
@@ -345,8 +343,8 @@ json staff_json(const State& state, const ETest& t, const School& school) {
             {"group_id", t.group_id},
             {"title", t.title},
             {"instructions", t.instructions},
-            {"opens_at", local(school, t.opens_at)},
-            {"closes_at", local(school, t.closes_at)},
+            {"opens_at", school_time(school, t.opens_at)},
+            {"closes_at", school_time(school, t.closes_at)},
             {"published", t.published},
             {"questions", questions_json(t, true)},
             {"submissions", subs == state.etests.submissions.end() ? 0 : subs->second.size()}};
@@ -399,9 +397,9 @@ Response submit_etest(Context& ctx) {
         if (submission_of(state, t.id, access.pupil.id))
             throw ApiError(409, "already_submitted", "Du har redan lämnat in provet.");
         if (ctx.now < t.opens_at)
-            throw ApiError(409, "not_open", "Provet öppnar " + local(access.school, t.opens_at).substr(0, 16) + ".");
+            throw ApiError(409, "not_open", "Provet öppnar " + school_time(access.school, t.opens_at).substr(0, 16) + ".");
         if (ctx.now >= t.closes_at)
-            throw ApiError(409, "closed", "Provet stängde " + local(access.school, t.closes_at).substr(0, 16) + ".");
+            throw ApiError(409, "closed", "Provet stängde " + school_time(access.school, t.closes_at).substr(0, 16) + ".");
         const auto answers = parse_answers(body.raw("answers"), t.questions);
         ETestSubmission s{t.id, access.pupil.id, answers, ctx.now};
         seq = txn.commit({{"type", "etest_submitted"}, {"submission", s}});
@@ -535,7 +533,7 @@ Response etest_results(Context& ctx) {
         const ETestSubmission* s = submission_of(state, t.id, pid);
         json j = {{"id", pid}, {"name", state.people.at(pid).full_name()}, {"submitted", s != nullptr}};
         if (s) {
-            j["submitted_at"] = local(school, s->submitted_at);
+            j["submitted_at"] = school_time(school, s->submitted_at);
             j["score"] = score(t, *s);
             json answers = json::array();
             for (std::size_t i = 0; i < t.questions.size(); ++i) {
@@ -647,7 +645,8 @@ json card(const CardContext& ctx, Box) {
     }
     json c = {{"count", todo},
               {"summary", todo == 0 ? "Inga prov att göra" : std::to_string(todo) + " prov att göra"}};
-    if (next) c["next"] = {{"id", next->id}, {"title", next->title}, {"closes_at", local(ctx.school, next->closes_at)}};
+    if (next)
+        c["next"] = {{"id", next->id}, {"title", next->title}, {"closes_at", school_time(ctx.school, next->closes_at)}};
     return c;
 }
 

@@ -18,12 +18,11 @@
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
 namespace skolnav {
-
-// --- Shared publishing helpers (declared in information.hpp) ------------------------
 
 bool is_web_url(const std::string& url) {
     std::string lower;
@@ -69,96 +68,6 @@ bool is_web_url(const std::string& url) {
 bool news_reaches(const NewsItem& item, const Person& pupil) {
     return reaches_pupil(pupil, item.school_id, item.group_ids);
 }
-
-const School& school_for_staff(const State& state, const Id& school_id, const Person& me) {
-    auto it = state.schools.find(school_id);
-    if (it == state.schools.end() || !is_staff_at_school(me, school_id)) throw not_found();
-    return it->second;
-}
-
-std::vector<Id> read_group_ids(const RequestBody& body) {
-    std::vector<Id> out;
-    for (const Id& g : body.string_list("group_ids", 100, 64))
-        if (std::find(out.begin(), out.end(), g) == out.end()) out.push_back(g);
-    return out;
-}
-
-void require_may_publish(const State& state, const Person& me, const Id& school_id, const std::vector<Id>& group_ids) {
-    for (const Id& g : group_ids) {
-        auto it = state.groups.find(g);
-        if (it == state.groups.end() || it->second.school_id != school_id)
-            throw bad_request("group_ids", "Gruppen " + g + " finns inte på skolan.");
-    }
-    if (may_publish_to(state, me, school_id, group_ids)) return;
-    if (group_ids.empty())
-        throw ApiError(403, "forbidden", "Bara skolans administratör kan publicera för hela skolan.", "group_ids");
-    throw ApiError(403, "forbidden", "Du kan bara publicera för grupper du arbetar med.", "group_ids");
-}
-
-bool staff_sees(const State& state, const Person& me, const Id& school_id, const std::vector<Id>& group_ids) {
-    if (is_admin_of_school(me, school_id)) return true;
-    if (me.role != Role::Staff || me.school_id != school_id) return false;
-    if (group_ids.empty()) return true;
-    return std::any_of(group_ids.begin(), group_ids.end(), [&](const Id& g) { return is_staff_of_group(state, me, g); });
-}
-
-void require_may_change(const State& state, const Person& me, const Id& school_id, const std::vector<Id>& group_ids) {
-    if (!staff_sees(state, me, school_id, group_ids)) throw not_found();
-    if (!may_publish_to(state, me, school_id, group_ids))
-        throw ApiError(403, "forbidden", group_ids.empty() ? "Bara skolans administratör kan ändra det som gäller hela skolan."
-                                                           : "Du kan bara ändra det som publicerats för dina egna grupper.");
-}
-
-std::vector<Id> audience_of(const State& state, const Id& school_id, const std::vector<Id>& group_ids) {
-    std::vector<Id> out;
-    if (group_ids.empty()) {
-        for (const auto& [gid, g] : state.groups)
-            if (g.school_id == school_id) {
-                const auto& members = pupils_of_group(state, gid);
-                out.insert(out.end(), members.begin(), members.end());
-            }
-    } else {
-        for (const Id& gid : group_ids) {
-            const auto& members = pupils_of_group(state, gid);
-            out.insert(out.end(), members.begin(), members.end());
-        }
-    }
-    return out;
-}
-
-json scope_json(const State& state, const std::vector<Id>& group_ids) {
-    json groups = json::array();
-    for (const Id& g : group_ids) {
-        auto it = state.groups.find(g);
-        groups.push_back({{"id", g}, {"name", it == state.groups.end() ? "" : it->second.name}});
-    }
-    return {{"whole_school", group_ids.empty()}, {"groups", std::move(groups)}};
-}
-
-json person_ref(const State& state, const Id& id) {
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
-std::string school_time(const School& school, UnixSeconds t) {
-    auto tz = TimeZone::named(school.time_zone);
-    return (tz ? *tz : *TimeZone::named("Europe/Stockholm")).local_iso(t);
-}
-
-std::string swedish_short_date(const Date& d) {
-    static const char* const days[] = {"mån", "tis", "ons", "tor", "fre", "lör", "sön"};
-    static const char* const months[] = {"jan", "feb", "mar", "apr", "maj", "jun",
-                                         "jul", "aug", "sep", "okt", "nov", "dec"};
-    return std::string(days[d.weekday() - 1]) + " " + std::to_string(d.day) + " " + months[d.month - 1];
-}
-
-Date next_weekday(const Date& from, int weekday, int at_least_days) {
-    Date d = from.plus_days(at_least_days);
-    while (d.weekday() != weekday) d = d.plus_days(1);
-    return d;
-}
-Date demo_study_day(const Date& today) { return next_weekday(today, 5, 3); }
-Date demo_planning_day(const Date& today) { return next_weekday(today, 1, 10); }
 
 // --- Storage form ---------------------------------------------------------------------
 
@@ -230,13 +139,6 @@ std::vector<NewsLink> read_links(const RequestBody& body) {
             throw bad_request("links", which + "adressen ska vara en webbadress som börjar med http:// eller https://.");
         out.push_back(std::move(link));
     }
-    return out;
-}
-
-std::vector<Id> read_attachment_ids(const RequestBody& body) {
-    std::vector<Id> out;
-    for (const Id& a : body.string_list("attachment_ids", kMaxAttachments, 64))
-        if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
     return out;
 }
 
@@ -397,7 +299,7 @@ Response change_news(Context& ctx) {
     const std::string text = body.optional_string("body", kNewsBodyMaxChars);
     const auto links = read_links(body);
     const auto attachments = read_attachment_ids(body);
-    const auto groups = read_group_ids(body);
+    const auto groups = read_new_group_ids(body);
 
     json reply;
     std::uint64_t seq;
@@ -405,13 +307,12 @@ Response change_news(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         NewsItem item = find_item(state, ctx.params.at("item"));
-        require_may_change(state, *ctx.me, item.school_id, item.group_ids);
-        if (new_groups) require_may_publish(state, *ctx.me, item.school_id, groups);
+        require_may_change(state, *ctx.me, item.school_id, item.group_ids, groups);
         if (new_title) item.title = title;
         if (new_body) item.body = text;
         if (new_links) item.links = links;
         if (new_attachments) item.attachment_ids = attachments;
-        if (new_groups) item.group_ids = groups;
+        if (groups) item.group_ids = *groups;
         item.changed_at = ctx.now;
         seq = txn.commit({{"type", "news_changed"}, {"item", item}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, item.school_id, item.group_ids),
@@ -424,20 +325,7 @@ Response change_news(Context& ctx) {
     return res;
 }
 
-Response delete_news(Context& ctx) {
-    std::uint64_t seq;
-    {
-        auto txn = ctx.services.store.begin();
-        const State& state = txn.state();
-        const NewsItem& item = find_item(state, ctx.params.at("item"));
-        require_may_change(state, *ctx.me, item.school_id, item.group_ids);
-        seq = txn.commit({{"type", "news_deleted"}, {"id", item.id}});
-    }
-    ctx.services.store.make_durable(seq);
-    Response res;
-    res.status = 204;
-    return res;
-}
+Response delete_news(Context& ctx) { return delete_published(ctx, find_item, "item", "news_deleted"); }
 
 // --- Events, snapshot, card -----------------------------------------------------------
 

@@ -15,10 +15,10 @@
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
-#include "core/boxes/timetable.hpp"
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -150,29 +150,22 @@ void set_booking(MeetingState& m, const Id& slot_id, const Id& pupil, const Id& 
 
 // ---- the wire ------------------------------------------------------------------------------
 
-json meeting_person(const State& state, const Id& id) {
-    if (id.empty()) return nullptr;
-    const Person* p = find_person(state, id);
-    return {{"id", id}, {"name", p ? p->full_name() : ""}};
-}
-
 const School& school_at(const State& state, const Id& id) { return state.schools.at(id); }
 
 json slot_json(const State& state, const MeetingSlot& s) {
     const School& school = school_at(state, s.school_id);
-    auto tz = TimeZone::named(school.time_zone);
-    if (!tz) tz = TimeZone::named("Europe/Stockholm");
-    const Date day = tz->local_date(s.start);
-    const int minutes = static_cast<int>((s.start - tz->start_of_day(day)) / 60);
+    const TimeZone tz = school_time_zone(school);
+    const Date day = tz.local_date(s.start);
+    const int minutes = static_cast<int>((s.start - tz.start_of_day(day)) / 60);
     return {{"id", s.id},
-            {"starts_at", tz->local_iso(s.start)},
-            {"ends_at", tz->local_iso(s.end())},
+            {"starts_at", tz.local_iso(s.start)},
+            {"ends_at", tz.local_iso(s.end())},
             {"date", day.iso()},
             {"start", format_time_of_day(minutes)},
             {"end", format_time_of_day(minutes + s.duration_minutes)},
             {"duration_minutes", s.duration_minutes},
             {"place", s.place},
-            {"staff", meeting_person(state, s.staff_id)},
+            {"staff", optional_person_ref(state, s.staff_id)},
             {"offered_to", s.pupil_id.empty() ? "group" : "pupil"}};
 }
 
@@ -183,8 +176,8 @@ std::string when_text(const State& state, const MeetingSlot& s) {
 
 json booking_json(const State& state, const MeetingSlot& s, UnixSeconds now) {
     json j = slot_json(state, s);
-    j["booked_by"] = meeting_person(state, s.booked_by);
-    j["booked_at"] = TimeZone::named(school_at(state, s.school_id).time_zone)->local_iso(s.booked_at);
+    j["booked_by"] = optional_person_ref(state, s.booked_by);
+    j["booked_at"] = school_time(school_at(state, s.school_id), s.booked_at);
     j["can_change"] = s.start > now;
     return j;
 }
@@ -341,9 +334,9 @@ Response list_group_slots(Context& ctx) {
     json list = json::array();
     for (const MeetingSlot* s : slots) {
         json j = slot_json(state, *s);
-        j["pupil"] = s->pupil_id.empty() ? json(nullptr) : meeting_person(state, s->pupil_id);
-        j["booked_for"] = meeting_person(state, s->booked_for);
-        j["booked_by"] = meeting_person(state, s->booked_by);
+        j["pupil"] = optional_person_ref(state, s->pupil_id);
+        j["booked_for"] = optional_person_ref(state, s->booked_for);
+        j["booked_by"] = optional_person_ref(state, s->booked_by);
         list.push_back(std::move(j));
     }
     Response res;

@@ -13,10 +13,10 @@
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
-#include "core/boxes/information.hpp"  // publishing helpers
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -220,8 +220,7 @@ Response change_plan(Context& ctx) {
     const std::string text = body.optional_string("body", kPlanBodyMaxChars);
     const auto from = body.optional_date("from"), to = body.optional_date("to");
     const auto published = body.optional_bool("published");
-    const bool new_groups = body.has("group_ids");
-    const auto groups = read_group_ids(body);
+    const auto groups = read_new_group_ids(body);
 
     json reply;
     std::uint64_t seq;
@@ -229,15 +228,14 @@ Response change_plan(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         Plan plan = find_plan(state, ctx.params.at("plan"));
-        require_may_change(state, *ctx.me, plan.school_id, plan.group_ids);
-        if (new_groups) require_may_publish(state, *ctx.me, plan.school_id, groups);
+        require_may_change(state, *ctx.me, plan.school_id, plan.group_ids, groups);
         if (from) plan.from = *from;
         if (to) plan.to = *to;
         check_period(plan.from, plan.to, to ? "to" : "from");
         if (body.has("subject")) plan.subject = subject;
         if (body.has("title")) plan.title = title;
         if (body.has("body")) plan.body = text;
-        if (new_groups) plan.group_ids = groups;
+        if (groups) plan.group_ids = *groups;
         const bool first_publication = published && *published && !plan.published && plan.published_at == 0;
         if (published) plan.published = *published;
         if (published && *published && plan.published_at == 0) plan.published_at = ctx.now;
@@ -253,20 +251,7 @@ Response change_plan(Context& ctx) {
     return res;
 }
 
-Response delete_plan(Context& ctx) {
-    std::uint64_t seq;
-    {
-        auto txn = ctx.services.store.begin();
-        const State& state = txn.state();
-        const Plan& p = find_plan(state, ctx.params.at("plan"));
-        require_may_change(state, *ctx.me, p.school_id, p.group_ids);
-        seq = txn.commit({{"type", "plan_deleted"}, {"id", p.id}});
-    }
-    ctx.services.store.make_durable(seq);
-    Response res;
-    res.status = 204;
-    return res;
-}
+Response delete_plan(Context& ctx) { return delete_published(ctx, find_plan, "plan", "plan_deleted"); }
 
 // --- Events, snapshot, card -----------------------------------------------------------
 

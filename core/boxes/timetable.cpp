@@ -10,12 +10,12 @@
 #include "core/boxes/timetable.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
 #include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
 #include "core/pupil_access.hpp"
 #include "core/request_body.hpp"
 
@@ -49,45 +49,6 @@ bool keeps_timetable(const State& state, const Id& school_id) {
 const Lesson* find_lesson(const State& state, const Id& lesson_id) {
     auto it = state.timetable.lessons.find(lesson_id);
     return it == state.timetable.lessons.end() ? nullptr : &it->second;
-}
-
-Date week_monday(const Date& day) { return day.plus_days(1 - day.weekday()); }
-
-namespace {
-Date week_one_monday(int year) { return week_monday(Date{year, 1, 4}); }
-}  // namespace
-
-std::optional<Date> monday_of_iso_week(const std::string& t) {
-    if (t.size() != 8 || t[4] != '-' || t[5] != 'W') return std::nullopt;
-    for (int i : {0, 1, 2, 3, 6, 7})
-        if (t[i] < '0' || t[i] > '9') return std::nullopt;
-    const int year = std::stoi(t.substr(0, 4)), week = std::stoi(t.substr(6, 2));
-    if (year < 1900 || week < 1) return std::nullopt;
-    const Date monday = week_one_monday(year).plus_days(7 * (week - 1));
-    if (!(monday < week_one_monday(year + 1))) return std::nullopt;  // week 53 only in long years
-    return monday;
-}
-
-std::string iso_week_label(const Date& day) {
-    const Date thursday = week_monday(day).plus_days(3);
-    const int week = static_cast<int>((thursday.days_since_epoch() - week_one_monday(thursday.year).days_since_epoch()) / 7) + 1;
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", thursday.year, week);
-    return buf;
-}
-
-UnixSeconds local_instant(const School& school, const Date& day, int minutes) {
-    auto tz = TimeZone::named(school.time_zone);
-    if (!tz) tz = TimeZone::named("Europe/Stockholm");
-    const UnixSeconds wall = day.days_since_epoch() * 86400 + static_cast<UnixSeconds>(minutes) * 60;
-    const UnixSeconds guess = wall - tz->offset_minutes_at(tz->start_of_day(day)) * 60;
-    return wall - tz->offset_minutes_at(guess) * 60;
-}
-
-std::string short_swedish_date(const Date& day) {
-    static const char* days[] = {"mån", "tis", "ons", "tor", "fre", "lör", "sön"};
-    static const char* months[] = {"jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-    return std::string(days[day.weekday() - 1]) + " " + std::to_string(day.day) + " " + months[day.month - 1];
 }
 
 // ---- storage ------------------------------------------------------------------------
@@ -142,30 +103,23 @@ void put_lesson(State& state, Lesson lesson) {
 
 // ---- the wire -------------------------------------------------------------------------
 
-json teacher_json(const State& state, const Id& teacher_id) {
-    if (teacher_id.empty()) return nullptr;
-    const Person* t = find_person(state, teacher_id);
-    return {{"id", teacher_id}, {"name", t ? t->full_name() : ""}};
-}
-
 json lesson_definition_json(const State& state, const Lesson& l) {
     json j = l;
     j.erase("teacher_id");
-    j["teacher"] = teacher_json(state, l.teacher_id);
+    j["teacher"] = optional_person_ref(state, l.teacher_id);
     return j;
 }
 
 json occurrence_json(const State& state, const School& school, const Lesson& l, const Date& day) {
-    const auto tz = TimeZone::named(school.time_zone);
     return {{"id", l.id},
             {"subject", l.subject},
             {"date", day.iso()},
             {"start", format_time_of_day(l.start)},
             {"end", format_time_of_day(l.end)},
-            {"starts_at", tz ? tz->local_iso(local_instant(school, day, l.start)) : ""},
-            {"ends_at", tz ? tz->local_iso(local_instant(school, day, l.end)) : ""},
+            {"starts_at", school_time(school, local_instant(school, day, l.start))},
+            {"ends_at", school_time(school, local_instant(school, day, l.end))},
             {"room", l.room},
-            {"teacher", teacher_json(state, l.teacher_id)}};
+            {"teacher", optional_person_ref(state, l.teacher_id)}};
 }
 
 std::string timetable_query(const Context& ctx, const char* name) {

@@ -34,7 +34,6 @@ struct TimetableState {
 namespace skolnav {
 
 struct State;
-struct School;
 
 constexpr std::size_t kSubjectMaxChars = 60;
 constexpr std::size_t kRoomMaxChars = 30;
@@ -44,15 +43,5 @@ std::vector<const Lesson*> lessons_on(const State& state, const Id& group_id, co
 // Does the school keep its timetable in Skolnav (it has lessons)?
 bool keeps_timetable(const State& state, const Id& school_id);
 const Lesson* find_lesson(const State& state, const Id& lesson_id);
-
-// ISO weeks: "2026-W49" -> the Monday of that week (nullopt if not a valid week).
-std::optional<Date> monday_of_iso_week(const std::string& text);
-std::string iso_week_label(const Date& day);  // "2026-W49"
-Date week_monday(const Date& day);
-// The instant `minutes` after local midnight of `day` at the school (wall-clock time,
-// right across the summer-time switch).
-UnixSeconds local_instant(const School& school, const Date& day, int minutes);
-// A short Swedish date: "tis 1 dec".
-std::string short_swedish_date(const Date& day);
 
 }  // namespace skolnav
