@@ -6,46 +6,11 @@
 //   SKOLNAV_URL (http://localhost:8080)  SKOLNAV_SHOTS (build/screenshots)
 //   SKOLNAV_GUARDIAN_USER  SKOLNAV_PUPIL_USER  SKOLNAV_PASSWORD (demo)
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser, SkolnavPage } from './skolnav_page.mjs';
+import { apiGet, check, env, expect, finish, requireEnv, signIn, signOut } from './spec_harness.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const url = process.env.SKOLNAV_URL || 'http://localhost:8080';
-const shots = path.resolve(repo, process.env.SKOLNAV_SHOTS || 'build/screenshots');
-const guardian = process.env.SKOLNAV_GUARDIAN_USER;
-const pupil = process.env.SKOLNAV_PUPIL_USER;
-const password = process.env.SKOLNAV_PASSWORD || 'demo';
-if (!guardian || !pupil) {
-  console.error('set SKOLNAV_GUARDIAN_USER and SKOLNAV_PUPIL_USER (demo accounts)');
-  process.exit(2);
-}
-
-let passed = 0, failed = 0;
-async function check(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${e.message.split('\n').join('\n     ')}`);
-  }
-}
-function expect(cond, message) { if (!cond) throw new Error(message); }
-
-async function signIn(sk, user) {
-  await sk.waitFor('Logga in', { role: 'button' });
-  await sk.type('Användarnamn', user);
-  await sk.type('Lösenord', password);
-  await sk.click('Logga in', { role: 'button' });
-  await sk.waitFor('Logga ut', { role: 'button' });
-}
-
-async function signOut(sk) {
-  await sk.click('Logga ut', { role: 'button' });
-  await sk.waitFor('Logga in', { role: 'button' });
-}
+const { url, shots, guardian, pupil, password } = env;
+requireEnv('guardian', 'pupil');
 
 // The "Ta bort" button on the same report row as a text: the nearest one below its top.
 async function withdrawButtonFor(sk, text) {
@@ -137,9 +102,7 @@ try {
     await signOut(sk);
   });
 
-  if (sk && sk.consoleErrors.length) console.log(`     browser console errors:\n     ${sk.consoleErrors.join('\n     ')}`);
 } finally {
   await browser.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish(sk);

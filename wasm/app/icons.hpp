@@ -16,6 +16,7 @@ namespace app::icons {
     X(kLock, 0xF023, "\xef\x80\xa3")            /* lock */                 \
     X(kNoInsyn, 0xF070, "\xef\x81\xb0")         /* eye-slash */            \
     X(kChevronRight, 0xF054, "\xef\x81\x94")    /* chevron-right */        \
+    X(kChevronLeft, 0xF053, "\xef\x81\x93")     /* chevron-left */         \
     X(kFranvaro, 0xF273, "\xef\x89\xb3")        /* calendar-times-o */     \
     X(kInformation, 0xF0A1, "\xef\x82\xa1")     /* bullhorn */             \
     X(kKalender, 0xF073, "\xef\x81\xb3")        /* calendar */             \
@@ -30,6 +31,14 @@ namespace app::icons {
     X(kPlaneringar, 0xF02D, "\xef\x80\xad")     /* book */                 \
     X(kSchema, 0xF0CE, "\xef\x83\x8e")          /* table */                \
     X(kUppgifter, 0xF0AE, "\xef\x82\xae")       /* tasks */                \
+    X(kChevronDown, 0xF078, "\xef\x81\xb8")    /* chevron-down */         \
+    X(kCalPlanningDay, 0xF0EA, "\xef\x83\xaa")  /* clipboard: Planeringsdag */ \
+    X(kCalActivity, 0xF005, "\xef\x80\x85")     /* star: Aktivitet */      \
+    X(kCalHoliday, 0xF185, "\xef\x86\x85")      /* sun-o: Lovdag */        \
+    X(kCalHomework, 0xF040, "\xef\x81\x80")     /* pencil: Läxa */         \
+    X(kCalStudyDay, 0xF0EB, "\xef\x83\xab")     /* lightbulb-o: Studiedag */ \
+    X(kCalTermDates, 0xF11E, "\xef\x84\x9e")    /* flag-checkered: Terminsdatum */ \
+    X(kCalNationalTest, 0xF046, "\xef\x81\x86") /* check-square-o: Nationellt prov */ \
     X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */
 
 #define SKOLNAV_ICON_STRING(name, codepoint, utf8) inline constexpr const char* name = utf8;

@@ -1,11 +1,445 @@
 #include "boxes/information.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
+#include "app/icons.hpp"
+#include "app/swedish_dates.hpp"
+#include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "app/widget_registry.hpp"
+#include "imgui.h"
 
 namespace boxes {
+namespace {
 
-void InformationBox::draw_full_view(BoxContext&, const app::Pupil&) {
-    app::ui::Note("Den här delen av Skolnav är inte klar ännu. Den kommer i en senare version.", app::ui::Tone::Info);
+using app::Json;
+namespace ui = app::ui;
+using app::fonts::Face;
+
+NewsItem parse_item(const Json& j) {
+    NewsItem n;
+    n.id = app::text(j, "id");
+    n.title = app::text(j, "title");
+    n.body = app::text(j, "body");
+    n.author = app::text(app::field(j, "author"), "name");
+    n.published_at = app::text(j, "published_at");
+    n.changed_at = app::text(j, "changed_at");  // null when never changed: empty
+    n.read = app::flag(j, "read");
+    const Json& scope = app::field(j, "scope");
+    if (app::flag(scope, "whole_school")) {
+        n.scope = "Hela skolan";
+    } else {
+        const Json& groups = app::field(scope, "groups");
+        if (groups.is_array())
+            for (const Json& g : groups) {
+                std::string name = app::text(g, "name");
+                if (name.empty()) continue;
+                n.scope += (n.scope.empty() ? "" : ", ") + name;
+            }
+    }
+    const Json& links = app::field(j, "links");
+    if (links.is_array())
+        for (const Json& l : links) {
+            NewsLink link{app::text(l, "title"), app::text(l, "url")};
+            if (!link.url.empty()) n.links.push_back(std::move(link));
+        }
+    const Json& files = app::field(j, "attachment_ids");
+    if (files.is_array())
+        for (const Json& f : files)
+            if (f.is_string() && !f.get<std::string>().empty()) n.attachment_ids.push_back(f.get<std::string>());
+    return n;
+}
+
+std::string list_path(const std::string& pupil_id) {
+    return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/news";
+}
+
+// "måndag 30 november kl. 09:12"
+std::string long_date_time(const std::string& iso) {
+    std::string out = app::dates::long_day(iso);
+    if (iso.size() >= 16 && iso[10] == 'T') out += " kl. " + iso.substr(11, 5);
+    return out;
+}
+
+// The body as one line of words, for the list's excerpt.
+std::string collapse_whitespace(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+void pop_utf8_char(std::string& s) {
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty()) s.pop_back();
+}
+
+// `text` cut to at most `lines` lines when wrapped at `width` in the current font, with
+// "…" where it was cut.
+std::string clip_to_lines(const std::string& text, float width, int lines) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    for (int i = 0; i < lines; ++i) {
+        if (s >= end) return text;
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk <= s) brk = s + 1;
+        if (i == lines - 1 && brk < end) {
+            std::string out(text.c_str(), brk);
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            const std::string start_of_line(text.c_str(), s);
+            while (out.size() > start_of_line.size() &&
+                   ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x > width)
+                pop_utf8_char(out);
+            return out + " …";
+        }
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+    }
+    return text;
+}
+
+ImVec2 text_size(Face face, const std::string& text, float wrap) {
+    ImGui::PushFont(app::fonts::get(face));
+    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImGui::PopFont();
+    return size;
+}
+
+// Text at a screen position, wrapped at `width`, registered like every ui::Text.
+void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face face) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ui::Text(text, color, face);
+    ImGui::PopTextWrapPos();
+}
+
+// An address the user can select and copy: a read-only field, and a button beside it
+// that puts it on the clipboard. There is no platform helper to open a new tab, so the
+// address itself is what is offered. Returns true when the button was pressed.
+bool copyable_address(const char* id, const std::string& address, bool copied) {
+    const std::string copy_label = "Kopiera##copy";
+    const std::string done_label = std::string(app::icons::kSuccess) + "  Kopierad##copy";
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    const float button_w = std::max(ImGui::CalcTextSize(copy_label.c_str(), nullptr, true).x,
+                                    ImGui::CalcTextSize(done_label.c_str(), nullptr, true).x) + pad;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.75f;
+    std::string buffer = address;  // read-only: never written through
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, app::theme::kInfoSoft);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, app::theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, app::theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_Text, app::theme::kAccent);
+    ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - button_w - spacing));
+    app::registry::hint_next("input");
+    ImGui::InputText(id, buffer.data(), buffer.size() + 1,
+                     ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+    ImGui::PopStyleColor(4);
+    app::registry::add_text(address, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::SameLine(0, spacing);
+    if (!ui::SecondaryButton(copied ? done_label.c_str() : copy_label.c_str())) return false;
+    ImGui::SetClipboardText(address.c_str());
+    return true;
+}
+
+// A section of the article: a bold heading close to what follows it.
+void section_heading(const char* text) {
+    ui::Space(6);
+    ui::Text(text, 0, Face::Strong);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+}
+
+std::string unread_summary(int unread, size_t total) {
+    if (total == 0) return "";
+    if (unread == 0) return "Du har läst alla nyheter.";
+    if (unread == 1) return "1 oläst nyhet";
+    return std::to_string(unread) + " olästa nyheter";
+}
+
+}  // namespace
+
+void InformationBox::load(BoxContext& ctx) {
+    load_ = Load::Loading;
+    load_error_.clear();
+    ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            load_ = Load::Failed;
+            load_error_ = reply.error.message;
+            return;
+        }
+        items_.clear();
+        const Json& list = app::field(reply.body, "items");
+        if (list.is_array())
+            for (const Json& j : list) items_.push_back(parse_item(j));
+        // The server sends newest first; keep it so even if that ever changes.
+        std::stable_sort(items_.begin(), items_.end(),
+                         [](const NewsItem& a, const NewsItem& b) { return a.published_at > b.published_at; });
+        unread_ = static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const NewsItem& n) { return !n.read; }));
+        load_ = Load::Ready;
+        loaded_once_ = true;
+    });
+}
+
+void InformationBox::mark_read_here(const std::string& id) {
+    for (NewsItem& n : items_)
+        if (n.id == id) n.read = true;
+    unread_ = static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const NewsItem& n) { return !n.read; }));
+}
+
+void InformationBox::open_item(BoxContext& ctx, const NewsItem& item) {
+    // The list already carries the whole item: show it at once, and fetch it, which is
+    // what marks it read on the server (and brings any change since the list came).
+    list_scroll_ = ImGui::GetScrollY();
+    scroll_to_ = 0;
+    scroll_pending_ = true;
+    open_id_ = item.id;
+    article_ = item;
+    copied_.clear();
+    article_gone_ = false;
+    fetch_item(ctx);
+}
+
+void InformationBox::fetch_item(BoxContext& ctx) {
+    article_load_ = Load::Loading;
+    article_error_.clear();
+    const std::string id = open_id_;
+    ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            if (reply.status == 404) {
+                // Taken away since the list came: it goes from the list too.
+                items_.erase(std::remove_if(items_.begin(), items_.end(), [&](const NewsItem& n) { return n.id == id; }),
+                             items_.end());
+                mark_read_here("");
+            }
+            if (open_id_ != id) return;
+            article_load_ = Load::Failed;
+            article_gone_ = reply.status == 404;
+            article_error_ = article_gone_ ? "Nyheten finns inte längre. Den kan ha tagits bort av skolan."
+                                           : reply.error.message;
+            return;
+        }
+        NewsItem fresh = parse_item(app::field(reply.body, "item"));
+        fresh.read = true;
+        for (NewsItem& n : items_)
+            if (n.id == id) n = fresh;
+        mark_read_here(id);
+        if (open_id_ != id) return;
+        article_ = std::move(fresh);
+        article_load_ = Load::Ready;
+    });
+}
+
+void InformationBox::close_item() {
+    open_id_.clear();
+    copied_.clear();
+    article_ = NewsItem{};
+    article_error_.clear();
+    article_gone_ = false;
+    article_load_ = Load::NotStarted;
+    scroll_to_ = list_scroll_;
+    scroll_pending_ = true;
+}
+
+void InformationBox::on_open(BoxContext&) {
+    // Every visit starts at the list, with fresh read marks; what is known stays on
+    // screen meanwhile.
+    open_id_.clear();
+    article_error_.clear();
+    article_gone_ = false;
+    article_load_ = Load::NotStarted;
+    scroll_pending_ = false;
+    if (load_ != Load::Loading) load_ = Load::NotStarted;
+}
+
+void InformationBox::draw_list(BoxContext& ctx) {
+    if (load_ == Load::Failed) {
+        ui::Note(load_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        ui::Space(8);
+    }
+    ui::Heading("Nyheter");
+    if (items_.empty()) {
+        ui::MutedText("Skolan har inte publicerat några nyheter ännu.");
+        return;
+    }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    ui::Text(unread_summary(unread_, items_.size()), app::theme::kMutedText);
+    ui::Space(6);
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < 520.0f;
+    const float pad_x = narrow ? 16.0f : 22.0f, pad_y = narrow ? 14.0f : 16.0f;
+    const float dot_column = 16.0f;    // the unread dot sits here; titles line up either way
+    const float chevron_column = 24.0f;
+    const float gap = 14.0f;  // between cards
+    const float text_w = width - pad_x * 2 - dot_column - chevron_column;
+    const float badge_w = text_size(Face::Small, "Oläst", FLT_MAX).x + 16.0f + 10.0f;
+
+    const NewsItem* to_open = nullptr;
+    for (const NewsItem& n : items_) {
+        ImGui::PushID(n.id.c_str());
+        const float title_w = text_w - (n.read ? 0.0f : badge_w);
+        std::string meta = app::dates::date_time(n.published_at);
+        if (!n.author.empty()) meta += " · " + n.author;
+        std::string excerpt;
+        if (!n.body.empty()) {
+            ImGui::PushFont(app::fonts::get(Face::Body));
+            excerpt = clip_to_lines(collapse_whitespace(n.body), text_w, narrow ? 3 : 2);
+            ImGui::PopFont();
+        }
+        const float title_h = text_size(Face::Strong, n.title, title_w).y;
+        const float meta_h = text_size(Face::Small, meta, text_w).y;
+        const float excerpt_h = excerpt.empty() ? 0.0f : text_size(Face::Body, excerpt, text_w).y;
+        const float height = pad_y + title_h + 4 + meta_h + (excerpt.empty() ? 0.0f : 8 + excerpt_h) + pad_y;
+
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ui::CardResult card = ui::CardButton((n.title + "##news").c_str(), ImVec2(width, height));
+        if (card.clicked) to_open = &n;
+
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float line_h = ImGui::GetFontSize();
+        const float first_line_mid = pos.y + pad_y + line_h * 0.5f + 1;
+        const float text_x = pos.x + pad_x + dot_column;
+        if (!n.read) dl->AddCircleFilled(ImVec2(pos.x + pad_x + 4.5f, first_line_mid), 4.5f, app::theme::kAccent, 16);
+        const float right = pos.x + width - pad_x;
+        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
+                    app::theme::kMutedText, app::icons::kChevronRight);
+        if (!n.read) ui::Badge("Oläst", ImVec2(right - chevron_column, first_line_mid), true);
+
+        float y = pos.y + pad_y;
+        text_at(ImVec2(text_x, y), title_w, n.title, 0, Face::Strong);
+        y += title_h + 4;
+        text_at(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        y += meta_h;
+        if (!excerpt.empty()) text_at(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kMutedText, Face::Body);
+
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+        ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
+        ImGui::PopID();
+    }
+    if (to_open) {
+        NewsItem chosen = *to_open;
+        open_item(ctx, chosen);
+    }
+}
+
+void InformationBox::draw_article(BoxContext& ctx) {
+    std::string back = std::string(app::icons::kBack) + "  Tillbaka till nyheterna";
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
+    if (ui::QuietButton(back.c_str())) {
+        close_item();
+        return;
+    }
+    ui::Space(4);
+    if (article_gone_) {
+        ui::Note(article_error_, ui::Tone::Error);
+        return;
+    }
+
+    ui::BeginPanel("article");
+    ui::Heading(article_.title);
+    std::string published = "Publicerad " + long_date_time(article_.published_at);
+    if (!article_.author.empty()) published += " av " + article_.author;
+    ui::Text(published, app::theme::kMutedText);
+    std::string about;
+    if (!article_.scope.empty()) about = "Till: " + article_.scope;
+    if (!article_.changed_at.empty())
+        about += (about.empty() ? "" : " · ") + std::string("Ändrad ") + app::dates::date_time(article_.changed_at);
+    if (!about.empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+        ui::Text(about, app::theme::kMutedText, Face::Small);
+    }
+
+    if (article_load_ == Load::Loading) {
+        ui::Space(2);
+        ui::Loading("Hämtar nyheten …");
+    } else if (article_load_ == Load::Failed) {
+        ui::Space(4);
+        ui::Note(article_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) fetch_item(ctx);
+    }
+
+    {
+        ImVec2 a = ImGui::GetCursorScreenPos();
+        a.y += 4;
+        ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y),
+                                            app::theme::kBorder, 1.0f);
+        ui::Space(8);
+    }
+    if (article_.body.empty()) ui::MutedText("Nyheten har ingen text.");
+    else ui::Text(article_.body);
+
+    std::string copy;  // which address to mark copied
+    if (!article_.links.empty()) {
+        section_heading(article_.links.size() == 1 ? "Länk" : "Länkar");
+        for (size_t i = 0; i < article_.links.size(); ++i) {
+            const NewsLink& link = article_.links[i];
+            const std::string key = "link" + std::to_string(i);
+            ui::Text(link.title.empty() ? link.url : link.title);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+            ImGui::PushID(key.c_str());
+            std::string id = "##" + (link.title.empty() ? link.url : link.title);  // named like the link
+            if (copyable_address(id.c_str(), link.url, copied_ == key)) copy = key;
+            ImGui::PopID();
+        }
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        ui::Text(article_.links.size() == 1 ? "Kopiera adressen och klistra in den i webbläsaren för att öppna länken."
+                                            : "Kopiera en adress och klistra in den i webbläsaren för att öppna länken.",
+                 app::theme::kMutedText, Face::Small);
+    }
+
+    if (!article_.attachment_ids.empty()) {
+        section_heading(article_.attachment_ids.size() == 1 ? "Bifogad fil" : "Bifogade filer");
+        for (size_t i = 0; i < article_.attachment_ids.size(); ++i) {
+            const std::string key = "file" + std::to_string(i);
+            const std::string name = "Fil " + std::to_string(i + 1);
+            ui::Text(name);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+            ImGui::PushID(key.c_str());
+            if (copyable_address(("##" + name).c_str(),
+                                 "/api/v1/attachments/" + app::url_segment(article_.attachment_ids[i]),
+                                 copied_ == key))
+                copy = key;
+            ImGui::PopID();
+        }
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        ui::Text("Öppna adressen i webbläsaren där du är inloggad i Skolnav för att hämta filen.",
+                 app::theme::kMutedText, Face::Small);
+    }
+    if (!copy.empty()) copied_ = copy;
+    ui::EndPanel();
+}
+
+void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
+    if (load_ == Load::NotStarted) load(ctx);
+    if (scroll_pending_) {
+        ImGui::SetScrollY(scroll_to_);
+        scroll_pending_ = false;
+    }
+    if (!open_id_.empty()) {
+        draw_article(ctx);
+        return;
+    }
+    if (!loaded_once_) {
+        if (load_ == Load::Failed) {
+            ui::Note(load_error_, ui::Tone::Error);
+            if (ui::SecondaryButton("Försök igen")) load(ctx);
+        } else {
+            ui::Loading("Hämtar nyheter …");
+        }
+        return;
+    }
+    draw_list(ctx);
 }
 
 }  // namespace boxes

@@ -1,18 +1,63 @@
 // Information: the school's news for the pupil, an article with its files and links.
+// The list comes newest first with the caller's read marks; opening an item fetches it,
+// which marks it read on the server (GET /pupils/{pupil}/news/{item} does that), and
+// shows the whole text with its links and attached files.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "boxes/box.hpp"
 
 namespace boxes {
 
+struct NewsLink {
+    std::string title, url;
+};
+
+struct NewsItem {
+    std::string id, title, body, author, published_at, changed_at;
+    std::string scope;  // "Hela skolan" or the groups' names
+    std::vector<NewsLink> links;
+    std::vector<std::string> attachment_ids;
+    bool read = false;
+};
+
 class InformationBox : public Box {
 public:
     explicit InformationBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
+    void on_open(BoxContext& ctx) override;
 
 private:
+    enum class Load { NotStarted, Loading, Ready, Failed };
+
+    void load(BoxContext& ctx);
+    void open_item(BoxContext& ctx, const NewsItem& item);
+    void fetch_item(BoxContext& ctx);
+    void close_item();
+    void draw_list(BoxContext& ctx);
+    void draw_article(BoxContext& ctx);
+    void mark_read_here(const std::string& id);
+
     std::string pupil_id_;
+
+    // The list.
+    Load load_ = Load::NotStarted;
+    std::string load_error_;
+    bool loaded_once_ = false;
+    std::vector<NewsItem> items_;
+    int unread_ = 0;
+
+    // The open article (empty id: the list is shown).
+    std::string open_id_;
+    NewsItem article_;
+    Load article_load_ = Load::NotStarted;
+    std::string article_error_;
+    bool article_gone_ = false;  // the server no longer has it for this pupil
+    std::string copied_;         // which address was last copied ("link0", "file1")
+    float list_scroll_ = 0;      // where the list was, to return there
+    bool scroll_pending_ = false;
+    float scroll_to_ = 0;
 };
 
 }  // namespace boxes

@@ -1,11 +1,694 @@
 #include "boxes/schema.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+#include "app/icons.hpp"
+#include "app/swedish_dates.hpp"
+#include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "app/widget_registry.hpp"
+#include "imgui.h"
+#include "platform/frame_scheduler.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/eventloop.h>
+#endif
 
 namespace boxes {
+namespace {
 
-void SchemaBox::draw_full_view(BoxContext&, const app::Pupil&) {
-    app::ui::Note("Den här delen av Skolnav är inte klar ännu. Den kommer i en senare version.", app::ui::Tone::Info);
+using app::Json;
+namespace ui = app::ui;
+namespace theme = app::theme;
+using app::fonts::Face;
+
+// ---- dates as day numbers (days since 1970-01-01; Howard Hinnant's algorithms) ----------
+
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(long z, int& y, int& m, int& d) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    y = static_cast<int>(yoe + era * 400 + (m <= 2));
+}
+
+bool parse_day(const std::string& iso, long& out) {
+    int y, m, d;
+    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return false;
+    out = days_from_civil(y, m, d);
+    return true;
+}
+
+std::string iso_day(long z) {
+    int y, m, d;
+    civil_from_days(z, y, m, d);
+    char buf[16];
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+int weekday_of(long z) { return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1; }  // 1 = Monday
+
+std::string iso_week_of(long z) {
+    const long thursday = z - (weekday_of(z) - 1) + 3;
+    int y, m, d;
+    civil_from_days(thursday, y, m, d);
+    const int week = static_cast<int>((thursday - days_from_civil(y, 1, 1)) / 7 + 1);
+    char buf[16];
+    std::snprintf(buf, sizeof(buf), "%04d-W%02d", y, week);
+    return buf;
+}
+
+bool monday_of_week(const std::string& label, long& out) {
+    int y, w;
+    if (std::sscanf(label.c_str(), "%d-W%d", &y, &w) != 2) return false;
+    const long jan4 = days_from_civil(y, 1, 4);
+    out = jan4 - (weekday_of(jan4) - 1) + (w - 1) * 7L;
+    return true;
+}
+
+std::string add_days(const std::string& iso, int n) {
+    long z;
+    return parse_day(iso, z) ? iso_day(z + n) : iso;
+}
+
+std::string week_of(const std::string& iso) {
+    long z;
+    return parse_day(iso, z) ? iso_week_of(z) : std::string();
+}
+
+std::string add_weeks(const std::string& week, int n) {
+    long monday;
+    return monday_of_week(week, monday) ? iso_week_of(monday + 7L * n) : week;
+}
+
+std::string week_number(const std::string& week) {
+    size_t w = week.find('W');
+    if (w == std::string::npos) return week;
+    std::string n = week.substr(w + 1);
+    while (n.size() > 1 && n[0] == '0') n.erase(0, 1);
+    return n;
+}
+
+// "2026-11-30T08:10:00+01:00" -> seconds since the epoch (the offset makes it exact).
+bool parse_instant(const std::string& s, double& out) {
+    long day;
+    int h = 0, mi = 0, sec = 0;
+    if (!parse_day(s, day) || s.size() < 19 || s[10] != 'T') return false;
+    if (std::sscanf(s.c_str() + 11, "%d:%d:%d", &h, &mi, &sec) != 3) return false;
+    long offset = 0;
+    if (s.size() >= 25 && (s[19] == '+' || s[19] == '-')) {
+        int oh = 0, om = 0;
+        if (std::sscanf(s.c_str() + 20, "%d:%d", &oh, &om) != 2) return false;
+        offset = (oh * 3600L + om * 60L) * (s[19] == '-' ? -1 : 1);
+    }
+    out = static_cast<double>(day) * 86400.0 + h * 3600.0 + mi * 60.0 + sec - static_cast<double>(offset);
+    return true;
+}
+
+double now_seconds() { return static_cast<double>(std::time(nullptr)); }
+
+bool is_ongoing(const SchemaLesson& l, double now) {
+    double a, b;
+    return parse_instant(l.starts_at, a) && parse_instant(l.ends_at, b) && now >= a && now < b;
+}
+
+int minutes_of(const std::string& hhmm) {
+    int h = 0, m = 0;
+    if (std::sscanf(hhmm.c_str(), "%d:%d", &h, &m) != 2) return 0;
+    return h * 60 + m;
+}
+
+std::string capitalised(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string time_range(const SchemaLesson& l) { return l.start + "–" + l.end; }  // en dash
+
+std::string details(const SchemaLesson& l) {
+    std::string out = l.room;
+    if (!l.teacher.empty()) out += (out.empty() ? "" : " · ") + l.teacher;
+    return out;
+}
+
+// ---- drawing text with the draw list, registered like ui::Text --------------------------
+
+struct Font {
+    ImFont* font;
+    float size;
+};
+
+Font font(Face face) {
+    ImFont* f = app::fonts::get(face);
+    return {f, f->FontSize * ImGui::GetIO().FontGlobalScale};
+}
+
+ImVec2 measure(Font f, const std::string& text, float wrap = 0.0f) {
+    return f.font->CalcTextSizeA(f.size, FLT_MAX, wrap, text.data(), text.data() + text.size());
+}
+
+void put(ImDrawList* dl, Font f, ImVec2 pos, ImU32 color, const std::string& text, float wrap = 0.0f) {
+    if (text.empty()) return;
+    dl->AddText(f.font, f.size, pos, color, text.data(), text.data() + text.size(), wrap);
+    ImVec2 size = measure(f, text, wrap);
+    app::registry::add_text(text, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+}
+
+// The text cut to `width` with an ellipsis (whole UTF-8 characters).
+std::string fitted(Font f, std::string text, float width) {
+    if (measure(f, text).x <= width) return text;
+    while (!text.empty()) {
+        do text.pop_back();
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80);
+        if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.pop_back();
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        if (measure(f, text + "…").x <= width) return text + "…";
+    }
+    return {};
+}
+
+// A square button with only an icon; its label (after ##) is what tests and assistive
+// tech read.
+bool IconButton(const char* icon, const char* label) {
+    const float h = ImGui::GetFontSize() + ImGui::GetStyle().FramePadding.y * 2;
+    std::string id = std::string("##") + label;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentSoft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(210, 229, 242, 255));
+    app::registry::hint_next("button");
+    bool clicked = ImGui::Button(id.c_str(), ImVec2(h, h));
+    ImGui::PopStyleColor(3);
+    ImGui::PopStyleVar();
+    ImVec2 size = ImGui::CalcTextSize(icon);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + (h - size.x) * 0.5f, pos.y + (h - size.y) * 0.5f),
+                                        theme::kAccent, icon);
+    if (clicked) platform::request_frames();
+    return clicked;
+}
+
+// ---- one lesson as a row (day view, and the week on a phone) -----------------------------
+
+struct RowLayout {
+    float pad_x = 16, pad_y = 12, time_w = 0, gap = 16;
+    bool stacked = false;  // time above the subject (narrow)
+};
+
+RowLayout row_layout(float width) {
+    RowLayout r;
+    r.time_w = measure(font(Face::Strong), "00:00–00:00").x;
+    r.stacked = width < 340;
+    if (width < 420) r.pad_x = 14;
+    return r;
+}
+
+const char* const kOngoing = "Pågår nu";
+
+float badge_width() { return measure(font(Face::Small), kOngoing).x + 16; }
+
+float row_height(const SchemaLesson& l, float width, const RowLayout& r, bool ongoing) {
+    Font strong = font(Face::Strong), small = font(Face::Small);
+    float text_x = r.stacked ? 0 : r.time_w + r.gap;
+    float text_w = width - r.pad_x * 2 - text_x;
+    float subject_w = text_w - (ongoing && !r.stacked ? badge_width() + 8 : 0);
+    float h = r.pad_y * 2 + measure(strong, l.subject, subject_w).y;
+    if (r.stacked) h += strong.size + 4;
+    std::string d = details(l);
+    if (!d.empty()) h += 3 + measure(small, d, text_w).y;
+    return h;
+}
+
+void draw_row(ImDrawList* dl, ImVec2 pos, float width, float height, const SchemaLesson& l, const RowLayout& r,
+              bool ongoing) {
+    Font strong = font(Face::Strong), small = font(Face::Small);
+    if (ongoing) {
+        ImVec2 a(pos.x + 6, pos.y + 4), b(pos.x + width - 6, pos.y + height - 4);
+        dl->AddRectFilled(a, b, theme::kAccentSoft, 8.0f);
+        dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), theme::kAccent, 8.0f, ImDrawFlags_RoundCornersLeft);
+    }
+    float x = pos.x + r.pad_x, y = pos.y + r.pad_y;
+    float text_x = r.stacked ? 0 : r.time_w + r.gap;
+    float text_w = width - r.pad_x * 2 - text_x;
+    put(dl, strong, ImVec2(x, y), ongoing ? theme::kAccent : theme::kText, time_range(l));
+    if (ongoing) ui::Badge(kOngoing, ImVec2(pos.x + width - r.pad_x, y + strong.size * 0.5f), true);
+    if (r.stacked) y += strong.size + 4;
+    float subject_w = text_w - (ongoing && !r.stacked ? badge_width() + 8 : 0);
+    put(dl, strong, ImVec2(x + text_x, y), theme::kText, l.subject, subject_w);
+    y += measure(strong, l.subject, subject_w).y + 3;
+    put(dl, small, ImVec2(x + text_x, y), theme::kMutedText, details(l), text_w);
+}
+
+// A white card holding the lessons of one day, one row each, separated by thin lines.
+void draw_lesson_card(const SchemaDay& day, double now) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const RowLayout r = row_layout(width);
+    std::vector<float> heights;
+    float total = 8;  // a little air above the first row and below the last
+    for (const SchemaLesson& l : day.lessons) {
+        heights.push_back(row_height(l, width, r, is_ongoing(l, now)));
+        total += heights.back();
+    }
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + total), theme::kSurface, theme::kCardRounding);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + total), theme::kBorder, theme::kCardRounding);
+    float y = pos.y + 4;
+    for (size_t i = 0; i < day.lessons.size(); ++i) {
+        if (i > 0) dl->AddLine(ImVec2(pos.x + r.pad_x, y), ImVec2(pos.x + width - r.pad_x, y), theme::kBorder);
+        draw_row(dl, ImVec2(pos.x, y), width, heights[i], day.lessons[i], r, is_ongoing(day.lessons[i], now));
+        y += heights[i];
+    }
+    ImGui::Dummy(ImVec2(width, total));
+}
+
+// ---- waking up when a lesson starts or ends (the only timed redraw) ----------------------
+
+#ifdef __EMSCRIPTEN__
+long g_timer = 0;
+double g_timer_at = 0;
+void on_timer(void*) {
+    g_timer = 0;
+    platform::request_frames();
+}
+#endif
+
+void wake_at(double when, double now) {
+#ifdef __EMSCRIPTEN__
+    if (g_timer && g_timer_at <= when) return;
+    if (g_timer) emscripten_clear_timeout(g_timer);
+    g_timer_at = when;
+    g_timer = emscripten_set_timeout(on_timer, (when - now) * 1000.0 + 250.0, nullptr);
+#else
+    (void)when;
+    (void)now;
+#endif
+}
+
+std::string path_for(const std::string& pupil_id, const std::string& key) {
+    return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/timetable" + (key.empty() ? "" : "?" + key);
+}
+
+}  // namespace
+
+// ---- data ---------------------------------------------------------------------------------
+
+void SchemaBox::fetch(BoxContext& ctx, const std::string& key) {
+    pending_.insert(key);
+    errors_.erase(key);
+    unsigned generation = generation_;
+    ctx.api.get(path_for(pupil_id_, key), [this, generation, key](const app::ApiReply& reply) {
+        if (generation != generation_) return;
+        pending_.erase(key);
+        if (!reply.ok()) {
+            errors_[key] = reply.error.message.empty() ? "Schemat kunde inte hämtas." : reply.error.message;
+            return;
+        }
+        take_reply(reply.body, key);
+    });
+}
+
+void SchemaBox::take_reply(const Json& body, const std::string& key) {
+    today_ = app::text(body, "today");
+    in_skolnav_ = app::flag(body, "in_skolnav", true);
+    const Json& days = app::field(body, "days");
+    if (days.is_array()) {
+        for (const Json& d : days) {
+            SchemaDay day;
+            day.date = app::text(d, "date");
+            const Json& wd = app::field(d, "weekday");
+            day.weekday = wd.is_number_integer() ? wd.get<int>() : 0;
+            const Json& lessons = app::field(d, "lessons");
+            if (lessons.is_array()) {
+                for (const Json& j : lessons) {
+                    SchemaLesson l;
+                    l.id = app::text(j, "id");
+                    l.subject = app::text(j, "subject");
+                    l.date = app::text(j, "date");
+                    l.start = app::text(j, "start");
+                    l.end = app::text(j, "end");
+                    l.room = app::text(j, "room");
+                    l.teacher = app::text(app::field(j, "teacher"), "name");
+                    l.starts_at = app::text(j, "starts_at");
+                    l.ends_at = app::text(j, "ends_at");
+                    day.lessons.push_back(std::move(l));
+                }
+            }
+            std::stable_sort(day.lessons.begin(), day.lessons.end(), [](const SchemaLesson& a, const SchemaLesson& b) {
+                return a.start != b.start ? a.start < b.start : a.end < b.end;
+            });
+            if (!day.date.empty()) days_[day.date] = std::move(day);
+        }
+    }
+    const std::string week = app::text(body, "week");
+    if (key.rfind("date=", 0) != 0 && !week.empty()) weeks_.insert(week);
+    if (shown_day_.empty()) shown_day_ = today_;
+    if (shown_week_.empty()) shown_week_ = week_of(today_);
+    known_ = true;
+}
+
+void SchemaBox::on_open(BoxContext&) {
+    // Fresh data on every visit, starting at today.
+    ++generation_;
+    known_ = false;
+    days_.clear();
+    weeks_.clear();
+    pending_.clear();
+    errors_.clear();
+    shown_day_.clear();
+    shown_week_.clear();
+}
+
+bool SchemaBox::ensure(BoxContext& ctx, const std::string& key, const char* what) {
+    auto err = errors_.find(key);
+    if (err != errors_.end()) {
+        ui::Note(err->second, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) fetch(ctx, key);
+        return false;
+    }
+    if (!pending_.count(key)) fetch(ctx, key);
+    ui::Space(8);
+    ui::Loading(what);
+    return false;
+}
+
+// ---- the view -------------------------------------------------------------------------------
+
+void SchemaBox::draw_controls() {
+    const bool day_view = view_ == View::Day;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+
+    // What is shown: "Tisdag 1 december" / "Idag · vecka 49", or "Vecka 49" / "30 nov – 4 dec".
+    std::string heading, sub;
+    if (day_view) {
+        heading = capitalised(app::dates::long_day(shown_day_));
+        sub = (shown_day_ == today_ ? "Idag · vecka " : "Vecka ") + week_number(week_of(shown_day_));
+    } else {
+        heading = "Vecka " + week_number(shown_week_);
+        auto strip = [](const std::string& s) {  // "mån 30 nov" -> "30 nov"
+            size_t sp = s.find(' ');
+            return sp == std::string::npos ? s : s.substr(sp + 1);
+        };
+        long monday;
+        if (monday_of_week(shown_week_, monday))
+            sub = strip(app::dates::short_day(iso_day(monday))) + " – " +
+                  strip(app::dates::short_day(iso_day(monday + 4)));
+        if (shown_week_ == week_of(today_)) sub = "Denna vecka · " + sub;
+    }
+    const Font heading_font = font(Face::Heading), body = font(Face::Body), strong = font(Face::Strong);
+    const float heading_w = std::max(measure(heading_font, heading).x, measure(body, sub).x);
+    const char* today_label = "Idag";
+    const float today_w = measure(strong, today_label).x + style.FramePadding.x * 2;
+    const float tabs_w = measure(strong, "Dag").x + measure(strong, "Vecka").x + style.FramePadding.x * 4 + 8;
+    const float arrows_w = button_h * 2 + 6;
+    // Wide: everything on one row; narrow: the switch (and "Idag") above the arrows.
+    const bool one_row = tabs_w + 28 + arrows_w + 14 + heading_w + 16 + today_w <= ImGui::GetContentRegionAvail().x;
+
+    auto draw_tabs = [&] {
+        if (ui::Tab("Dag", day_view) && !day_view) {
+            view_ = View::Day;
+            long monday;
+            // Stay in the week that was shown: today if it is in it, else its Monday.
+            if (week_of(shown_day_) != shown_week_ && monday_of_week(shown_week_, monday))
+                shown_day_ = week_of(today_) == shown_week_ ? today_ : iso_day(monday);
+        }
+        ImGui::SameLine(0, 8);
+        if (ui::Tab("Vecka", !day_view) && day_view) {
+            view_ = View::Week;
+            shown_week_ = week_of(shown_day_);
+        }
+    };
+    auto draw_today = [&] {
+        const bool at_today = day_view ? shown_day_ == today_ : shown_week_ == week_of(today_);
+        ImGui::SameLine(0, 16);
+        float avail = ImGui::GetContentRegionAvail().x;
+        if (avail > today_w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - today_w);
+        if (ui::SecondaryButton(today_label, !at_today)) {
+            shown_day_ = today_;
+            shown_week_ = week_of(today_);
+        }
+    };
+    auto draw_arrows = [&] {
+        if (IconButton(app::icons::kChevronLeft, day_view ? "Föregående dag" : "Föregående vecka")) {
+            if (day_view) shown_day_ = add_days(shown_day_, -1);
+            else shown_week_ = add_weeks(shown_week_, -1);
+        }
+        ImGui::SameLine(0, 6);
+        if (IconButton(app::icons::kChevronRight, day_view ? "Nästa dag" : "Nästa vecka")) {
+            if (day_view) shown_day_ = add_days(shown_day_, 1);
+            else shown_week_ = add_weeks(shown_week_, 1);
+        }
+    };
+    // Heading and subline as one block, centred on the buttons' row.
+    auto draw_heading = [&] {
+        ImGui::SameLine(0, 14);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float block_h = heading_font.size + 2 + body.size;
+        float top = pos.y + (button_h - block_h) * 0.5f;
+        put(dl, heading_font, ImVec2(pos.x, top), theme::kText, heading);
+        put(dl, body, ImVec2(pos.x, top + heading_font.size + 2), theme::kMutedText, sub);
+        ImGui::Dummy(ImVec2(heading_w, button_h));
+    };
+
+    if (one_row) {
+        draw_tabs();
+        ImGui::SameLine(0, 28);
+        draw_arrows();
+        draw_heading();
+        draw_today();
+        ui::Space(2);
+        return;
+    }
+    draw_tabs();
+    draw_today();
+    ui::Space(2);
+    draw_arrows();
+    if (ImGui::GetContentRegionAvail().x - arrows_w - 14 >= heading_w) {
+        draw_heading();
+    } else {
+        ui::Heading(heading);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
+        ui::MutedText(sub);
+    }
+    ui::Space(4);
+}
+
+void SchemaBox::schedule_wake_up(const SchemaDay& day) {
+    if (day.date != today_) return;
+    const double now = now_seconds();
+    double next = 0;
+    for (const SchemaLesson& l : day.lessons) {
+        double a, b;
+        if (parse_instant(l.starts_at, a) && a > now && (next == 0 || a < next)) next = a;
+        if (parse_instant(l.ends_at, b) && b > now && (next == 0 || b < next)) next = b;
+    }
+    if (next > 0) wake_at(next, now);
+}
+
+void SchemaBox::draw_day(BoxContext& ctx) {
+    auto it = days_.find(shown_day_);
+    if (it == days_.end()) {
+        ensure(ctx, "date=" + shown_day_, "Hämtar schemat …");
+        return;
+    }
+    const SchemaDay& day = it->second;
+    if (day.lessons.empty()) {
+        std::string weekday = app::dates::long_day(day.date);
+        ui::Note("Inga lektioner " + weekday + ".", ui::Tone::Info);
+        return;
+    }
+    schedule_wake_up(day);
+    draw_lesson_card(day, now_seconds());
+}
+
+void SchemaBox::draw_week(BoxContext& ctx) {
+    long monday;
+    if (!weeks_.count(shown_week_)) {
+        ensure(ctx, "week=" + shown_week_, "Hämtar veckans schema …");
+        return;
+    }
+    if (!monday_of_week(shown_week_, monday)) return;
+    std::vector<const SchemaDay*> days;
+    bool any = false;
+    for (int i = 0; i < 7; ++i) {
+        auto it = days_.find(iso_day(monday + i));
+        if (it == days_.end()) continue;
+        // Monday to Friday always; a weekend day only when it has lessons.
+        if (i >= 5 && it->second.lessons.empty()) continue;
+        days.push_back(&it->second);
+        any = any || !it->second.lessons.empty();
+        schedule_wake_up(it->second);
+    }
+    if (!any) {
+        ui::Note("Inga lektioner vecka " + week_number(shown_week_) + ".", ui::Tone::Info);
+        return;
+    }
+    // Columns need room for a subject like "Idrott och hälsa"; below that, a list per day.
+    const float axis_w = measure(font(Face::Small), "00:00").x + 12;
+    const float col_w = (ImGui::GetContentRegionAvail().x - axis_w - 8 * (days.size() - 1)) / days.size();
+    const bool narrow = ImGui::GetMainViewport()->Size.x < theme::kNarrowWidth || col_w < 150;
+    if (narrow) draw_week_list(days);
+    else draw_week_grid(days);
+}
+
+// Wide: one column per day, each lesson a block placed and sized by its time.
+void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Font strong = font(Face::Strong), small = font(Face::Small);
+    const double now = now_seconds();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float axis_w = measure(small, "00:00").x + 12;
+    const float gap = 8;
+    const int n = static_cast<int>(days.size());
+    const float col_w = (width - axis_w - gap * (n - 1)) / n;
+    const float header_h = strong.size + 14;
+    const float block_pad = 5;
+
+    int first = 24 * 60, last = 0;
+    for (const SchemaDay* d : days)
+        for (const SchemaLesson& l : d->lessons) {
+            first = std::min(first, minutes_of(l.start));
+            last = std::max(last, minutes_of(l.end));
+        }
+    first = first / 60 * 60;          // from the hour before the first lesson
+    last = (last + 14) / 5 * 5;       // to a little after the last one
+    // Enough height for a 50-minute lesson's three lines.
+    const float per_min = std::max(1.0f, (strong.size + small.size * 2 + 4 + block_pad * 2) / 50.0f);
+    const float body_h = (last - first) * per_min + 8;
+
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float top = origin.y + header_h;
+    auto y_of = [&](int minutes) { return top + 4 + (minutes - first) * per_min; };
+
+    // Hour labels and lines behind the columns.
+    for (int m = first; m <= last - 15; m += 60) {
+        char label[8];
+        std::snprintf(label, sizeof(label), "%02d:00", m / 60);
+        float y = y_of(m);
+        dl->AddText(small.font, small.size, ImVec2(origin.x, y - small.size * 0.5f), theme::kMutedText, label);
+    }
+
+    for (int i = 0; i < n; ++i) {
+        const SchemaDay& day = *days[i];
+        const bool is_today = day.date == today_;
+        float x0 = origin.x + axis_w + i * (col_w + gap), x1 = x0 + col_w;
+        // Header: "Mån 30 nov", today's marked with a pill.
+        std::string head = capitalised(app::dates::short_day(day.date));
+        ImVec2 hs = measure(strong, head);
+        ImVec2 hp(x0 + (col_w - hs.x) * 0.5f, origin.y + (header_h - hs.y) * 0.5f - 4);
+        if (is_today) {
+            dl->AddRectFilled(ImVec2(hp.x - 10, hp.y - 4), ImVec2(hp.x + hs.x + 10, hp.y + hs.y + 4), theme::kAccent,
+                              (hs.y + 8) * 0.5f);
+        }
+        put(dl, strong, hp, is_today ? theme::kSurface : theme::kText, head);
+        // The column.
+        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + body_h), theme::kSurface, 10.0f);
+        dl->AddRect(ImVec2(x0, top), ImVec2(x1, top + body_h), is_today ? theme::kAccent : theme::kBorder, 10.0f);
+        for (int m = first + 60; m < last; m += 60)
+            dl->AddLine(ImVec2(x0 + 1, y_of(m)), ImVec2(x1 - 1, y_of(m)), IM_COL32(236, 239, 243, 255));
+        if (day.lessons.empty()) {
+            std::string none = "Inga lektioner";
+            ImVec2 s = measure(small, none);
+            put(dl, small, ImVec2(x0 + (col_w - s.x) * 0.5f, top + 14), theme::kMutedText, none);
+            continue;
+        }
+        // Lessons that overlap share the column side by side.
+        std::vector<int> lane(day.lessons.size(), 0);
+        std::vector<int> lane_end;
+        for (size_t k = 0; k < day.lessons.size(); ++k) {
+            int s = minutes_of(day.lessons[k].start);
+            size_t j = 0;
+            while (j < lane_end.size() && lane_end[j] > s) ++j;
+            if (j == lane_end.size()) lane_end.push_back(0);
+            lane_end[j] = minutes_of(day.lessons[k].end);
+            lane[k] = static_cast<int>(j);
+        }
+        const int lanes = std::max<int>(1, static_cast<int>(lane_end.size()));
+        const float lane_w = (col_w - 8 - (lanes - 1) * 4) / lanes;
+        for (size_t k = 0; k < day.lessons.size(); ++k) {
+            const SchemaLesson& l = day.lessons[k];
+            const bool ongoing = is_ongoing(l, now);
+            ImVec2 a(x0 + 4 + lane[k] * (lane_w + 4), y_of(minutes_of(l.start)) + 1);
+            ImVec2 b(a.x + lane_w, y_of(minutes_of(l.end)) - 1);
+            dl->AddRectFilled(a, b, ongoing ? theme::kAccent : theme::kAccentSoft, 6.0f);
+            dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), theme::kAccent, 6.0f, ImDrawFlags_RoundCornersLeft);
+            const ImU32 text = ongoing ? theme::kSurface : theme::kText;
+            const ImU32 muted = ongoing ? IM_COL32(220, 234, 245, 255) : theme::kMutedText;
+            const float inner = lane_w - block_pad - 6 - 4;
+            float y = a.y + block_pad - 1;
+            dl->PushClipRect(a, b, true);
+            // As many lines as the block's height holds: the teacher only in long lessons.
+            std::string lines[4] = {l.subject, time_range(l), l.room, l.teacher};
+            Font fonts[4] = {strong, small, small, small};
+            ImU32 colors[4] = {text, text, muted, muted};
+            for (int li = 0; li < 4; ++li) {
+                if (lines[li].empty()) continue;
+                if (li > 0 && y + fonts[li].size > b.y - 1) break;
+                put(dl, fonts[li], ImVec2(a.x + 4 + block_pad, y), colors[li], fitted(fonts[li], lines[li], inner));
+                y += fonts[li].size + 2;
+            }
+            dl->PopClipRect();
+        }
+    }
+    ImGui::Dummy(ImVec2(width, header_h + body_h));
+}
+
+// Narrow: each day's heading and its lessons, one under the other.
+void SchemaBox::draw_week_list(const std::vector<const SchemaDay*>& days) {
+    const double now = now_seconds();
+    bool first = true;
+    for (const SchemaDay* day : days) {
+        if (!first) ui::Space(6);
+        first = false;
+        std::string head = capitalised(app::dates::long_day(day->date));
+        if (day->date == today_) head += " · idag";
+        ui::Text(head, day->date == today_ ? theme::kAccent : 0, Face::Strong);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        if (day->lessons.empty()) {
+            ui::MutedText("Inga lektioner");
+            continue;
+        }
+        draw_lesson_card(*day, now);
+    }
+}
+
+void SchemaBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
+    if (!known_) {
+        ensure(ctx, "", "Hämtar schemat …");
+        return;
+    }
+    if (!in_skolnav_) {
+        ui::Note("Skolan har inte sitt schema i Skolnav, så det finns inget schema att visa här. "
+                 "Fråga skolan var du hittar schemat.",
+                 ui::Tone::Info);
+        return;
+    }
+    ImGui::PushID("schema");
+    draw_controls();
+    if (view_ == View::Day) draw_day(ctx);
+    else draw_week(ctx);
+    ImGui::PopID();
 }
 
 }  // namespace boxes
