@@ -18,6 +18,7 @@
 
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
+#include "core/boxes/attachments.hpp"
 #include "core/json_mapping.hpp"
 #include "core/notifications.hpp"
 #include "core/permissions.hpp"
@@ -104,6 +105,7 @@ json post_json(const State& state, const BlogPost& p, const School& school, int 
             {"title", p.title},
             {"body", p.body},
             {"attachment_ids", p.attachment_ids},
+            {"attachments", attachments_json(state, p.attachment_ids)},
             {"author", person_ref(state, p.author_id)},
             {"published_at", school_time(school, p.published_at)},
             {"changed_at", p.changed_at ? json(school_time(school, p.changed_at)) : json(nullptr)},

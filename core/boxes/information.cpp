@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/boxes/attachments.hpp"
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
 #include "core/json_mapping.hpp"
@@ -155,6 +156,7 @@ json news_json(const State& state, const NewsItem& n, const School& school) {
             {"body", n.body},
             {"links", n.links},
             {"attachment_ids", n.attachment_ids},
+            {"attachments", attachments_json(state, n.attachment_ids)},
             {"author", person_ref(state, n.author_id)},
             {"published_at", school_time(school, n.published_at)},
             {"changed_at", n.changed_at ? json(school_time(school, n.changed_at)) : json(nullptr)},
