@@ -6,6 +6,7 @@
 //   SKOLNAV_URL (http://localhost:8080)  SKOLNAV_SHOTS (build/screenshots)
 //   SKOLNAV_GUARDIAN_USER  SKOLNAV_PASSWORD (demo)
 import path from 'node:path';
+import { request } from 'playwright-core';
 import { launchBrowser, SkolnavPage } from './skolnav_page.mjs';
 import { apiGet, check, env, expect, finish, requireEnv, signIn, signOut } from './spec_harness.mjs';
 
@@ -96,10 +97,12 @@ try {
       expect(texts.includes(l.title), `link title "${l.title}" not shown`);
       expect(texts.includes(l.url), `link address ${l.url} not shown`);
     }
-    // Each address has a copy button, which says when it has copied.
+    // Each link opens in a new tab, and its address has a copy button that says when it has copied.
+    const links = (first.links || []).length;
+    const opens = await sk.findAll('Öppna länken', { role: 'button' });
+    expect(opens.length === links, `${opens.length} "Öppna länken" buttons for ${links} links`);
     const copies = await sk.findAll('Kopiera', { role: 'button' });
-    expect(copies.length === (first.links || []).length + (first.attachment_ids || []).length,
-      `${copies.length} "Kopiera" buttons for ${(first.links || []).length} links and ${(first.attachment_ids || []).length} files`);
+    expect(copies.length === links, `${copies.length} "Kopiera" buttons for ${links} links`);
     if (copies.length) {
       await sk.click(copies[0]);
       await sk.waitFor('Kopierad', { role: 'button' });
@@ -135,6 +138,43 @@ try {
     expect(marks.length === unread, `${marks.length} "Oläst" on screen, the API now has ${unread}`);
     const firstTitle = (await textsAmong(sk, [first.title]))[0];
     expect(!marks.some((m) => Math.abs(m.y - firstTitle.y) < 12), `"${first.title}" is still marked "Oläst"`);
+  });
+
+  await check('a file the school attaches is listed by name and size and opens in a new tab', async () => {
+    // The school's admin uploads a PDF and publishes it to the whole school, through the API.
+    const me = (await api(sk, '/api/v1/me')).body;
+    const school = me.pupils.find((p) => p.id === pupilId).school.id;
+    const admin = await request.newContext({ baseURL: url });
+    expect((await admin.post('/api/v1/session', { data: { username: 'demo.admin', password } })).ok(), 'admin sign-in failed');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    const up = await admin.post('/api/v1/attachments?filename=Luciaprogram.pdf',
+      { data: pdf, headers: { 'Content-Type': 'application/pdf' } });
+    expect(up.status() === 201, `upload: ${up.status()} ${await up.text()}`);
+    const file = (await up.json()).attachment;
+    const title = `Program för luciafirandet ${Date.now() % 100000}`;
+    const published = await admin.post(`/api/v1/schools/${school}/news`,
+      { data: { title, body: 'Programmet finns som bifogad fil.', attachment_ids: [file.id] } });
+    expect(published.status() === 201, `publish: ${published.status()} ${await published.text()}`);
+    await admin.dispose();
+
+    await sk.reload();
+    await sk.click(title, { role: 'link' });
+    await sk.waitFor('Luciaprogram.pdf', { role: 'text' });
+    const texts = await sk.texts();
+    expect(texts.some((t) => / byte$| kB$/.test(t)), `no file size shown: ${texts.join(' | ')}`);
+    await sk.page.mouse.move(5, 795);
+    await sk.waitIdle();
+    await sk.screenshot(path.join(shots, 'information-file.png'));
+    // "Öppna" asks the browser for the file (a PDF is downloaded, so the tab may close at once).
+    const wanted = `/api/v1/attachments/${file.id}`;
+    const [asked] = await Promise.all([
+      sk.page.context().waitForEvent('request', { predicate: (r) => r.url().endsWith(wanted), timeout: 10000 }),
+      sk.click('Öppna', { role: 'button' })]);
+    expect(asked.method() === 'GET', `${asked.method()} ${asked.url()}`);
+    const download = await api(sk, wanted);
+    expect(download.status === 200, `the guardian gets ${download.status} for the file`);
+    await sk.click('Tillbaka till nyheterna', { role: 'button' });
+    await sk.waitFor(title, { role: 'link' });
   });
 
   await check('on a phone (360 px) the list fits the screen', async () => {

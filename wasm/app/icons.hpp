@@ -32,6 +32,8 @@ namespace app::icons {
     X(kSchema, 0xF0CE, "\xef\x83\x8e")          /* table */                \
     X(kUppgifter, 0xF0AE, "\xef\x82\xae")       /* tasks */                \
     X(kChevronDown, 0xF078, "\xef\x81\xb8")    /* chevron-down */         \
+    X(kDownload, 0xF019, "\xef\x80\x99")       /* download */             \
+    X(kExternalLink, 0xF08E, "\xef\x82\x8e")   /* external-link */        \
     X(kCalPlanningDay, 0xF0EA, "\xef\x83\xaa")  /* clipboard: Planeringsdag */ \
     X(kCalActivity, 0xF005, "\xef\x80\x85")     /* star: Aktivitet */      \
     X(kCalHoliday, 0xF185, "\xef\x86\x85")      /* sun-o: Lovdag */        \

@@ -9,6 +9,7 @@
 #include "app/ui.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui.h"
+#include "platform/browser.hpp"
 
 namespace boxes {
 namespace {
@@ -44,10 +45,13 @@ NewsItem parse_item(const Json& j) {
             NewsLink link{app::text(l, "title"), app::text(l, "url")};
             if (!link.url.empty()) n.links.push_back(std::move(link));
         }
-    const Json& files = app::field(j, "attachment_ids");
+    const Json& files = app::field(j, "attachments");
     if (files.is_array())
-        for (const Json& f : files)
-            if (f.is_string() && !f.get<std::string>().empty()) n.attachment_ids.push_back(f.get<std::string>());
+        for (const Json& f : files) {
+            const Json& size = app::field(f, "size");
+            NewsFile file{app::text(f, "filename"), app::text(f, "url"), size.is_number_integer() ? size.get<long long>() : 0};
+            if (!file.url.empty()) n.files.push_back(std::move(file));
+        }
     return n;
 }
 
@@ -125,9 +129,31 @@ void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face
     ImGui::PopTextWrapPos();
 }
 
+// "12 kB", "1,4 MB": a file's size as people read it.
+std::string file_size_text(long long bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " byte";
+    if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " kB";
+    const long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
+}
+
+// A row: a name (and a small muted line under it) at the left, a button at the right.
+// Returns true when the button was pressed.
+bool named_action(const std::string& name, const std::string& detail, const std::string& button_label) {
+    const float button_w = ImGui::CalcTextSize(button_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float text_w = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    ui::Text(name);
+    if (!detail.empty()) ui::Text(detail, app::theme::kMutedText, Face::Small);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
+    return ui::SecondaryButton(button_label.c_str());
+}
+
 // An address the user can select and copy: a read-only field, and a button beside it
-// that puts it on the clipboard. There is no platform helper to open a new tab, so the
-// address itself is what is offered. Returns true when the button was pressed.
+// that puts it on the clipboard. Returns true when the button was pressed.
 bool copyable_address(const char* id, const std::string& address, bool copied) {
     const std::string copy_label = "Kopiera##copy";
     const std::string done_label = std::string(app::icons::kSuccess) + "  Kopierad##copy";
@@ -385,36 +411,31 @@ void InformationBox::draw_article(BoxContext& ctx) {
         for (size_t i = 0; i < article_.links.size(); ++i) {
             const NewsLink& link = article_.links[i];
             const std::string key = "link" + std::to_string(i);
-            ui::Text(link.title.empty() ? link.url : link.title);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+            ImGui::PushID(key.c_str());
+            const std::string open_label = std::string(app::icons::kExternalLink) + "  Öppna länken##open";
+            if (named_action(link.title.empty() ? link.url : link.title, "", open_label)) platform::open_url(link.url);
+            ImGui::PopID();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
             ImGui::PushID(key.c_str());
             std::string id = "##" + (link.title.empty() ? link.url : link.title);  // named like the link
             if (copyable_address(id.c_str(), link.url, copied_ == key)) copy = key;
             ImGui::PopID();
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        ui::Text(article_.links.size() == 1 ? "Kopiera adressen och klistra in den i webbläsaren för att öppna länken."
-                                            : "Kopiera en adress och klistra in den i webbläsaren för att öppna länken.",
-                 app::theme::kMutedText, Face::Small);
+        ui::Text("Länkar öppnas i en ny flik.", app::theme::kMutedText, Face::Small);
     }
 
-    if (!article_.attachment_ids.empty()) {
-        section_heading(article_.attachment_ids.size() == 1 ? "Bifogad fil" : "Bifogade filer");
-        for (size_t i = 0; i < article_.attachment_ids.size(); ++i) {
-            const std::string key = "file" + std::to_string(i);
-            const std::string name = "Fil " + std::to_string(i + 1);
-            ui::Text(name);
-            ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-            ImGui::PushID(key.c_str());
-            if (copyable_address(("##" + name).c_str(),
-                                 "/api/v1/attachments/" + app::url_segment(article_.attachment_ids[i]),
-                                 copied_ == key))
-                copy = key;
+    if (!article_.files.empty()) {
+        section_heading(article_.files.size() == 1 ? "Bifogad fil" : "Bifogade filer");
+        for (size_t i = 0; i < article_.files.size(); ++i) {
+            const NewsFile& file = article_.files[i];
+            ImGui::PushID(static_cast<int>(i));
+            const std::string open_label = std::string(app::icons::kDownload) + "  Öppna##file";
+            if (named_action(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
+                             file_size_text(file.size), open_label))
+                platform::open_url(file.url);
             ImGui::PopID();
         }
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        ui::Text("Öppna adressen i webbläsaren där du är inloggad i Skolnav för att hämta filen.",
-                 app::theme::kMutedText, Face::Small);
     }
     if (!copy.empty()) copied_ = copy;
     ui::EndPanel();

@@ -14,11 +14,16 @@ struct NewsLink {
     std::string title, url;
 };
 
+struct NewsFile {
+    std::string filename, url;
+    long long size = 0;  // bytes
+};
+
 struct NewsItem {
     std::string id, title, body, author, published_at, changed_at;
     std::string scope;  // "Hela skolan" or the groups' names
     std::vector<NewsLink> links;
-    std::vector<std::string> attachment_ids;
+    std::vector<NewsFile> files;
     bool read = false;
 };
 

@@ -34,6 +34,11 @@ EM_JS(void, js_listen_hash_change, (), {
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
+EM_JS(void, js_open_url, (const char* url), {
+    // noopener: the opened page gets no handle on Skolnav's window.
+    window.open(UTF8ToString(url), "_blank", "noopener");
+});
+
 }  // namespace
 
 std::string location_hash() {
@@ -52,6 +57,8 @@ void on_location_hash_change(std::function<void()> handler) {
 }
 
 void set_document_title(const std::string& title) { js_set_title(title.c_str()); }
+
+void open_url(const std::string& url) { js_open_url(url.c_str()); }
 
 }  // namespace platform
 
