@@ -1,12 +1,15 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "boxes/blogg.hpp"
 #include "boxes/box.hpp"
 #include "boxes/franvaro.hpp"
 #include "boxes/information.hpp"
 #include "boxes/kalender.hpp"
 #include "boxes/placeholder_box.hpp"
+#include "boxes/planeringar.hpp"
 #include "boxes/schema.hpp"
+#include "boxes/utvecklingssamtal.hpp"
 
 namespace boxes {
 namespace {
@@ -46,6 +49,9 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "information") return std::make_unique<InformationBox>(pupil.id);
     if (wire_name == "kalender") return std::make_unique<KalenderBox>(pupil.id);
     if (wire_name == "schema") return std::make_unique<SchemaBox>(pupil.id);
+    if (wire_name == "planeringar") return std::make_unique<PlaneringarBox>(pupil.id);
+    if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
+    if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
 
