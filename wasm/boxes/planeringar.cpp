@@ -1,11 +1,363 @@
 #include "boxes/planeringar.hpp"
 
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+
+#include "app/icons.hpp"
+#include "app/swedish_dates.hpp"
+#include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "imgui.h"
 
 namespace boxes {
+namespace {
 
-void PlaneringarBox::draw_full_view(BoxContext&, const app::Pupil&) {
-    app::ui::Note("Den här delen av Skolnav är inte klar ännu. Den kommer i en senare version.", app::ui::Tone::Info);
+using app::Json;
+namespace ui = app::ui;
+using app::fonts::Face;
+
+TeachingPlan parse_plan(const Json& j) {
+    TeachingPlan p;
+    p.id = app::text(j, "id");
+    p.subject = app::text(j, "subject");
+    p.title = app::text(j, "title");
+    p.body = app::text(j, "body");
+    p.from = app::text(j, "from");
+    p.to = app::text(j, "to");
+    p.period = app::text(j, "period");
+    p.author = app::text(app::field(j, "author"), "name");
+    p.changed_at = app::text(j, "changed_at");  // null when never changed: empty
+    const Json& scope = app::field(j, "scope");
+    if (app::flag(scope, "whole_school")) {
+        p.groups = "Hela skolan";
+    } else {
+        const Json& groups = app::field(scope, "groups");
+        if (groups.is_array())
+            for (const Json& g : groups) {
+                std::string name = app::text(g, "name");
+                if (name.empty()) continue;
+                p.groups += (p.groups.empty() ? "" : ", ") + name;
+            }
+    }
+    return p;
+}
+
+std::string list_path(const std::string& pupil_id) {
+    return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/plans";
+}
+
+int year_of(const std::string& iso) {
+    int y = 0;
+    if (iso.size() >= 4) std::sscanf(iso.substr(0, 4).c_str(), "%d", &y);
+    return y;
+}
+
+// "mån 30 nov" → "30 nov"; "måndag 30 november" stays whole (long form).
+std::string day_month(const std::string& iso, bool long_form) {
+    if (long_form) return app::dates::long_day(iso);
+    std::string s = app::dates::short_day(iso);
+    const size_t space = s.find(' ');
+    return space == std::string::npos ? s : s.substr(space + 1);
+}
+
+// A plan's period as Swedish readers write it: "30 nov – 18 dec"; the year is added
+// where it is not this year ("30 nov – 18 dec 2027", "15 dec 2026 – 20 jan 2027").
+std::string period_text(const std::string& from, const std::string& to, const std::string& today, bool long_form) {
+    const int fy = year_of(from), ty = year_of(to), now = year_of(today);
+    std::string a = day_month(from, long_form), b = day_month(to, long_form);
+    if (fy != ty) {
+        a += " " + std::to_string(fy);
+        b += " " + std::to_string(ty);
+    } else if (now != 0 && ty != now) {
+        b += " " + std::to_string(ty);
+    }
+    if (from == to) return b;
+    return a + " – " + b;
+}
+
+const char* period_label(const std::string& period) {
+    if (period == "current") return "Pågående";
+    if (period == "upcoming") return "Kommande";
+    if (period == "past") return "Avslutad";
+    return "";
+}
+
+ImVec2 text_size(Face face, const std::string& text, float wrap) {
+    ImGui::PushFont(app::fonts::get(face));
+    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImGui::PopFont();
+    return size;
+}
+
+// Text at a screen position, wrapped at `width`, registered like every ui::Text.
+void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face face) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ui::Text(text, color, face);
+    ImGui::PopTextWrapPos();
+}
+
+// A section's heading, a little apart from what came before.
+void section_heading(const char* text, bool first) {
+    if (!first) ui::Space(10);
+    ui::Heading(text);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+}
+
+}  // namespace
+
+void PlaneringarBox::load(BoxContext& ctx) {
+    load_ = Load::Loading;
+    load_error_.clear();
+    ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            load_ = Load::Failed;
+            load_error_ = reply.error.message;
+            return;
+        }
+        plans_.clear();
+        today_ = app::text(reply.body, "today");
+        const Json& list = app::field(reply.body, "plans");
+        if (list.is_array())
+            for (const Json& j : list) plans_.push_back(parse_plan(j));
+        load_ = Load::Ready;
+        loaded_once_ = true;
+    });
+}
+
+void PlaneringarBox::open_plan(BoxContext& ctx, const TeachingPlan& plan) {
+    // The list already carries the whole plan: show it at once, and fetch it for any
+    // change since the list came.
+    list_scroll_ = ImGui::GetScrollY();
+    scroll_to_ = 0;
+    scroll_pending_ = true;
+    open_id_ = plan.id;
+    plan_ = plan;
+    plan_gone_ = false;
+    fetch_plan(ctx);
+}
+
+void PlaneringarBox::fetch_plan(BoxContext& ctx) {
+    plan_load_ = Load::Loading;
+    plan_error_.clear();
+    const std::string id = open_id_;
+    ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            if (reply.status == 404)  // taken away since the list came: gone from the list too
+                plans_.erase(std::remove_if(plans_.begin(), plans_.end(),
+                                            [&](const TeachingPlan& p) { return p.id == id; }),
+                             plans_.end());
+            if (open_id_ != id) return;
+            plan_load_ = Load::Failed;
+            plan_gone_ = reply.status == 404;
+            plan_error_ = plan_gone_ ? "Planeringen finns inte längre. Den kan ha tagits bort av skolan."
+                                     : reply.error.message;
+            return;
+        }
+        TeachingPlan fresh = parse_plan(app::field(reply.body, "plan"));
+        for (TeachingPlan& p : plans_)
+            if (p.id == id) p = fresh;
+        if (open_id_ != id) return;
+        plan_ = std::move(fresh);
+        plan_load_ = Load::Ready;
+    });
+}
+
+void PlaneringarBox::close_plan() {
+    open_id_.clear();
+    plan_ = TeachingPlan{};
+    plan_error_.clear();
+    plan_gone_ = false;
+    plan_load_ = Load::NotStarted;
+    scroll_to_ = list_scroll_;
+    scroll_pending_ = true;
+}
+
+void PlaneringarBox::on_open(BoxContext&) {
+    // Every visit starts at the list, freshly fetched; what is known stays on screen meanwhile.
+    open_id_.clear();
+    plan_error_.clear();
+    plan_gone_ = false;
+    plan_load_ = Load::NotStarted;
+    scroll_pending_ = false;
+    if (load_ != Load::Loading) load_ = Load::NotStarted;
+}
+
+// Cards for `plans`; sets *to_open to the one clicked.
+bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, const TeachingPlan** to_open) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < 520.0f;
+    const float pad_x = narrow ? 16.0f : 22.0f, pad_y = narrow ? 14.0f : 16.0f;
+    const float chevron_column = 24.0f;
+    const float gap = 12.0f;
+    const float text_w = width - pad_x * 2 - chevron_column;
+    for (const TeachingPlan* p : plans) {
+        ImGui::PushID(p->id.c_str());
+        const std::string subject = p->subject.empty() ? "Planering" : p->subject;
+        std::string meta = period_text(p->from, p->to, today_, false);
+        if (!p->groups.empty()) meta += " · " + p->groups;
+        const float subject_h = text_size(Face::Small, subject, text_w).y;
+        const float title_h = text_size(Face::Strong, p->title, text_w).y;
+        const float meta_h = text_size(Face::Small, meta, text_w).y;
+        const float height = pad_y + subject_h + 2 + title_h + 4 + meta_h + pad_y;
+
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ui::CardResult card = ui::CardButton((p->title + "##plan").c_str(), ImVec2(width, height));
+        if (card.clicked) *to_open = p;
+
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float text_x = pos.x + pad_x;
+        const float line_h = ImGui::GetFontSize();
+        const float mid = pos.y + height * 0.5f;
+        const float right = pos.x + width - pad_x;
+        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, mid - line_h * 0.5f),
+                    app::theme::kMutedText, app::icons::kChevronRight);
+
+        float y = pos.y + pad_y;
+        text_at(ImVec2(text_x, y), text_w, subject, app::theme::kAccent, Face::Small);
+        y += subject_h + 2;
+        text_at(ImVec2(text_x, y), text_w, p->title, 0, Face::Strong);
+        y += title_h + 4;
+        text_at(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+        ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
+        ImGui::PopID();
+    }
+    return *to_open != nullptr;
+}
+
+void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
+    if (load_ == Load::Failed) {
+        ui::Note(load_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        ui::Space(8);
+    }
+    if (plans_.empty()) {
+        ui::Heading("Planeringar");
+        const std::string who = pupil.first_name.empty() ? "eleven" : pupil.first_name;
+        ui::MutedText("Det finns inga planeringar för " + who + " just nu. När lärarna publicerar en planering syns den här.");
+        return;
+    }
+    std::vector<const TeachingPlan*> current, upcoming, past;
+    for (const TeachingPlan& p : plans_) {
+        if (p.period == "upcoming") upcoming.push_back(&p);
+        else if (p.period == "past") past.push_back(&p);
+        else current.push_back(&p);
+    }
+
+    const TeachingPlan* to_open = nullptr;
+    section_heading("Pågående", true);
+    if (current.empty()) ui::MutedText("Inga planeringar pågår just nu.");
+    else draw_cards(current, &to_open);
+
+    section_heading("Kommande", false);
+    if (upcoming.empty()) ui::MutedText("Inga kommande planeringar ännu.");
+    else draw_cards(upcoming, &to_open);
+
+    if (!past.empty()) {
+        section_heading("Avslutade", false);
+        ui::Space(4);
+        const std::string n = std::to_string(past.size());
+        const std::string label =
+            show_past_ ? std::string(app::icons::kChevronDown) + "  Dölj avslutade planeringar##past"
+                       : std::string(app::icons::kChevronRight) + "  Visa avslutade planeringar (" + n + ")##past";
+        if (ui::SecondaryButton(label.c_str())) show_past_ = !show_past_;
+        if (show_past_) {
+            ui::Space(6);
+            draw_cards(past, &to_open);
+        }
+    }
+    if (to_open) {
+        TeachingPlan chosen = *to_open;
+        open_plan(ctx, chosen);
+    }
+}
+
+void PlaneringarBox::draw_plan(BoxContext& ctx) {
+    std::string back = std::string(app::icons::kBack) + "  Tillbaka till planeringarna";
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
+    if (ui::QuietButton(back.c_str())) {
+        close_plan();
+        return;
+    }
+    ui::Space(4);
+    if (plan_gone_) {
+        ui::Note(plan_error_, ui::Tone::Error);
+        return;
+    }
+
+    ui::BeginPanel("plan");
+    {
+        // The subject, and at the right where in time the plan is.
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        const char* when = period_label(plan_.period);
+        const float badge_w = *when ? text_size(Face::Small, when, FLT_MAX).x + 16.0f + 12.0f : 0.0f;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - badge_w);
+        ui::Text(plan_.subject.empty() ? "Planering" : plan_.subject, app::theme::kAccent, Face::Strong);
+        ImGui::PopTextWrapPos();
+        if (*when) ui::Badge(when, ImVec2(pos.x + width, pos.y + ImGui::GetFontSize() * 0.5f + 2), plan_.period == "current");
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    }
+    ui::Heading(plan_.title);
+    ui::Text("Period: " + period_text(plan_.from, plan_.to, today_, true), app::theme::kMutedText);
+    std::string about;
+    if (!plan_.author.empty()) about = "Skriven av " + plan_.author;
+    if (!plan_.groups.empty()) {
+        const bool many = plan_.groups.find(", ") != std::string::npos;
+        const std::string what = plan_.groups == "Hela skolan" ? "För: " : (many ? "Grupper: " : "Grupp: ");
+        about += (about.empty() ? "" : " · ") + what + plan_.groups;
+    }
+    if (!plan_.changed_at.empty())
+        about += (about.empty() ? "" : " · ") + std::string("Ändrad ") + app::dates::date_time(plan_.changed_at);
+    if (!about.empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+        ui::Text(about, app::theme::kMutedText, Face::Small);
+    }
+
+    if (plan_load_ == Load::Loading) {
+        ui::Space(2);
+        ui::Loading("Hämtar planeringen …");
+    } else if (plan_load_ == Load::Failed) {
+        ui::Space(4);
+        ui::Note(plan_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) fetch_plan(ctx);
+    }
+
+    {
+        ImVec2 a = ImGui::GetCursorScreenPos();
+        a.y += 4;
+        ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y),
+                                            app::theme::kBorder, 1.0f);
+        ui::Space(8);
+    }
+    if (plan_.body.empty()) ui::MutedText("Planeringen har ingen text.");
+    else ui::Text(plan_.body);
+    ui::EndPanel();
+}
+
+void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
+    if (load_ == Load::NotStarted) load(ctx);
+    if (scroll_pending_) {
+        ImGui::SetScrollY(scroll_to_);
+        scroll_pending_ = false;
+    }
+    if (!open_id_.empty()) {
+        draw_plan(ctx);
+        return;
+    }
+    if (!loaded_once_) {
+        if (load_ == Load::Failed) {
+            ui::Note(load_error_, ui::Tone::Error);
+            if (ui::SecondaryButton("Försök igen")) load(ctx);
+        } else {
+            ui::Loading("Hämtar planeringar …");
+        }
+        return;
+    }
+    draw_list(ctx, pupil);
 }
 
 }  // namespace boxes

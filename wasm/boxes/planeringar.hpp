@@ -1,18 +1,58 @@
-// Planeringar: the teaching plans the pupil has access to.
+// Planeringar: the teaching plans the pupil has access to. The list comes from the
+// server current first, then upcoming, then finished; it is shown in those three
+// sections, the finished ones folded away behind a button. Opening a plan shows it at
+// once from the list and fetches it afresh (GET /pupils/{pupil}/plans/{plan}).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "boxes/box.hpp"
 
 namespace boxes {
 
+struct TeachingPlan {
+    std::string id, subject, title, body, from, to;
+    std::string period;  // "current", "upcoming" or "past"
+    std::string author, changed_at;
+    std::string groups;  // "Hela skolan" or the groups' names
+};
+
 class PlaneringarBox : public Box {
 public:
     explicit PlaneringarBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
+    void on_open(BoxContext& ctx) override;
 
 private:
+    enum class Load { NotStarted, Loading, Ready, Failed };
+
+    void load(BoxContext& ctx);
+    void open_plan(BoxContext& ctx, const TeachingPlan& plan);
+    void fetch_plan(BoxContext& ctx);
+    void close_plan();
+    void draw_list(BoxContext& ctx, const app::Pupil& pupil);
+    bool draw_cards(const std::vector<const TeachingPlan*>& plans, const TeachingPlan** to_open);
+    void draw_plan(BoxContext& ctx);
+
     std::string pupil_id_;
+
+    // The list.
+    Load load_ = Load::NotStarted;
+    std::string load_error_;
+    bool loaded_once_ = false;
+    std::vector<TeachingPlan> plans_;
+    std::string today_;
+    bool show_past_ = false;
+
+    // The open plan (empty id: the list is shown).
+    std::string open_id_;
+    TeachingPlan plan_;
+    Load plan_load_ = Load::NotStarted;
+    std::string plan_error_;
+    bool plan_gone_ = false;
+    float list_scroll_ = 0;
+    bool scroll_pending_ = false;
+    float scroll_to_ = 0;
 };
 
 }  // namespace boxes
