@@ -1,11 +1,303 @@
 #include "boxes/utvecklingssamtal.hpp"
 
+#include <algorithm>
+#include <cctype>
+
+#include "app/icons.hpp"
+#include "app/swedish_dates.hpp"
+#include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "imgui.h"
 
 namespace boxes {
+namespace {
 
-void UtvecklingssamtalBox::draw_full_view(BoxContext&, const app::Pupil&) {
-    app::ui::Note("Den här delen av Skolnav är inte klar ännu. Den kommer i en senare version.", app::ui::Tone::Info);
+using app::Json;
+namespace ui = app::ui;
+namespace theme = app::theme;
+using app::fonts::Face;
+
+TalkTime parse_slot(const Json& j) {
+    TalkTime t;
+    t.id = app::text(j, "id");
+    t.date = app::text(j, "date");
+    t.start = app::text(j, "start");
+    t.end = app::text(j, "end");
+    t.place = app::text(j, "place");
+    t.staff = app::text(app::field(j, "staff"), "name");
+    const Json& d = app::field(j, "duration_minutes");
+    t.duration_minutes = d.is_number_integer() ? d.get<int>() : 0;
+    return t;
+}
+
+std::string base_path(const std::string& pupil_id) {
+    return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/meetings";
+}
+
+std::string capitalized(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string time_range(const TalkTime& t) { return t.start + "–" + t.end; }
+
+std::string minutes_text(int m) { return std::to_string(m) + (m == 1 ? " minut" : " minuter"); }
+
+// "Klassrummet, A204 · Anna Lind"
+std::string place_and_staff(const TalkTime& t) {
+    std::string s = t.place;
+    if (!t.staff.empty()) s += (s.empty() ? "" : " · ") + t.staff;
+    return s;
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// A thin line across the panel between rows.
+void separator() {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + w, p.y), theme::kBorder, 1.0f);
+    ui::Space(6);
+}
+
+}  // namespace
+
+void UtvecklingssamtalBox::load(BoxContext& ctx) {
+    load_ = Load::Loading;
+    load_error_.clear();
+    ctx.api.get(base_path(pupil_id_), [this](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            load_ = Load::Failed;
+            load_error_ = reply.error.message;
+            load_forbidden_ = reply.status == 403;
+            return;
+        }
+        const Json& b = app::field(reply.body, "booking");
+        has_booking_ = b.is_object();
+        if (has_booking_) {
+            booking_ = parse_slot(b);
+            booked_by_ = app::text(app::field(b, "booked_by"), "name");
+            booked_at_ = app::text(b, "booked_at");
+            can_change_ = app::flag(b, "can_change");
+        } else {
+            confirm_cancel_ = false;
+        }
+        slots_.clear();
+        const Json& list = app::field(reply.body, "slots");
+        if (list.is_array())
+            for (const Json& s : list) slots_.push_back(parse_slot(s));
+        std::stable_sort(slots_.begin(), slots_.end(), [](const TalkTime& a, const TalkTime& c) {
+            return a.date != c.date ? a.date < c.date : a.start < c.start;
+        });
+        load_ = Load::Ready;
+        loaded_once_ = true;
+    });
+}
+
+void UtvecklingssamtalBox::book(BoxContext& ctx, const TalkTime& slot) {
+    booking_slot_id_ = slot.id;
+    list_error_.clear();
+    booking_error_.clear();
+    booking_success_.clear();
+    confirm_cancel_ = false;
+    std::string path = base_path(pupil_id_) + "/" + app::url_segment(slot.id) + "/booking";
+    ctx.api.post(path, Json::object(), [this](const app::ApiReply& reply) {
+        booking_slot_id_.clear();
+        if (!reply.ok()) {
+            if (reply.status == 409) {
+                list_error_ = "Tiden hann bokas av någon annan. Välj en annan tid.";
+                load_ = Load::NotStarted;  // fetch the list as it is now (next frame)
+            } else {
+                list_error_ = reply.error.message;
+            }
+            return;
+        }
+        const Json& b = app::field(reply.body, "booking");
+        const bool changed = app::flag(reply.body, "changed");
+        if (b.is_object()) {
+            has_booking_ = true;
+            booking_ = parse_slot(b);
+            booked_by_ = app::text(app::field(b, "booked_by"), "name");
+            booked_at_ = app::text(b, "booked_at");
+            can_change_ = app::flag(b, "can_change");
+        }
+        show_list_ = false;
+        booking_success_ = changed ? "Tiden är ändrad." : "Tiden är bokad.";
+        load_ = Load::NotStarted;  // the old time (when changed) is free again
+    });
+}
+
+void UtvecklingssamtalBox::cancel(BoxContext& ctx) {
+    cancelling_ = true;
+    booking_error_.clear();
+    booking_success_.clear();
+    list_error_.clear();
+    ctx.api.del(base_path(pupil_id_) + "/booking", [this](const app::ApiReply& reply) {
+        cancelling_ = false;
+        confirm_cancel_ = false;
+        if (!reply.ok()) {
+            booking_error_ = reply.error.message;
+            load_ = Load::NotStarted;
+            return;
+        }
+        has_booking_ = false;
+        show_list_ = false;
+        booking_success_ = "Tiden är avbokad. Du kan boka en ny tid nedan.";
+        load_ = Load::NotStarted;
+    });
+}
+
+void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
+    ui::Heading("Bokad tid");
+    ui::BeginPanel("booking");
+    // An accent bar at the left edge marks the booked time (drawn over the padding).
+    {
+        ImVec2 wmin = ImGui::GetWindowPos();
+        ImVec2 wsize = ImGui::GetWindowSize();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->PushClipRect(wmin, ImVec2(wmin.x + wsize.x, wmin.y + wsize.y), false);
+        dl->AddRectFilled(ImVec2(wmin.x + 1, wmin.y + 14), ImVec2(wmin.x + 6, wmin.y + wsize.y - 14), theme::kAccent, 3.0f);
+        dl->PopClipRect();
+    }
+    ui::Text(app::icons::kSuccess, theme::kSuccessText, Face::Heading);
+    ImGui::SameLine(0, 10);
+    ui::Text(capitalized(app::dates::long_day(booking_.date)), theme::kText, Face::Heading);
+    std::string when = "kl. " + time_range(booking_);
+    if (booking_.duration_minutes > 0) when += " (" + minutes_text(booking_.duration_minutes) + ")";
+    ui::Text(when, 0, Face::Strong);
+    if (!booking_.place.empty()) ui::Text("Plats: " + booking_.place);
+    if (!booking_.staff.empty()) ui::Text("Med: " + booking_.staff);
+    if (!booked_by_.empty()) {
+        std::string by = "Bokad av " + booked_by_;
+        if (!booked_at_.empty()) by += ", " + app::dates::date_time(booked_at_);
+        ui::Text(by, theme::kMutedText, Face::Small);
+    }
+    ui::Space(6);
+    const bool busy = cancelling_ || !booking_slot_id_.empty();
+    if (!can_change_) {
+        ui::MutedText("Samtalet har börjat och kan inte längre ändras eller avbokas.");
+    } else if (confirm_cancel_) {
+        ui::Text("Vill du avboka tiden " + app::dates::short_day(booking_.date) + " kl. " + booking_.start + "?", 0,
+                 Face::Strong);
+        ui::Space(2);
+        if (ui::PrimaryButton("Ja, avboka", !busy)) cancel(ctx);
+        ImGui::SameLine();
+        if (ui::SecondaryButton("Nej", !cancelling_)) confirm_cancel_ = false;
+        if (cancelling_) {
+            ImGui::SameLine(0, 16);
+            ui::Loading("Avbokar …");
+        }
+    } else {
+        const char* change = show_list_ ? "Stäng lediga tider##byt" : "Byt tid##byt";
+        if (ui::SecondaryButton(change, !busy)) {
+            show_list_ = !show_list_;
+            list_error_.clear();
+            booking_success_.clear();
+        }
+        ImGui::SameLine();
+        if (ui::SecondaryButton("Avboka", !busy)) {
+            confirm_cancel_ = true;
+            show_list_ = false;
+            booking_success_.clear();
+        }
+    }
+    if (!booking_error_.empty()) ui::Note(booking_error_, ui::Tone::Error);
+    if (!booking_success_.empty()) ui::Note(booking_success_, ui::Tone::Success);
+    ui::EndPanel();
+}
+
+void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
+    ui::Heading(has_booking_ ? "Välj en ny tid" : "Lediga tider");
+    if (has_booking_)
+        ui::MutedText("När du bokar en ny tid flyttas din bokning dit och den gamla tiden blir ledig.");
+    else
+        ui::MutedText("Välj en tid som passar. Samtalet hålls med elevens mentor eller lärare.");
+    if (!list_error_.empty()) ui::Note(list_error_, ui::Tone::Error);
+    if (slots_.empty()) {
+        ui::Space(4);
+        ui::MutedText("Det finns inga lediga tider just nu.");
+        return;
+    }
+    const TalkTime* to_book = nullptr;
+    const bool busy = !booking_slot_id_.empty() || cancelling_;
+    size_t i = 0;
+    while (i < slots_.size()) {
+        const std::string day = slots_[i].date;
+        ImGui::PushID(day.c_str());
+        ui::Space(4);
+        ui::Text(capitalized(app::dates::long_day(day)), 0, Face::Strong);
+        ui::BeginPanel("day");
+        bool first = true;
+        for (; i < slots_.size() && slots_[i].date == day; ++i) {
+            const TalkTime& t = slots_[i];
+            if (!first) separator();
+            first = false;
+            const std::string label = "Boka##" + t.id;
+            const float bw = button_width(label.c_str());
+            const float text_w = ImGui::GetContentRegionAvail().x - bw - ImGui::GetStyle().ItemSpacing.x * 2;
+            const bool pending = booking_slot_id_ == t.id;
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+            ui::Text(time_range(t), 0, Face::Strong);
+            std::string detail = place_and_staff(t);
+            if (!detail.empty()) ui::Text(detail, theme::kMutedText, Face::Small);
+            if (pending) ui::Loading("Bokar …");
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            const float row_h = ImGui::GetItemRectSize().y;
+            const float row_top = ImGui::GetItemRectMin().y;
+            ImGui::SameLine(ImGui::GetContentRegionMax().x - bw);
+            const float bh = ImGui::GetFrameHeight();
+            if (row_h > bh) ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, row_top + (row_h - bh) * 0.5f));
+            if (ui::PrimaryButton(label.c_str(), !busy)) to_book = &t;
+            // Continue below the taller of the two.
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
+                                             std::max(ImGui::GetCursorScreenPos().y, row_top + row_h + ImGui::GetStyle().ItemSpacing.y)));
+        }
+        ui::EndPanel();
+        ImGui::PopID();
+    }
+    if (to_book) book(ctx, *to_book);
+}
+
+void UtvecklingssamtalBox::on_open(BoxContext&) {
+    // Fresh data on every visit; what is already known stays on screen meanwhile.
+    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    show_list_ = false;
+    confirm_cancel_ = false;
+    booking_error_.clear();
+    booking_success_.clear();
+    list_error_.clear();
+}
+
+void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
+    if (load_ == Load::NotStarted) load(ctx);
+    if (!loaded_once_) {
+        if (load_ == Load::Failed) {
+            ui::Note(load_error_, load_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
+            if (!load_forbidden_ && ui::SecondaryButton("Försök igen")) load(ctx);
+        } else {
+            ui::Loading("Hämtar tider för utvecklingssamtal …");
+        }
+        return;
+    }
+    if (load_ == Load::Failed) {
+        ui::Note(load_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) load(ctx);
+    }
+    if (has_booking_) {
+        draw_booking(ctx);
+        if (show_list_) {
+            ui::Space(8);
+            draw_free_times(ctx);
+        }
+    } else {
+        if (!booking_success_.empty()) ui::Note(booking_success_, ui::Tone::Success);
+        if (!booking_error_.empty()) ui::Note(booking_error_, ui::Tone::Error);
+        draw_free_times(ctx);
+    }
 }
 
 }  // namespace boxes

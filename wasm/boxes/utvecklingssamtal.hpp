@@ -1,18 +1,55 @@
-// Utvecklingssamtal: book, change or cancel a development-talk time.
+// Utvecklingssamtal: book, change or cancel a development-talk time. A booked time is
+// shown first ("Bokad tid") with "Byt tid" and "Avboka" (confirmed in place); the free
+// times are listed by day with a "Boka" button each. The server decides who may book
+// (a pupil under 18 never gets here) and never books a time twice (409).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "boxes/box.hpp"
 
 namespace boxes {
 
+struct TalkTime {
+    std::string id, date, start, end, place, staff;
+    int duration_minutes = 0;
+};
+
 class UtvecklingssamtalBox : public Box {
 public:
     explicit UtvecklingssamtalBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
+    void on_open(BoxContext& ctx) override;
 
 private:
+    enum class Load { NotStarted, Loading, Ready, Failed };
+
+    void load(BoxContext& ctx);
+    void book(BoxContext& ctx, const TalkTime& slot);
+    void cancel(BoxContext& ctx);
+    void draw_booking(BoxContext& ctx);
+    void draw_free_times(BoxContext& ctx);
+
     std::string pupil_id_;
+    Load load_ = Load::NotStarted;
+    std::string load_error_;
+    bool load_forbidden_ = false;
+    bool loaded_once_ = false;
+
+    // From the server.
+    bool has_booking_ = false;
+    TalkTime booking_;
+    std::string booked_by_, booked_at_;
+    bool can_change_ = false;
+    std::vector<TalkTime> slots_;
+
+    // What the guardian is doing.
+    bool show_list_ = false;       // with a booking: the free times are open ("Byt tid")
+    bool confirm_cancel_ = false;  // "Ja, avboka" / "Nej" shown
+    std::string booking_slot_id_;  // a POST in flight for this slot
+    bool cancelling_ = false;
+    std::string booking_error_, booking_success_;  // near the booked time
+    std::string list_error_;                       // near the free times (409 and others)
 };
 
 }  // namespace boxes
