@@ -8,7 +8,7 @@ using namespace skolnav;
 using namespace skolnav::test;
 
 namespace {
-std::string absence_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/absence"; }
+std::string absence_path(const Id& pupil) { return pupil_route(pupil, "absence"); }
 std::string report(const char* date, const char* comment = "") {
     return json{{"date", date}, {"comment", comment}}.dump();
 }
@@ -259,11 +259,6 @@ TEST_CASE("eTest never reaches guardians; gymnasieskola Utvecklingssamtal follow
 // ---- part-of-day reports against the timetable, and registered absence ----------------
 
 namespace {
-Id group_of_name(const ApiFixture& f, const std::string& name) {
-    for (const auto& [id, g] : f.store.unsafe_state().groups)
-        if (g.name == name) return id;
-    throw std::runtime_error("no group " + name);
-}
 std::vector<Id> lesson_ids(const json& lessons) {
     std::vector<Id> out;
     for (const auto& l : lessons) out.push_back(l["id"]);
@@ -272,7 +267,7 @@ std::vector<Id> lesson_ids(const json& lessons) {
 std::string part_day(const char* date, const std::vector<Id>& lessons) {
     return json{{"date", date}, {"lessons", lessons}}.dump();
 }
-std::string registered_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/registered-absence"; }
+std::string registered_path(const Id& pupil) { return pupil_route(pupil, "registered-absence"); }
 }  // namespace
 
 TEST_CASE("GET absence offers today's and tomorrow's lessons where the school keeps its timetable", "[absence]") {
@@ -326,11 +321,7 @@ TEST_CASE("part-of-day reports: only the pupil's lessons that day, conflicts onl
     CHECK(f.store.unsafe_state().absence.reports.size() == 3);
 
     // Replay rebuilds the same reports.
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
+    check_replay(f, before);
 }
 
 TEST_CASE("part-of-day bad input names lessons and changes nothing", "[absence]") {
@@ -338,7 +329,7 @@ TEST_CASE("part-of-day bad input names lessons and changes nothing", "[absence]"
     const auto t = f.sign_in("demo.vh");
     const Id elsa = f.child_of("demo.vh", "Elsa"), olle = f.child_of("demo.vh", "Olle");
     const auto today = lesson_ids(f.call("GET", absence_path(elsa), "", t).body["lessons_today"]);
-    const Id other_group_lesson = f.store.unsafe_state().timetable.by_group.at(group_of_name(f, "7B")).front();
+    const Id other_group_lesson = f.store.unsafe_state().timetable.by_group.at(f.group_named("7B")).front();
     const std::string cases[] = {
         part_day("2026-12-03", {today[0]}),
         R"({"date":"2026-12-01","lessons":[]})",
@@ -427,7 +418,7 @@ TEST_CASE("staff register absence; guardians and the pupil see it", "[absence]")
     CHECK(f.call("POST", registered_path(elsa), json{{"date", "2026-11-27"}, {"lesson", today[0]}, {"valid", true}}.dump(), staff).status != 201);
 
     // The group's view for a day.
-    auto group = f.call("GET", "/api/v1/groups/" + group_of_name(f, "7A") + "/absence", "", staff);
+    auto group = f.call("GET", group_route(f.group_named("7A"), "absence"), "", staff);
     REQUIRE(group.status == 200);
     CHECK(group.body["date"] == "2026-11-30");
     CHECK(group.body["lessons"].size() == 6);
@@ -443,11 +434,7 @@ TEST_CASE("staff register absence; guardians and the pupil see it", "[absence]")
     CHECK(f.call("DELETE", registered_path(elsa) + "/" + id, "", staff).status == 204);
     CHECK(f.call("DELETE", registered_path(elsa) + "/" + id, "", staff).status == 404);
 
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
+    check_replay(f, before);
 }
 
 TEST_CASE("registered absence: bad input and denials", "[absence]") {
@@ -477,19 +464,14 @@ TEST_CASE("registered absence: bad input and denials", "[absence]") {
     // Another group's teacher, guardians and pupils: 404 like a pupil that does not exist.
     Id teacher_7b;
     for (const auto& [id, p] : f.store.unsafe_state().people)
-        if (p.role == Role::Staff && p.group_id == group_of_name(f, "7B")) teacher_7b = id;
+        if (p.role == Role::Staff && p.group_id == f.group_named("7B")) teacher_7b = id;
     const auto t7b = f.sign_in(f.store.unsafe_state().people.at(teacher_7b).username);
     const auto missing = f.call("POST", registered_path("per-999999"), ok, staff);
     CHECK(missing.status == 404);
     CHECK(f.call("POST", registered_path(elsa), ok, t7b).body == missing.body);
-    CHECK(f.call("GET", "/api/v1/groups/" + group_of_name(f, "7A") + "/absence", "", t7b).status == 404);
+    CHECK(f.call("GET", group_route(f.group_named("7A"), "absence"), "", t7b).status == 404);
     for (const char* who : {"demo.vh", "demo.elev"})
         CHECK(f.call("POST", registered_path(elsa), ok, f.sign_in(who)).status == 404);
-    Request r;
-    r.method = "GET";
-    r.path = "/api/v1/groups/" + group_of_name(f, "7A") + "/absence";
-    r.session_token = staff;
-    r.query = {{"date", "30/11/2026"}};
-    CHECK(handle(r, f.services).status == 400);
+    CHECK(f.get(group_route(f.group_named("7A"), "absence"), {{"date", "30/11/2026"}}, staff).status == 400);
     CHECK(f.store.unsafe_state().absence.registered.size() == count);
 }

@@ -2,8 +2,6 @@
 // private until linked, download rights through the linking item, replay.
 #include <catch2/catch.hpp>
 
-#include <map>
-
 #include "core/boxes/attachments.hpp"
 #include "test_support.hpp"
 
@@ -12,47 +10,10 @@ using namespace skolnav::test;
 
 namespace {
 
-// The platform's BlobStore, in memory.
-class MemoryBlobs : public BlobStore {
-public:
-    void put(const std::string& id, std::string_view bytes) override { files[id] = std::string(bytes); }
-    std::optional<std::string> get(const std::string& id) override {
-        auto it = files.find(id);
-        if (it == files.end()) return std::nullopt;
-        return it->second;
-    }
-    void remove(const std::string& id) override { files.erase(id); }
-    std::map<std::string, std::string> files;
-};
-
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + std::string("\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06\0\0\0", 21);
 const std::string kPdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
 
-Response upload(ApiFixture& f, const std::string& token, const std::string& filename, const std::string& bytes,
-                const std::string& type, bool with_name = true) {
-    Request r;
-    r.method = "POST";
-    r.path = "/api/v1/attachments";
-    if (with_name) r.query["filename"] = filename;
-    r.body = bytes;
-    r.content_type = type;
-    r.session_token = token;
-    return handle(r, f.services);
-}
-
-std::string username_of_teacher(const ApiFixture& f, const std::string& group_name) {
-    const State& s = f.store.unsafe_state();
-    for (const auto& [id, g] : s.groups)
-        if (g.name == group_name)
-            for (const Id& staff : g.staff_ids)
-                if (s.people.at(staff).username != "demo.personal") return s.people.at(staff).username;
-    throw std::runtime_error("no teacher for " + group_name);
-}
-
-struct Fixture : ApiFixture {
-    MemoryBlobs blobs;
-    Fixture() { services.blobs = &blobs; }
-};
+using Fixture = ApiFixtureWithFiles;
 
 std::string field_of(const Response& r) { return r.body["error"]["field"].is_string() ? r.body["error"]["field"].get<std::string>() : ""; }
 
@@ -61,7 +22,7 @@ std::string field_of(const Response& r) { return r.body["error"]["field"].is_str
 TEST_CASE("a pupil uploads a picture and downloads it inline; nobody else may", "[attachments]") {
     Fixture f;
     const auto elsa = f.sign_in("demo.elev");
-    auto up = upload(f, elsa, "teckning.png", kPng, "image/png");
+    auto up = f.upload(elsa, "teckning.png", kPng, "image/png");
     REQUIRE(up.status == 201);
     const auto& a = up.body["attachment"];
     CHECK(a["content_type"] == "image/png");
@@ -91,7 +52,7 @@ TEST_CASE("a pupil uploads a picture and downloads it inline; nobody else may", 
 TEST_CASE("a PDF and text are downloads, not shown inline", "[attachments]") {
     Fixture f;
     const auto t = f.sign_in("demo.personal");
-    auto pdf = upload(f, t, "Veckobrev v.48.pdf", kPdf, "application/pdf");
+    auto pdf = f.upload(t, "Veckobrev v.48.pdf", kPdf, "application/pdf");
     REQUIRE(pdf.status == 201);
     CHECK(pdf.body["attachment"]["inline"] == false);
     auto d = f.call("GET", pdf.body["attachment"]["url"].get<std::string>().substr(0), "", t);
@@ -99,7 +60,7 @@ TEST_CASE("a PDF and text are downloads, not shown inline", "[attachments]") {
     CHECK(d.file_content_type == "application/pdf");
     CHECK_FALSE(d.file_inline);
 
-    auto txt = upload(f, t, "sida.html", "<script>alert(1)</script> åäö\n", "text/plain; charset=UTF-8");
+    auto txt = f.upload(t, "sida.html", "<script>alert(1)</script> åäö\n", "text/plain; charset=UTF-8");
     REQUIRE(txt.status == 201);
     auto dt = f.call("GET", "/api/v1/attachments/" + txt.body["attachment"]["id"].get<std::string>(), "", t);
     CHECK(dt.file_content_type == "text/plain; charset=utf-8");
@@ -117,43 +78,43 @@ TEST_CASE("uploads with bad input are refused naming the field, and nothing is s
         CHECK(field_of(r) == field);
         if (!code.empty()) CHECK(r.body["error"]["code"] == code);
     };
-    expect(upload(f, t, "", kPng, "image/png", false), 400, "filename");
-    expect(upload(f, t, "", kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, "../../etc/passwd", kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, "a\\b.png", kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, "bild\n.png", kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, std::string("bild\xC2\x85.png"), kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, std::string("bild\xFF.png"), kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, std::string(201, 'a'), kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, "..", kPng, "image/png"), 400, "filename");
-    expect(upload(f, t, "tom.txt", "", "text/plain"), 400, "file");
-    expect(upload(f, t, "stor.png", kPng + std::string(kAttachmentMaxBytes, 'x'), "image/png"), 413, "file", "too_large");
+    expect(f.upload(t, "", kPng, "image/png", false), 400, "filename");
+    expect(f.upload(t, "", kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, "../../etc/passwd", kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, "a\\b.png", kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, "bild\n.png", kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, std::string("bild\xC2\x85.png"), kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, std::string("bild\xFF.png"), kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, std::string(201, 'a'), kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, "..", kPng, "image/png"), 400, "filename");
+    expect(f.upload(t, "tom.txt", "", "text/plain"), 400, "file");
+    expect(f.upload(t, "stor.png", kPng + std::string(kAttachmentMaxBytes, 'x'), "image/png"), 413, "file", "too_large");
     // The content decides the type; the declared type must agree.
-    expect(upload(f, t, "bild.pdf", kPng, "application/pdf"), 415, "file", "unsupported_type");
-    expect(upload(f, t, "text.png", "hej hej", "image/png"), 415, "file", "unsupported_type");
-    expect(upload(f, t, "bild.png", kPng, ""), 415, "file", "unsupported_type");
-    expect(upload(f, t, "bild.png", kPng, "application/octet-stream"), 415, "file", "unsupported_type");
-    expect(upload(f, t, "prog.exe", std::string("MZ\x90\0\3\0\0\0", 8), "application/octet-stream"), 415, "file");
-    expect(upload(f, t, "latin1.txt", "r\xE4ksm\xF6rg\xE5s", "text/plain"), 415, "file");
-    expect(upload(f, t, "text.txt", "hej", "text/plain; charset=iso-8859-1"), 415, "file");
-    expect(upload(f, t, "arkiv.zip", std::string("PK\3\4", 4) + "[Content_Types].xml word/", "application/zip"), 415, "file");
+    expect(f.upload(t, "bild.pdf", kPng, "application/pdf"), 415, "file", "unsupported_type");
+    expect(f.upload(t, "text.png", "hej hej", "image/png"), 415, "file", "unsupported_type");
+    expect(f.upload(t, "bild.png", kPng, ""), 415, "file", "unsupported_type");
+    expect(f.upload(t, "bild.png", kPng, "application/octet-stream"), 415, "file", "unsupported_type");
+    expect(f.upload(t, "prog.exe", std::string("MZ\x90\0\3\0\0\0", 8), "application/octet-stream"), 415, "file");
+    expect(f.upload(t, "latin1.txt", "r\xE4ksm\xF6rg\xE5s", "text/plain"), 415, "file");
+    expect(f.upload(t, "text.txt", "hej", "text/plain; charset=iso-8859-1"), 415, "file");
+    expect(f.upload(t, "arkiv.zip", std::string("PK\3\4", 4) + "[Content_Types].xml word/", "application/zip"), 415, "file");
     CHECK(f.journal.records.size() == records);
     CHECK(f.blobs.files.empty());
     CHECK(f.store.unsafe_state().attachments.files.empty());
 
     // Largest allowed size is fine.
-    CHECK(upload(f, t, "max.png", kPng + std::string(kAttachmentMaxBytes - kPng.size(), 'x'), "image/png").status == 201);
+    CHECK(f.upload(t, "max.png", kPng + std::string(kAttachmentMaxBytes - kPng.size(), 'x'), "image/png").status == 201);
 }
 
 TEST_CASE("guardians cannot upload; without storage uploads answer 503", "[attachments]") {
     Fixture f;
-    auto r = upload(f, f.sign_in("demo.vh"), "bild.png", kPng, "image/png");
+    auto r = f.upload(f.sign_in("demo.vh"), "bild.png", kPng, "image/png");
     CHECK(r.status == 403);
     f.services.blobs = nullptr;
-    auto n = upload(f, f.sign_in("demo.elev"), "bild.png", kPng, "image/png");
+    auto n = f.upload(f.sign_in("demo.elev"), "bild.png", kPng, "image/png");
     CHECK(n.status == 503);
     CHECK(n.body["error"]["code"] == "no_storage");
-    CHECK(upload(f, "", "bild.png", kPng, "image/png").status == 401);
+    CHECK(f.upload("", "bild.png", kPng, "image/png").status == 401);
 }
 
 TEST_CASE("file types are known by their content", "[attachments]") {
@@ -191,7 +152,7 @@ TEST_CASE("a file linked to a portfolio item reaches whoever may read the item",
     Fixture f;
     const auto staff = f.sign_in("demo.personal");
     const Id elsa = f.child_of("demo.vh", "Elsa");
-    auto up = upload(f, staff, "höstbild.png", kPng, "image/png");
+    auto up = f.upload(staff, "höstbild.png", kPng, "image/png");
     REQUIRE(up.status == 201);
     const std::string id = up.body["attachment"]["id"];
 
@@ -211,7 +172,7 @@ TEST_CASE("a file linked to a portfolio item reaches whoever may read the item",
     CHECK(f.call("GET", "/api/v1/attachments/" + id, "", elsa_token).status == 200);
     CHECK(f.call("GET", "/api/v1/attachments/" + id, "", f.sign_in("demo.vh2")).status == 404);  // other family
     CHECK(f.call("GET", "/api/v1/attachments/" + id, "", f.sign_in("demo.elev.gy")).status == 404);
-    CHECK(f.call("GET", "/api/v1/attachments/" + id, "", f.sign_in(username_of_teacher(f, "8B"))).status == 404);
+    CHECK(f.call("GET", "/api/v1/attachments/" + id, "", f.sign_in(f.teacher_of(f.group_named("8B")))).status == 404);
 
     // Unpublished again: only staff.
     const std::string item_id = item.body["item"]["id"];
@@ -225,7 +186,7 @@ TEST_CASE("a file linked to a portfolio item reaches whoever may read the item",
     // Another teacher of 7A may keep the file when changing the item: it is already linked.
     CHECK(f.call("PUT", "/api/v1/pupils/" + elsa + "/documentation/" + item_id,
                  json{{"kind", "portfolio"}, {"title", "Höstbild 2"}, {"attachment_ids", {id}}, {"published", false}}.dump(),
-                 f.sign_in(username_of_teacher(f, "7A")))
+                 f.sign_in(f.teacher_of(f.group_named("7A"))))
               .status == 200);
     // Deleting the item removes the link.
     REQUIRE(f.call("DELETE", "/api/v1/pupils/" + elsa + "/documentation/" + item_id, "", staff).status == 204);
@@ -237,20 +198,14 @@ TEST_CASE("attachment events rebuild the same state on replay", "[attachments]")
     const json before = f.store.snapshot();
     const auto staff = f.sign_in("demo.personal");
     const Id elsa = f.child_of("demo.vh", "Elsa");
-    auto up = upload(f, staff, "a.png", kPng, "image/png");
+    auto up = f.upload(staff, "a.png", kPng, "image/png");
     REQUIRE(up.status == 201);
     REQUIRE(f.call("POST", "/api/v1/pupils/" + elsa + "/documentation",
                    json{{"kind", "portfolio"}, {"title", "A"}, {"attachment_ids", {up.body["attachment"]["id"]}}}.dump(),
                    staff)
                 .status == 201);
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().attachments.files.size() == 1);
-    CHECK(again.unsafe_state().attachments.links.size() == 1);
-    Store copy;
-    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
-    CHECK(copy.snapshot() == f.store.snapshot());
+    const auto again = check_replay(f, before);
+    CHECK(again->unsafe_state().attachments.files.size() == 1);
+    CHECK(again->unsafe_state().attachments.links.size() == 1);
+    check_snapshot_round_trip(f);
 }

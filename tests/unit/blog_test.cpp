@@ -1,8 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/box_module.hpp"
 #include "core/boxes/blog.hpp"
-#include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
 #include "test_support.hpp"
 
@@ -11,38 +9,9 @@ using namespace skolnav::test;
 
 namespace {
 
-const Id kEkbyskolan = "sch-2";
-const std::string kSchoolBlog = "/api/v1/schools/" + kEkbyskolan + "/blog";
+const std::string kSchoolBlog = school_route(kEkbyskolan, "blog");
 
-std::string blog_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/blog"; }
-
-Id group_named(const ApiFixture& f, const Id& school, const std::string& name) {
-    for (const auto& [id, g] : f.store.unsafe_state().groups)
-        if (g.school_id == school && g.name == name) return id;
-    throw std::runtime_error("no group " + name);
-}
-
-std::string teacher_of(const ApiFixture& f, const Id& group) {
-    const State& s = f.store.unsafe_state();
-    for (const Id& id : s.groups.at(group).staff_ids)
-        if (s.people.at(id).username != "demo.personal") return s.people.at(id).username;
-    throw std::runtime_error("no teacher");
-}
-
-int notifications(const ApiFixture& f, const Id& person, const std::string& kind, const Id& item) {
-    const auto& all = f.store.unsafe_state().notifications.by_recipient;
-    auto it = all.find(person);
-    if (it == all.end()) return 0;
-    int n = 0;
-    for (const auto& note : it->second) n += note.kind == kind && note.item_id == item;
-    return n;
-}
-
-json find_id(const json& list, const Id& id) {
-    for (const auto& e : list)
-        if (e["id"] == id) return e;
-    return nullptr;
-}
+std::string blog_path(const Id& pupil) { return pupil_route(pupil, "blog"); }
 
 json post(const std::string& title, std::vector<Id> groups) {
     return {{"title", title}, {"body", "Vi har haft en fin dag."}, {"group_ids", groups}};
@@ -50,33 +19,18 @@ json post(const std::string& title, std::vector<Id> groups) {
 
 std::string comment(const std::string& text) { return json{{"body", text}}.dump(); }
 
+const PublishedBox kBlog{"blog", "/api/v1/blog/", "posts", "blog_post",
+                         [](const std::vector<Id>& groups) { return post("Veckan som gått", groups); }};
+
 json card_of(const ApiFixture& f, const std::string& viewer, const Id& pupil) {
-    const State& s = f.store.unsafe_state();
-    const Person& p = s.people.at(pupil);
-    const School& school = s.schools.at(p.school_id);
-    const CardContext ctx{s, s.people.at(f.id_of(viewer)), p, school, today_at(school, f.clock.now()), f.clock.now()};
-    for (const BoxModule* m : box_modules())
-        if (std::string(m->name) == "blog") return m->card(ctx, Box::Blogg);
-    return nullptr;
+    return f.card("blog", Box::Blogg, viewer, pupil);
 }
 
-struct BlogWorld {
-    ApiFixture f;
-    Id elsa, amira, class_7a, class_7b;
-    std::string staff, admin, teacher_7b, elev, vh, vh2;
+// The cast, and a post demo.personal has published to 7A.
+struct BlogWorld : ApiFixture, DemoCast {
     Id post_id;
-    BlogWorld() {
-        elsa = f.child_of("demo.vh", "Elsa");
-        amira = f.child_of("demo.vh2", "Amira");
-        class_7a = f.store.unsafe_state().people.at(elsa).group_id;
-        class_7b = group_named(f, kEkbyskolan, "7B");
-        staff = f.sign_in("demo.personal");
-        admin = f.sign_in("demo.admin");
-        teacher_7b = f.sign_in(teacher_of(f, class_7b));
-        elev = f.sign_in("demo.elev");
-        vh = f.sign_in("demo.vh");
-        vh2 = f.sign_in("demo.vh2");
-        post_id = f.call("POST", kSchoolBlog, post("Besök på biblioteket", {class_7a}).dump(), staff).body["post"]["id"];
+    BlogWorld() : DemoCast(static_cast<ApiFixture&>(*this)) {
+        post_id = call("POST", kSchoolBlog, post("Besök på biblioteket", {class_7a}).dump(), staff).body["post"]["id"];
     }
     std::string comments_path(const Id& pupil) const { return blog_path(pupil) + "/" + post_id + "/comments"; }
 };
@@ -85,12 +39,10 @@ struct BlogWorld {
 
 TEST_CASE("staff post to their group; pupils and guardians read; pupils comment", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     const auto& p = f.store.unsafe_state().blog.posts.at(w.post_id);
     CHECK(p.author_id == f.id_of("demo.personal"));
-    CHECK(notifications(f, f.id_of("demo.elev"), "blog_post", w.post_id) == 1);
-    CHECK(notifications(f, f.id_of("demo.vh2"), "blog_post", w.post_id) == 1);
-    CHECK(notifications(f, f.id_of("demo.personal"), "blog_post", w.post_id) == 0);
+    check_reaches_7a(f, kBlog, w.post_id);
 
     auto list = f.call("GET", blog_path(w.elsa), "", w.vh);
     REQUIRE(list.status == 200);
@@ -106,7 +58,7 @@ TEST_CASE("staff post to their group; pupils and guardians read; pupils comment"
     CHECK(c.body["comment"]["author"]["name"] == "Elsa Lindqvist");
     CHECK(c.body["comment"]["created_at"] == "2026-11-30T14:00:00+01:00");
     CHECK(f.journal.durable == f.journal.records.size());
-    CHECK(notifications(f, f.id_of("demo.personal"), "blog_comment", w.post_id) == 1);
+    CHECK(f.stored_notifications(f.id_of("demo.personal"), "blog_comment", w.post_id) == 1);
     for (const auto& n : f.store.unsafe_state().notifications.by_recipient.at(f.id_of("demo.personal")))
         if (n.kind == "blog_comment") CHECK(n.pupil_id == w.elsa);
 
@@ -127,7 +79,7 @@ TEST_CASE("staff post to their group; pupils and guardians read; pupils comment"
 
 TEST_CASE("only the pupil themself comments, on posts that reach them", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     const auto before = f.store.snapshot()["state"]["blog_posts"];
     auto guardian = f.call("POST", w.comments_path(w.elsa), comment("Hej"), w.vh);
     CHECK(guardian.status == 403);
@@ -154,7 +106,7 @@ TEST_CASE("only the pupil themself comments, on posts that reach them", "[blog]"
 
 TEST_CASE("the comment's author deletes their own comment, nobody else's", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     // A whole-school post, so that another pupil of the school who signs in can comment.
     w.post_id = f.call("POST", kSchoolBlog, post("Skolans blogg", {}).dump(), w.admin).body["post"]["id"];
     const Id mine = f.call("POST", w.comments_path(w.elsa), comment("Min"), w.elev).body["comment"]["id"];
@@ -184,7 +136,7 @@ TEST_CASE("the comment's author deletes their own comment, nobody else's", "[blo
 
 TEST_CASE("staff of the group moderate: hidden comments are not shown to pupils and guardians", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     const Id cid = f.call("POST", w.comments_path(w.elsa), comment("Olämpligt"), w.elev).body["comment"]["id"];
     const std::string staff_comment = "/api/v1/blog/" + w.post_id + "/comments/" + cid;
 
@@ -220,11 +172,11 @@ TEST_CASE("staff of the group moderate: hidden comments are not shown to pupils 
 
 TEST_CASE("on a whole-school post, staff of the commenting pupil moderate", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     const Id whole = f.call("POST", kSchoolBlog, post("Skolans blogg", {}).dump(), w.admin).body["post"]["id"];
     CHECK(f.call("POST", kSchoolBlog, post("Hela skolan", {}).dump(), w.staff).status == 403);
     const Id cid = f.call("POST", blog_path(w.elsa) + "/" + whole + "/comments", comment("Kul"), w.elev).body["comment"]["id"];
-    CHECK(notifications(f, f.id_of("demo.admin"), "blog_comment", whole) == 1);
+    CHECK(f.stored_notifications(f.id_of("demo.admin"), "blog_comment", whole) == 1);
     const std::string path = "/api/v1/blog/" + whole + "/comments/" + cid;
     auto staff_view = f.call("GET", "/api/v1/blog/" + whole, "", w.teacher_7b);
     REQUIRE(staff_view.status == 200);  // they see the school's post …
@@ -235,7 +187,7 @@ TEST_CASE("on a whole-school post, staff of the commenting pupil moderate", "[bl
 
 TEST_CASE("changing and deleting posts: only with the publisher's rights", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     const std::string path = "/api/v1/blog/" + w.post_id;
     f.call("POST", w.comments_path(w.elsa), comment("Kommentar"), w.elev);
     auto r = f.call("PUT", path, R"({"title":"Biblioteksbesöket"})", w.staff);
@@ -247,16 +199,9 @@ TEST_CASE("changing and deleting posts: only with the publisher's rights", "[blo
     CHECK(f.call("PUT", path, R"({"body":""})", w.staff).body["error"]["field"] == "body");
     CHECK(f.call("PUT", path, json{{"attachment_ids", std::vector<std::string>(11, "a")}}.dump(), w.staff).status == 400);
     CHECK(f.call("PUT", path, json{{"group_ids", {w.class_7b}}}.dump(), w.staff).status == 403);
-    CHECK(f.call("PUT", path, R"({"title":"x"})", w.teacher_7b).status == 404);
-    CHECK(f.call("DELETE", path, "", w.teacher_7b).status == 404);
-    CHECK(f.call("DELETE", path, "", w.vh).status == 404);
+    check_only_publishers_change(f, kBlog, w.post_id, {{"title", "x"}});
     CHECK(f.call("GET", path, "", w.teacher_7b).status == 404);
     CHECK(f.call("GET", path, "", w.elev).status == 404);
-
-    auto list = f.call("GET", kSchoolBlog, "", w.staff);
-    REQUIRE(list.status == 200);
-    CHECK(find_id(list.body["posts"], w.post_id)["can_change"] == true);
-    CHECK(find_id(f.call("GET", kSchoolBlog, "", w.teacher_7b).body["posts"], w.post_id).is_null());
 
     CHECK(f.call("DELETE", path, "", w.admin).status == 204);
     CHECK(f.call("GET", blog_path(w.elsa) + "/" + w.post_id, "", w.elev).status == 404);
@@ -265,7 +210,7 @@ TEST_CASE("changing and deleting posts: only with the publisher's rights", "[blo
 
 TEST_CASE("bad post input names the field", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     const json before = f.store.snapshot()["state"];
     for (const auto& [body, field] : std::vector<std::pair<json, std::string>>{
              {{{"body", "x"}, {"group_ids", {w.class_7a}}}, "title"},
@@ -284,23 +229,17 @@ TEST_CASE("bad post input names the field", "[blog]") {
 
 TEST_CASE("Blogg denials for readers", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
-    CHECK(f.call("GET", blog_path(w.amira), "", w.vh).status == 404);
-    CHECK(f.call("GET", blog_path(w.amira), "", w.vh).body == f.call("GET", blog_path("per-999999"), "", w.vh).body);
+    ApiFixture& f = w;
+    check_reader_denials(f, "blog");
     CHECK(f.call("GET", blog_path(w.amira) + "/" + w.post_id, "", w.elev).status == 404);
-    CHECK(f.call("GET", blog_path(w.elsa), "", w.staff).status == 404);
-    CHECK(f.call("GET", blog_path(f.id_of("demo.elev18.privat")), "", f.sign_in("demo.vh.gy")).status == 403);
-    json names = json::array();
-    for (Box b : f.store.unsafe_state().schools.at(kEkbyskolan).enabled_boxes)
-        if (b != Box::Blogg) names.push_back(to_string(b));
-    f.store.begin().commit({{"type", "school_boxes_set"}, {"school_id", kEkbyskolan}, {"boxes", names}});
+    f.switch_box_off(kEkbyskolan, Box::Blogg);
     CHECK(f.call("GET", blog_path(w.elsa), "", w.vh).status == 404);
     CHECK(f.call("POST", w.comments_path(w.elsa), comment("Hej"), w.elev).status == 404);
 }
 
 TEST_CASE("the Blogg card shows the newest post", "[blog]") {
     BlogWorld w;
-    auto& f = w.f;
+    ApiFixture& f = w;
     auto c = card_of(f, "demo.vh", w.elsa);
     CHECK(c["summary"] == "Senaste: Besök på biblioteket");
     CHECK(c["next"]["id"] == w.post_id);
@@ -311,7 +250,7 @@ TEST_CASE("the blog events replay into the same state", "[blog]") {
     ApiFixture f;
     const json before = f.store.snapshot();
     const Id elsa = f.child_of("demo.vh", "Elsa");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const Id class_7a = f.group_of(elsa);
     const auto staff = f.sign_in("demo.personal"), elev = f.sign_in("demo.elev");
     const Id p = f.call("POST", kSchoolBlog, post("A", {class_7a}).dump(), staff).body["post"]["id"];
     const std::string comments = blog_path(elsa) + "/" + p + "/comments";
@@ -322,15 +261,9 @@ TEST_CASE("the blog events replay into the same state", "[blog]") {
     REQUIRE(f.call("PUT", "/api/v1/blog/" + p, R"({"title":"B","attachment_ids":["att-9"]})", staff).status == 200);
     const Id q = f.call("POST", kSchoolBlog, post("C", {class_7a}).dump(), staff).body["post"]["id"];
     REQUIRE(f.call("DELETE", "/api/v1/blog/" + q, "", staff).status == 204);
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().blog.posts.at(p).comments.size() == 1);
-    Store copy;
-    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
-    CHECK(copy.snapshot()["state"]["blog_posts"] == f.store.snapshot()["state"]["blog_posts"]);
+    const auto again = check_replay(f, before);
+    CHECK(again->unsafe_state().blog.posts.at(p).comments.size() == 1);
+    check_snapshot_round_trip(f);
 }
 
 TEST_CASE("demo blog: posts per group with pupils' comments", "[blog]") {

@@ -2,9 +2,7 @@
 
 #include <set>
 
-#include "core/box_module.hpp"
 #include "core/boxes/calendar.hpp"
-#include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
 #include "test_support.hpp"
 
@@ -13,68 +11,25 @@ using namespace skolnav::test;
 
 namespace {
 
-const Id kEkbyskolan = "sch-2";
-const std::string kSchoolCalendar = "/api/v1/schools/" + kEkbyskolan + "/calendar";
+const std::string kSchoolCalendar = school_route(kEkbyskolan, "calendar");
 
-std::string calendar_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/calendar"; }
-
-Response get(ApiFixture& f, const std::string& path, std::map<std::string, std::string> query, const std::string& token) {
-    Request r;
-    r.method = "GET";
-    r.path = path;
-    r.query = std::move(query);
-    r.session_token = token;
-    return handle(r, f.services);
-}
-
-Id group_named(const ApiFixture& f, const Id& school, const std::string& name) {
-    for (const auto& [id, g] : f.store.unsafe_state().groups)
-        if (g.school_id == school && g.name == name) return id;
-    throw std::runtime_error("no group " + name);
-}
-
-std::string teacher_of(const ApiFixture& f, const Id& group) {
-    const State& s = f.store.unsafe_state();
-    for (const Id& id : s.groups.at(group).staff_ids)
-        if (s.people.at(id).username != "demo.personal") return s.people.at(id).username;
-    throw std::runtime_error("no teacher");
-}
-
-int notifications(const ApiFixture& f, const Id& person, const std::string& kind, const Id& item) {
-    const auto& all = f.store.unsafe_state().notifications.by_recipient;
-    auto it = all.find(person);
-    if (it == all.end()) return 0;
-    int n = 0;
-    for (const auto& note : it->second) n += note.kind == kind && note.item_id == item;
-    return n;
-}
-
-json find_event(const json& list, const Id& id) {
-    for (const auto& e : list)
-        if (e["id"] == id) return e;
-    return nullptr;
-}
+std::string calendar_path(const Id& pupil) { return pupil_route(pupil, "calendar"); }
 
 // Removes the demo's events, for tests about exactly which events are shown.
 void clear_calendar(ApiFixture& f) {
-    std::vector<Id> ids;
-    for (const auto& [id, e] : f.store.unsafe_state().calendar.events) ids.push_back(id);
-    auto txn = f.store.begin();
-    for (const Id& id : ids) txn.commit({{"type", "calendar_event_deleted"}, {"id", id}});
+    f.delete_all(ids_of(f.store.unsafe_state().calendar.events), "calendar_event_deleted");
 }
 
 json event(const char* type, const char* title, const char* date, std::vector<Id> groups) {
     return {{"type", type}, {"title", title}, {"date", date}, {"group_ids", groups}};
 }
 
+// Events of this week (30 November to 6 December), so that readers' lists show them.
+const PublishedBox kCalendar{"calendar", "/api/v1/calendar/", "events", "calendar_event",
+                             [](const std::vector<Id>& groups) { return event("activity", "Skridskor", "2026-12-04", groups); }};
+
 json card_of(const ApiFixture& f, const std::string& viewer, const Id& pupil) {
-    const State& s = f.store.unsafe_state();
-    const Person& p = s.people.at(pupil);
-    const School& school = s.schools.at(p.school_id);
-    const CardContext ctx{s, s.people.at(f.id_of(viewer)), p, school, today_at(school, f.clock.now()), f.clock.now()};
-    for (const BoxModule* m : box_modules())
-        if (std::string(m->name) == "calendar") return m->card(ctx, Box::Kalender);
-    return nullptr;
+    return f.card("calendar", Box::Kalender, viewer, pupil);
 }
 
 }  // namespace
@@ -96,7 +51,7 @@ TEST_CASE("the calendar shows the week containing today by default, in the schoo
     SECTION("Monday 30 November") {
         ApiFixture f("2026-11-30T09:00:00Z");
         const Id elsa = f.child_of("demo.vh", "Elsa");
-        auto r = get(f, calendar_path(elsa), {}, f.sign_in("demo.vh"));
+        auto r = f.get(calendar_path(elsa), {}, f.sign_in("demo.vh"));
         REQUIRE(r.status == 200);
         CHECK(r.body["week"] == "2026-W49");
         CHECK(r.body["from"] == "2026-11-30");
@@ -108,14 +63,14 @@ TEST_CASE("the calendar shows the week containing today by default, in the schoo
     SECTION("23:30 UTC on Sunday is already Monday in Stockholm") {
         ApiFixture f("2026-12-06T23:30:00Z");
         const Id elsa = f.child_of("demo.vh", "Elsa");
-        auto r = get(f, calendar_path(elsa), {}, f.sign_in("demo.vh"));
+        auto r = f.get(calendar_path(elsa), {}, f.sign_in("demo.vh"));
         CHECK(r.body["week"] == "2026-W50");
         CHECK(r.body["from"] == "2026-12-07");
     }
     SECTION("a week across the new year") {
         ApiFixture f;
         const Id elsa = f.child_of("demo.vh", "Elsa");
-        auto r = get(f, calendar_path(elsa), {{"week", "2026-W53"}}, f.sign_in("demo.vh"));
+        auto r = f.get(calendar_path(elsa), {{"week", "2026-W53"}}, f.sign_in("demo.vh"));
         CHECK(r.body["from"] == "2026-12-28");
         CHECK(r.body["to"] == "2027-01-03");
         CHECK(r.body["next_week"] == "2027-W01");
@@ -125,8 +80,8 @@ TEST_CASE("the calendar shows the week containing today by default, in the schoo
 TEST_CASE("staff add events; readers see them in range, in order", "[calendar]") {
     ApiFixture f;
     clear_calendar(f);
-    const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const Id class_7a = f.group_of(elsa);
     const auto staff = f.sign_in("demo.personal"), admin = f.sign_in("demo.admin");
     json homework = event("homework", "Glosor kapitel 4", "2026-12-02", {class_7a});
     homework["description"] = "Läs och öva.";
@@ -137,9 +92,7 @@ TEST_CASE("staff add events; readers see them in range, in order", "[calendar]")
     CHECK(r.body["event"]["all_day"] == true);
     CHECK(r.body["event"]["end_date"] == "2026-12-02");
     CHECK(r.body["event"]["start_time"].is_null());
-    CHECK(notifications(f, f.id_of("demo.vh"), "calendar_event", hw) == 1);
-    CHECK(notifications(f, f.id_of("demo.elev"), "calendar_event", hw) == 1);
-    CHECK(notifications(f, f.id_of("demo.personal"), "calendar_event", hw) == 0);
+    check_reaches_7a(f, kCalendar, hw);
 
     json lucia = event("activity", "Luciafirande i aulan", "2026-12-02", {});
     lucia["start_time"] = "08:15";
@@ -151,7 +104,7 @@ TEST_CASE("staff add events; readers see them in range, in order", "[calendar]")
     const Id early = f.call("POST", kSchoolCalendar, event("study_day", "Studiedag", "2026-11-30", {}).dump(), admin)
                          .body["event"]["id"];
 
-    auto week = get(f, calendar_path(elsa), {}, f.sign_in("demo.elev"));
+    auto week = f.get(calendar_path(elsa), {}, f.sign_in("demo.elev"));
     REQUIRE(week.body["events"].size() == 3);
     CHECK(week.body["events"][0]["id"] == early);
     CHECK(week.body["events"][1]["id"] == hw);  // all-day before timed on the same day
@@ -161,15 +114,14 @@ TEST_CASE("staff add events; readers see them in range, in order", "[calendar]")
     CHECK(week.body["events"][2]["scope"]["whole_school"] == true);
 
     // A range that only overlaps the holiday's end.
-    auto jan = get(f, calendar_path(elsa), {{"from", "2027-01-04"}, {"to", "2027-01-31"}}, f.sign_in("demo.vh"));
+    auto jan = f.get(calendar_path(elsa), {{"from", "2027-01-04"}, {"to", "2027-01-31"}}, f.sign_in("demo.vh"));
     REQUIRE(jan.status == 200);
     REQUIRE(jan.body["events"].size() == 1);
     CHECK(jan.body["events"][0]["id"] == jul);
     CHECK(jan.body["week"].is_null());
-    // Amira (also 7A) sees the homework; Yusuf's school does not.
-    CHECK_FALSE(find_event(get(f, calendar_path(amira), {}, f.sign_in("demo.vh2")).body["events"], hw).is_null());
+    // Yusuf's school has none of these events.
     const Id yusuf = f.id_of("demo.elev.gy");
-    CHECK(get(f, calendar_path(yusuf), {}, f.sign_in("demo.elev.gy")).body["events"].empty());
+    CHECK(f.get(calendar_path(yusuf), {}, f.sign_in("demo.elev.gy")).body["events"].empty());
 }
 
 TEST_CASE("calendar queries are validated", "[calendar]") {
@@ -192,12 +144,12 @@ TEST_CASE("calendar queries are validated", "[calendar]") {
         {{{"week", "2026-W49"}, {"from", "2026-12-01"}}, "week"},
     };
     for (const auto& c : cases) {
-        auto r = get(f, calendar_path(elsa), c.query, t);
+        auto r = f.get(calendar_path(elsa), c.query, t);
         INFO(json(c.query).dump());
         CHECK(r.status == 400);
         CHECK(r.body["error"]["field"] == c.field);
     }
-    auto year = get(f, calendar_path(elsa), {{"from", "2026-01-01"}, {"to", "2027-02-04"}}, t);  // 400 days
+    auto year = f.get(calendar_path(elsa), {{"from", "2026-01-01"}, {"to", "2027-02-04"}}, t);  // 400 days
     CHECK(year.status == 200);
     CHECK(year.body["events"].size() == f.store.unsafe_state().calendar.events.size() -
                                              [&] {
@@ -211,7 +163,7 @@ TEST_CASE("calendar queries are validated", "[calendar]") {
 
 TEST_CASE("bad event input names the field and changes nothing", "[calendar]") {
     ApiFixture f;
-    const Id class_7a = f.store.unsafe_state().people.at(f.id_of("demo.elev")).group_id;
+    const Id class_7a = f.group_of(f.id_of("demo.elev"));
     const auto staff = f.sign_in("demo.personal");
     const auto with = [&](json changes) {
         json e = event("activity", "Utflykt", "2026-12-03", {class_7a});
@@ -259,78 +211,57 @@ TEST_CASE("bad event input names the field and changes nothing", "[calendar]") {
 
 TEST_CASE("changing and deleting events: only with the publisher's rights", "[calendar]") {
     ApiFixture f;
-    const Id elsa = f.child_of("demo.vh", "Elsa");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
-    const Id class_7b = group_named(f, kEkbyskolan, "7B");
-    const auto staff = f.sign_in("demo.personal"), admin = f.sign_in("demo.admin");
-    const auto teacher_7b = f.sign_in(teacher_of(f, class_7b));
-    json e = event("homework", "Matte s. 42", "2026-12-01", {class_7a});
+    const DemoCast c(f);
+    json e = event("homework", "Matte s. 42", "2026-12-01", {c.class_7a});
     e["start_time"] = "08:00";
-    const Id id = f.call("POST", kSchoolCalendar, e.dump(), staff).body["event"]["id"];
-    const Id whole = f.call("POST", kSchoolCalendar, event("study_day", "Studiedag", "2026-12-04", {}).dump(), admin)
+    const Id id = f.call("POST", kSchoolCalendar, e.dump(), c.staff).body["event"]["id"];
+    const Id whole = f.call("POST", kSchoolCalendar, event("study_day", "Studiedag", "2026-12-04", {}).dump(), c.admin)
                          .body["event"]["id"];
     const std::string path = "/api/v1/calendar/" + id;
 
     // PUT replaces the event; group_ids are kept when absent; times can be dropped.
-    auto r = f.call("PUT", path, json{{"type", "homework"}, {"title", "Matte s. 44"}, {"date", "2026-12-03"}}.dump(), staff);
+    auto r = f.call("PUT", path, json{{"type", "homework"}, {"title", "Matte s. 44"}, {"date", "2026-12-03"}}.dump(), c.staff);
     REQUIRE(r.status == 200);
     CHECK(r.body["event"]["title"] == "Matte s. 44");
     CHECK(r.body["event"]["start_time"].is_null());
-    CHECK(r.body["event"]["scope"]["groups"][0]["id"] == class_7a);
+    CHECK(r.body["event"]["scope"]["groups"][0]["id"] == c.class_7a);
     CHECK(r.body["event"]["changed_at"] == "2026-11-30T10:00:00+01:00");
-    CHECK(f.call("PUT", path, json{{"title", "x"}, {"date", "2026-12-03"}}.dump(), staff).body["error"]["field"] == "type");
-    CHECK(f.call("PUT", path, event("homework", "x", "2026-12-03", {class_7b}).dump(), staff).status == 403);
+    CHECK(f.call("PUT", path, json{{"title", "x"}, {"date", "2026-12-03"}}.dump(), c.staff).body["error"]["field"] == "type");
+    CHECK(f.call("PUT", path, event("homework", "x", "2026-12-03", {c.class_7b}).dump(), c.staff).status == 403);
 
-    CHECK(f.call("PUT", path, event("homework", "x", "2026-12-03", {class_7a}).dump(), teacher_7b).status == 404);
-    CHECK(f.call("DELETE", path, "", teacher_7b).status == 404);
-    CHECK(f.call("DELETE", "/api/v1/calendar/" + whole, "", staff).status == 403);
-    CHECK(f.call("DELETE", path, "", f.sign_in("demo.vh")).status == 404);
-    CHECK(f.call("DELETE", "/api/v1/calendar/cal-999999", "", staff).status == 404);
+    check_only_publishers_change(f, kCalendar, id, event("homework", "x", "2026-12-03", {c.class_7a}));
+    CHECK(f.call("DELETE", "/api/v1/calendar/" + whole, "", c.staff).status == 403);
+    CHECK(f.call("DELETE", "/api/v1/calendar/cal-999999", "", c.staff).status == 404);
     CHECK(f.store.unsafe_state().calendar.events.at(id).title == "Matte s. 44");
 
     // The staff list: their groups' and the school's events, with can_change.
-    auto list = get(f, kSchoolCalendar, {{"from", "2026-11-30"}, {"to", "2026-12-06"}}, teacher_7b);
+    auto list = f.get(kSchoolCalendar, {{"from", "2026-11-30"}, {"to", "2026-12-06"}}, c.teacher_7b);
     REQUIRE(list.status == 200);
-    CHECK(find_event(list.body["events"], id).is_null());
-    CHECK(find_event(list.body["events"], whole)["can_change"] == false);
-    CHECK(get(f, kSchoolCalendar, {{"week", "bad"}}, staff).status == 400);
-    CHECK(get(f, kSchoolCalendar, {}, f.sign_in("demo.elev")).status == 404);
+    CHECK(find_id(list.body["events"], id).is_null());
+    CHECK(find_id(list.body["events"], whole)["can_change"] == false);
+    CHECK(f.get(kSchoolCalendar, {{"week", "bad"}}, c.staff).status == 400);
+    CHECK(f.get(kSchoolCalendar, {}, c.elev).status == 404);
 
-    CHECK(f.call("DELETE", path, "", admin).status == 204);
-    CHECK(find_event(get(f, calendar_path(elsa), {}, f.sign_in("demo.vh")).body["events"], id).is_null());
+    CHECK(f.call("DELETE", path, "", c.admin).status == 204);
+    CHECK(find_id(f.get(calendar_path(c.elsa), {}, c.vh).body["events"], id).is_null());
 }
 
 TEST_CASE("Kalender denials", "[calendar]") {
     ApiFixture f;
-    const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
-    const Id mans = f.id_of("demo.elev18.privat");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
-    const auto staff = f.sign_in("demo.personal");
-    CHECK(get(f, calendar_path(elsa), {}, "").status == 401);
-    const auto t = f.sign_in("demo.vh");
-    CHECK(get(f, calendar_path(amira), {}, t).status == 404);
-    CHECK(get(f, calendar_path(amira), {}, t).body == get(f, calendar_path("per-999999"), {}, t).body);
-    CHECK(get(f, calendar_path(amira), {}, f.sign_in("demo.elev")).status == 404);
-    CHECK(get(f, calendar_path(mans), {}, f.sign_in("demo.vh.gy")).status == 403);
-    CHECK(get(f, calendar_path(elsa), {}, staff).status == 404);
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    check_reader_denials(f, "calendar");
     // Publishing: the whole school only by the admin, groups only one's own.
-    CHECK(f.call("POST", kSchoolCalendar, event("holiday", "Lov", "2026-12-03", {}).dump(), staff).status == 403);
-    CHECK(f.call("POST", "/api/v1/schools/sch-1/calendar", event("holiday", "Lov", "2026-12-03", {class_7a}).dump(), staff)
-              .status == 404);
-    CHECK(f.call("POST", kSchoolCalendar, event("holiday", "Lov", "2026-12-03", {class_7a}).dump(), t).status == 404);
+    check_who_publishes(f, kCalendar);
     // A school that switched Kalender off.
-    json names = json::array();
-    for (Box b : f.store.unsafe_state().schools.at(kEkbyskolan).enabled_boxes)
-        if (b != Box::Kalender) names.push_back(to_string(b));
-    f.store.begin().commit({{"type", "school_boxes_set"}, {"school_id", kEkbyskolan}, {"boxes", names}});
-    CHECK(get(f, calendar_path(elsa), {}, t).status == 404);
+    f.switch_box_off(kEkbyskolan, Box::Kalender);
+    CHECK(f.get(calendar_path(elsa), {}, f.sign_in("demo.vh")).status == 404);
 }
 
 TEST_CASE("the Kalender card shows the next event", "[calendar]") {
     ApiFixture f("2026-11-30T09:00:00Z");
     clear_calendar(f);
     const Id elsa = f.child_of("demo.vh", "Elsa");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const Id class_7a = f.group_of(elsa);
     CHECK(card_of(f, "demo.vh", elsa)["summary"] == "Inga kommande händelser");
     const auto admin = f.sign_in("demo.admin");
     f.call("POST", kSchoolCalendar, event("holiday", "Lovdag", "2026-12-11", {}).dump(), admin);
@@ -355,7 +286,7 @@ TEST_CASE("the Kalender card shows the next event", "[calendar]") {
 TEST_CASE("the calendar events replay into the same state", "[calendar]") {
     ApiFixture f;
     const json before = f.store.snapshot();
-    const Id class_7a = f.store.unsafe_state().people.at(f.id_of("demo.elev")).group_id;
+    const Id class_7a = f.group_of(f.id_of("demo.elev"));
     const auto staff = f.sign_in("demo.personal");
     json e = event("national_test", "NP matematik", "2026-12-02", {class_7a});
     e["start_time"] = "08:30";
@@ -364,15 +295,9 @@ TEST_CASE("the calendar events replay into the same state", "[calendar]") {
     const Id b = f.call("POST", kSchoolCalendar, event("activity", "Bio", "2026-12-03", {class_7a}).dump(), staff).body["event"]["id"];
     REQUIRE(f.call("PUT", "/api/v1/calendar/" + a, event("national_test", "NP ma", "2026-12-09", {}).dump(), f.sign_in("demo.admin")).status == 200);
     REQUIRE(f.call("DELETE", "/api/v1/calendar/" + b, "", staff).status == 204);
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().calendar.events.at(a).group_ids.empty());
-    Store copy;
-    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
-    CHECK(copy.snapshot()["state"]["calendar_events"] == f.store.snapshot()["state"]["calendar_events"]);
+    const auto again = check_replay(f, before);
+    CHECK(again->unsafe_state().calendar.events.at(a).group_ids.empty());
+    check_snapshot_round_trip(f);
 }
 
 TEST_CASE("demo calendar: every type within six weeks, lovdagar and national tests", "[calendar]") {
@@ -388,7 +313,7 @@ TEST_CASE("demo calendar: every type within six weeks, lovdagar and national tes
     }
     CHECK(types.size() == calendar_event_types().size());
     const Id yusuf = f.id_of("demo.elev.gy");
-    auto gy = get(f, calendar_path(yusuf), {{"from", "2026-10-19"}, {"to", "2027-01-10"}}, f.sign_in("demo.elev.gy"));
+    auto gy = f.get(calendar_path(yusuf), {{"from", "2026-10-19"}, {"to", "2027-01-10"}}, f.sign_in("demo.elev.gy"));
     bool national = false, holiday = false;
     for (const auto& e : gy.body["events"]) {
         national = national || e["type"] == "national_test";

@@ -8,24 +8,9 @@ using namespace skolnav;
 using namespace skolnav::test;
 
 namespace {
-std::string care_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/care-times"; }
+std::string care_path(const Id& pupil) { return pupil_route(pupil, "care-times"); }
 std::string times(const char* arrival, const char* pickup, const char* comment = "") {
     return json{{"arrival", arrival}, {"pickup", pickup}, {"comment", comment}}.dump();
-}
-// The generated teacher of the child's group (every group has one).
-std::string teacher_of(const ApiFixture& f, const Id& pupil) {
-    const State& s = f.store.unsafe_state();
-    const Group& g = s.groups.at(s.people.at(pupil).group_id);
-    for (const Id& id : g.staff_ids)
-        if (s.people.at(id).username != "demo.personal") return s.people.at(id).username;
-    throw std::runtime_error("no teacher");
-}
-void check_replay(ApiFixture& f, const json& before) {
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
 }
 }  // namespace
 
@@ -100,15 +85,15 @@ TEST_CASE("staff read the group's week, lock days and comment; guardians are not
     ApiFixture f;
     const json before = f.store.snapshot();
     const Id olle = f.child_of("demo.vh", "Olle");
-    const Id group = f.store.unsafe_state().people.at(olle).group_id;
-    const auto staff = f.sign_in(teacher_of(f, olle));
+    const Id group = f.group_of(olle);
+    const auto staff = f.sign_in(f.teacher_of(group));  // the group's generated teacher
     const auto guardian = f.sign_in("demo.vh");
-    auto week = f.call("GET", "/api/v1/groups/" + group + "/care-times", "", staff);
+    auto week = f.call("GET", group_route(group, "care-times"), "", staff);
     REQUIRE(week.status == 200);
     CHECK(week.body["box"] == "tidsregistrering");
     CHECK(week.body["pupils"].dump().find(olle) != std::string::npos);
 
-    const std::string lock = "/api/v1/groups/" + group + "/care-times/locked/2026-12-02";
+    const std::string lock = group_route(group, "care-times/locked/2026-12-02");
     CHECK(f.call("PUT", lock, "", staff).status == 204);
     CHECK(f.call("GET", care_path(olle), "", guardian).body["days"][2]["locked"] == true);
     auto locked = f.call("PUT", care_path(olle) + "/2026-12-02", times("08:00", "16:00"), guardian);
@@ -123,8 +108,7 @@ TEST_CASE("staff read the group's week, lock days and comment; guardians are not
     auto seen = f.call("GET", care_path(olle), "", guardian);
     CHECK(seen.body["days"][1]["staff_comment"] == "Ta med regnkläder");
     CHECK(seen.body["days"][1]["staff_comment_by"]["name"].is_string());
-    auto notes = f.call("GET", "/api/v1/notifications", "", guardian);
-    CHECK(notes.body.dump().find("care_time_comment") != std::string::npos);
+    CHECK(f.notifications(guardian, "care_time_comment") > 0);
     // A comment on a day without times (today: locked for guardians, not for staff).
     CHECK(f.call("PUT", care_path(olle) + "/2026-12-04/staff-comment", R"({"comment":"Utflykt"})", staff).status == 200);
     CHECK(f.call("PUT", care_path(olle) + "/2026-12-04/staff-comment", R"({"comment":""})", staff).status == 200);
@@ -152,16 +136,16 @@ TEST_CASE("care-time denials", "[care_times]") {
     CHECK(f.call("GET", care_path(yusuf), "", f.sign_in("demo.elev.gy")).status == 404);
     // Staff of another group (and staff on the guardian's route): 404.
     const auto personal = f.sign_in("demo.personal");
-    const Id group = f.store.unsafe_state().people.at(olle).group_id;
+    const Id group = f.group_of(olle);
     CHECK(f.call("GET", care_path(olle), "", personal).status == 404);
     CHECK(f.call("PUT", care_path(olle) + "/2026-12-01/staff-comment", R"({"comment":"x"})", personal).status == 404);
-    CHECK(f.call("GET", "/api/v1/groups/" + group + "/care-times", "", personal).status == 404);
-    CHECK(f.call("PUT", "/api/v1/groups/" + group + "/care-times/locked/2026-12-01", "", personal).status == 404);
-    CHECK(f.call("PUT", "/api/v1/groups/" + group + "/care-times/locked/2026-12-01", "", vh).status == 404);
+    CHECK(f.call("GET", group_route(group, "care-times"), "", personal).status == 404);
+    CHECK(f.call("PUT", group_route(group, "care-times/locked/2026-12-01"), "", personal).status == 404);
+    CHECK(f.call("PUT", group_route(group, "care-times/locked/2026-12-01"), "", vh).status == 404);
     CHECK(f.call("PUT", care_path(olle) + "/2026-12-01/staff-comment", R"({"comment":"x"})", vh).status == 404);
     // 7A has no fritids schedule to lock? It is a grundskola group with the box: its staff may.
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
-    CHECK(f.call("PUT", "/api/v1/groups/" + class_7a + "/care-times/locked/2026-12-01", "", personal).status == 204);
+    const Id class_7a = f.group_of(elsa);
+    CHECK(f.call("PUT", group_route(class_7a, "care-times/locked/2026-12-01"), "", personal).status == 204);
 }
 
 TEST_CASE("opening hours: the school's admin sets them, guardians' times follow", "[care_times]") {

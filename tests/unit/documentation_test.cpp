@@ -2,7 +2,6 @@
 // where the school uses it; staff of the pupil's group write, pupils and guardians read.
 #include <catch2/catch.hpp>
 
-#include "core/box_module.hpp"
 #include "core/boxes/documentation.hpp"
 #include "core/permissions.hpp"
 #include "test_support.hpp"
@@ -12,30 +11,10 @@ using namespace skolnav::test;
 
 namespace {
 
-struct Fixture : ApiFixture {
-    std::string staff, vh, elsa_token;
-    Id elsa, olle;
-    Fixture() {
-        staff = sign_in("demo.personal");
-        vh = sign_in("demo.vh");
-        elsa_token = sign_in("demo.elev");
-        elsa = child_of("demo.vh", "Elsa");
-        olle = child_of("demo.vh", "Olle");
-    }
-    static std::string path(const Id& p) { return "/api/v1/pupils/" + p + "/documentation"; }
-    std::string teacher_of(const std::string& group_name) const {
-        const State& s = store.unsafe_state();
-        for (const auto& [id, g] : s.groups)
-            if (g.name == group_name)
-                for (const Id& st : g.staff_ids)
-                    if (s.people.at(st).username != "demo.personal") return s.people.at(st).username;
-        throw std::runtime_error("no teacher");
-    }
-    Id group_named(const std::string& name) const {
-        for (const auto& [id, g] : store.unsafe_state().groups)
-            if (g.name == name) return id;
-        return "";
-    }
+struct Fixture : ApiFixture, DemoCast {
+    Id olle;
+    Fixture() : DemoCast(static_cast<ApiFixture&>(*this)), olle(child_of("demo.vh", "Olle")) {}
+    static std::string path(const Id& p) { return pupil_route(p, "documentation"); }
     Id create(const Id& pupil, const json& body, const std::string& token) {
         auto r = call("POST", path(pupil), body.dump(), token);
         INFO(r.body.dump());
@@ -49,20 +28,9 @@ struct Fixture : ApiFixture {
             if (x["kind"] == k) return x;
         return nullptr;
     }
-    bool notified(const std::string& token, const std::string& kind, const Id& item) {
-        const json list = call("GET", "/api/v1/notifications", "", token).body["notifications"];
-        for (const auto& n : list)
-            if (n["kind"] == kind && n["item_id"] == item) return true;
-        return false;
-    }
 };
 
-bool has_item(const json& kind, const Id& id) {
-    if (!kind.is_object()) return false;
-    for (const auto& i : kind["items"])
-        if (i["id"] == id) return true;
-    return false;
-}
+bool has_item(const json& kind, const Id& id) { return kind.is_object() && !find_id(kind["items"], id).is_null(); }
 
 }  // namespace
 
@@ -75,20 +43,20 @@ TEST_CASE("staff add a portfolio item; pupil and guardians read it by kind and a
     for (const auto& k : list.body["kinds"]) kinds.push_back(k["kind"]);
     CHECK(kinds == std::vector<std::string>{"portfolio", "iup", "atgardsprogram", "anteckningar"});
     CHECK(has_item(f.kind(f.elsa, f.vh, "portfolio"), id));
-    CHECK(has_item(f.kind(f.elsa, f.elsa_token, "portfolio"), id));
-    auto item = f.call("GET", Fixture::path(f.elsa) + "/" + id, "", f.elsa_token);
+    CHECK(has_item(f.kind(f.elsa, f.elev, "portfolio"), id));
+    auto item = f.call("GET", Fixture::path(f.elsa) + "/" + id, "", f.elev);
     REQUIRE(item.status == 200);
     CHECK(item.body["item"]["title"] == "Självporträtt");
     CHECK(item.body["item"]["date"] == "2026-11-30");
     CHECK(item.body["item"]["kind_name"] == "Portfolio");
     CHECK(item.body["item"]["created_by"]["name"] == "Lena Forsberg");
     CHECK_FALSE(item.body["item"].contains("published"));
-    CHECK(f.notified(f.vh, "portfolio", id));
-    CHECK(f.notified(f.elsa_token, "portfolio", id));
+    CHECK(f.notifications(f.vh, "portfolio", id) > 0);
+    CHECK(f.notifications(f.elev, "portfolio", id) > 0);
 
     const Id iup = f.create(f.elsa, {{"kind", "iup"}, {"title", "IUP ht"}, {"body", "Mål…"}, {"date", "2026-11-20"}}, f.staff);
     CHECK(has_item(f.kind(f.elsa, f.vh, "iup"), iup));
-    CHECK(f.notified(f.vh, "document", iup));
+    CHECK(f.notifications(f.vh, "document", iup) > 0);
 }
 
 TEST_CASE("documentation denials: other families, other staff, no insyn, pupils writing", "[documentation]") {
@@ -102,11 +70,11 @@ TEST_CASE("documentation denials: other families, other staff, no insyn, pupils 
     CHECK(f.call("GET", Fixture::path(amira) + "/" + id, "", vh2).status == 404);
     // Staff of another group, the pupil, the guardian: cannot write.
     const json body = {{"kind", "portfolio"}, {"title", "x"}};
-    CHECK(f.call("POST", Fixture::path(f.elsa), body.dump(), f.sign_in(f.teacher_of("8B"))).status == 404);
-    CHECK(f.call("POST", Fixture::path(f.elsa), body.dump(), f.elsa_token).status == 404);
+    CHECK(f.call("POST", Fixture::path(f.elsa), body.dump(), f.sign_in(f.teacher_of(f.group_named("8B")))).status == 404);
+    CHECK(f.call("POST", Fixture::path(f.elsa), body.dump(), f.elev).status == 404);
     CHECK(f.call("POST", Fixture::path(f.elsa), body.dump(), f.vh).status == 404);
     CHECK(f.call("PUT", Fixture::path(f.elsa) + "/" + id, body.dump(), f.vh).status == 404);
-    CHECK(f.call("DELETE", Fixture::path(f.elsa) + "/" + id, "", f.elsa_token).status == 404);
+    CHECK(f.call("DELETE", Fixture::path(f.elsa) + "/" + id, "", f.elev).status == 404);
     // An item id through another pupil's path: 404.
     CHECK(f.call("DELETE", Fixture::path(amira) + "/" + id, "", f.staff).status == 404);
     // No insyn.
@@ -119,7 +87,7 @@ TEST_CASE("documentation denials: other families, other staff, no insyn, pupils 
 
 TEST_CASE("each school form offers its kinds; preschool staff document the child", "[documentation]") {
     Fixture f;
-    const auto humlan = f.sign_in(f.teacher_of("Humlan"));
+    const auto humlan = f.sign_in(f.teacher_of(f.group_named("Humlan")));
     const Id p = f.create(f.olle, {{"kind", "portfolio"}, {"title", "Vi bygger en koja"}}, humlan);
     CHECK(f.create(f.olle, {{"kind", "anteckningar"}, {"title", "Inskolning"}}, humlan).size() > 0);
     auto iup = f.call("POST", Fixture::path(f.olle), json{{"kind", "iup"}, {"title", "x"}}.dump(), humlan);
@@ -129,8 +97,7 @@ TEST_CASE("each school form offers its kinds; preschool staff document the child
     CHECK(f.kind(f.olle, f.vh, "iup").is_null());
     // Gymnasieskola: no Åtgärdsprogram.
     const Id yusuf = f.child_of("demo.vh2", "Yusuf");
-    const auto gy_teacher = f.sign_in(f.teacher_of(f.store.unsafe_state().groups.at(
-        f.store.unsafe_state().people.at(yusuf).group_id).name));
+    const auto gy_teacher = f.sign_in(f.teacher_of(f.group_of(yusuf)));
     auto ap = f.call("POST", Fixture::path(yusuf), json{{"kind", "atgardsprogram"}, {"title", "x"}}.dump(), gy_teacher);
     CHECK(ap.status == 400);
     CHECK(ap.body["error"]["field"] == "kind");
@@ -161,21 +128,21 @@ TEST_CASE("drafts stay with staff until published; changes and deletes", "[docum
     const Id id = f.create(f.elsa, {{"kind", "iup"}, {"title", "Utkast"}, {"published", false}}, f.staff);
     CHECK_FALSE(has_item(f.kind(f.elsa, f.vh, "iup"), id));
     CHECK(f.call("GET", Fixture::path(f.elsa) + "/" + id, "", f.vh).status == 404);
-    CHECK_FALSE(f.notified(f.vh, "document", id));
-    auto group = f.call("GET", "/api/v1/groups/" + f.group_named("7A") + "/documentation", "", f.staff);
+    CHECK(f.notifications(f.vh, "document", id) == 0);
+    auto group = f.call("GET", group_route(f.group_named("7A"), "documentation"), "", f.staff);
     REQUIRE(group.status == 200);
     bool draft_listed = false;
     for (const auto& p : group.body["pupils"])
         for (const auto& i : p["items"]) draft_listed = draft_listed || (i["id"] == id && i["published"] == false);
     CHECK(draft_listed);
-    CHECK(f.call("GET", "/api/v1/groups/" + f.group_named("7A") + "/documentation", "", f.vh).status == 404);
-    CHECK(f.call("GET", "/api/v1/groups/" + f.group_named("8B") + "/documentation", "", f.staff).status == 404);
+    CHECK(f.call("GET", group_route(f.group_named("7A"), "documentation"), "", f.vh).status == 404);
+    CHECK(f.call("GET", group_route(f.group_named("8B"), "documentation"), "", f.staff).status == 404);
 
     auto put = f.call("PUT", Fixture::path(f.elsa) + "/" + id,
                       json{{"kind", "iup"}, {"title", "IUP ht 2026"}, {"body", "Klar"}}.dump(), f.staff);
     REQUIRE(put.status == 200);
     CHECK(put.body["item"]["changed_at"].is_string());
-    CHECK(f.notified(f.vh, "document", id));
+    CHECK(f.notifications(f.vh, "document", id) > 0);
     CHECK(f.call("GET", Fixture::path(f.elsa) + "/" + id, "", f.vh).body["item"]["title"] == "IUP ht 2026");
     CHECK(f.call("PUT", Fixture::path(f.elsa) + "/doc-404", json{{"kind", "iup"}, {"title", "x"}}.dump(), f.staff).status == 404);
     CHECK(f.call("DELETE", Fixture::path(f.elsa) + "/" + id, "", f.staff).status == 204);
@@ -212,7 +179,7 @@ TEST_CASE("the admin chooses which kinds the school uses", "[documentation]") {
     // A school without the Dokumentation box: nobody reads, staff cannot write.
     REQUIRE(f.call("PUT", "/api/v1/schools/sch-2/boxes", R"({"boxes":["franvaro","information"]})", admin).status == 200);
     CHECK(f.call("GET", Fixture::path(f.elsa), "", f.vh).status == 404);
-    CHECK(f.call("GET", Fixture::path(f.elsa), "", f.elsa_token).status == 404);
+    CHECK(f.call("GET", Fixture::path(f.elsa), "", f.elev).status == 404);
     CHECK(f.call("POST", Fixture::path(f.elsa), json{{"kind", "portfolio"}, {"title", "x"}}.dump(), f.staff).status == 403);
 }
 
@@ -229,30 +196,14 @@ TEST_CASE("the demo documents children, and documentation events replay", "[docu
     REQUIRE(f.call("DELETE", Fixture::path(f.elsa) + "/" + b, "", f.staff).status == 204);
     REQUIRE(f.call("PUT", "/api/v1/schools/sch-2/documentation-kinds", R"({"kinds":["portfolio","iup"]})",
                    f.sign_in("demo.admin")).status == 200);
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().documentation.by_pupil == f.store.unsafe_state().documentation.by_pupil);
-    Store copy;
-    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
-    CHECK(copy.snapshot() == f.store.snapshot());
+    const auto again = check_replay(f, before);
+    CHECK(again->unsafe_state().documentation.by_pupil == f.store.unsafe_state().documentation.by_pupil);
+    check_snapshot_round_trip(f);
 }
 
 TEST_CASE("the Dokumentation card counts what readers see", "[documentation]") {
     Fixture f;
-    const BoxModule* module = nullptr;
-    for (const BoxModule* m : box_modules())
-        if (std::string(m->name) == "documentation") module = m;
-    REQUIRE(module);
-    auto card = [&] {
-        const State& s = f.store.unsafe_state();
-        const Person& elsa = s.people.at(f.elsa);
-        const School& school = s.schools.at(elsa.school_id);
-        return module->card({s, s.people.at(f.id_of("demo.vh")), elsa, school, today_at(school, f.clock.now()), f.clock.now()},
-                            Box::Dokumentation);
-    };
+    auto card = [&] { return f.card("documentation", Box::Dokumentation, "demo.vh", f.elsa); };
     const int before = card()["count"];
     f.create(f.elsa, {{"kind", "portfolio"}, {"title", "Utkast"}, {"published", false}}, f.staff);
     CHECK(card()["count"] == before);

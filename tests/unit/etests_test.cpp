@@ -8,21 +8,8 @@ using namespace skolnav::test;
 
 namespace {
 
-Id group_named(const ApiFixture& f, const std::string& name) {
-    for (const auto& [id, g] : f.store.unsafe_state().groups)
-        if (g.name == name) return id;
-    throw std::runtime_error("no group " + name);
-}
-std::string teacher_of(const ApiFixture& f, const std::string& group) {
-    const State& s = f.store.unsafe_state();
-    for (const Id& id : s.groups.at(group_named(f, group)).staff_ids)
-        if (s.people.at(id).username != "demo.personal") return s.people.at(id).username;
-    throw std::runtime_error("no teacher for " + group);
-}
-std::string pupil_etests(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/etests"; }
-std::string group_etests(const ApiFixture& f, const std::string& group) {
-    return "/api/v1/groups/" + group_named(f, group) + "/etests";
-}
+std::string pupil_etests(const Id& pupil) { return pupil_route(pupil, "etests"); }
+std::string group_etests(const ApiFixture& f, const std::string& group) { return group_route(f.group_named(group), "etests"); }
 
 // Fixture time is 2026-11-30T09:00Z (10:00 in Stockholm).
 json test_body(bool published = true) {
@@ -50,41 +37,37 @@ const char* kAnswers = R"({"answers":[{"choice":1},{"choices":[0,2]},{"text":"H�
 
 TEST_CASE("the pupil lists, opens and submits a published test once; staff see results", "[etest]") {
     ApiFixture f;
-    const auto staff = f.sign_in("demo.personal");
-    const auto elev = f.sign_in("demo.elev");
-    const Id elsa = f.id_of("demo.elev");
-    const Id t = create(f, staff, "7A");
+    const DemoCast c(f);
+    const Id t = create(f, c.staff, "7A");
 
-    auto list = f.call("GET", pupil_etests(elsa), "", elev);
+    auto list = f.call("GET", pupil_etests(c.elsa), "", c.elev);
     REQUIRE(list.status == 200);
-    json mine;
-    for (const auto& e : list.body["etests"])
-        if (e["id"] == t) mine = e;
+    json mine = find_id(list.body["etests"], t);
     REQUIRE(mine.is_object());
     CHECK(mine["status"] == "open");
     CHECK(mine["closes_at"] == "2026-12-04T16:00:00+01:00");
 
-    auto one = f.call("GET", pupil_etests(elsa) + "/" + t, "", elev);
+    auto one = f.call("GET", pupil_etests(c.elsa) + "/" + t, "", c.elev);
     REQUIRE(one.status == 200);
     CHECK(one.body["etest"]["questions"].size() == 3);
     for (const auto& q : one.body["etest"]["questions"]) CHECK_FALSE(q.contains("correct"));
     CHECK(one.body["etest"]["answers"].is_null());
 
-    auto sent = f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", kAnswers, elev);
+    auto sent = f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", kAnswers, c.elev);
     REQUIRE(sent.status == 201);
     CHECK(sent.body["etest"]["status"] == "submitted");
-    auto again = f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", kAnswers, elev);
+    auto again = f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", kAnswers, c.elev);
     CHECK(again.status == 409);
     CHECK(again.body["error"]["code"] == "already_submitted");
-    auto after = f.call("GET", pupil_etests(elsa) + "/" + t, "", elev);
+    auto after = f.call("GET", pupil_etests(c.elsa) + "/" + t, "", c.elev);
     CHECK(after.body["etest"]["status"] == "submitted");
     CHECK(after.body["etest"]["answers"][2]["text"] == "Höga och kalla.");
 
-    auto results = f.call("GET", group_etests(f, "7A") + "/" + t + "/results", "", staff);
+    auto results = f.call("GET", group_etests(f, "7A") + "/" + t + "/results", "", c.staff);
     REQUIRE(results.status == 200);
     CHECK(results.body["max_score"] == 2);
     for (const auto& p : results.body["pupils"]) {
-        if (p["id"] != elsa) {
+        if (p["id"] != c.elsa) {
             CHECK(p["submitted"] == false);
             continue;
         }
@@ -96,38 +79,34 @@ TEST_CASE("the pupil lists, opens and submits a published test once; staff see r
 
 TEST_CASE("scoring: wrong and skipped answers score nothing", "[etest]") {
     ApiFixture f;
-    const auto staff = f.sign_in("demo.personal");
-    const auto elev = f.sign_in("demo.elev");
-    const Id elsa = f.id_of("demo.elev");
-    const Id t = create(f, staff, "7A");
-    REQUIRE(f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", R"({"answers":[{"choice":0},{"choices":[0]},null]})",
-                   elev)
+    const DemoCast c(f);
+    const Id t = create(f, c.staff, "7A");
+    REQUIRE(f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", R"({"answers":[{"choice":0},{"choices":[0]},null]})",
+                   c.elev)
                 .status == 201);
-    auto results = f.call("GET", group_etests(f, "7A") + "/" + t + "/results", "", staff);
+    auto results = f.call("GET", group_etests(f, "7A") + "/" + t + "/results", "", c.staff);
     for (const auto& p : results.body["pupils"])
-        if (p["id"] == elsa) CHECK(p["score"] == 0);
+        if (p["id"] == c.elsa) CHECK(p["score"] == 0);
 }
 
 TEST_CASE("submissions only inside the open window", "[etest]") {
     ApiFixture f;
-    const auto staff = f.sign_in("demo.personal");
-    const auto elev = f.sign_in("demo.elev");
-    const Id elsa = f.id_of("demo.elev");
+    const DemoCast c(f);
     json body = test_body();
     body["opens_at"] = "2026-12-01T08:00:00+01:00";
-    const Id t = create(f, staff, "7A", body);
-    auto early = f.call("GET", pupil_etests(elsa) + "/" + t, "", elev);
+    const Id t = create(f, c.staff, "7A", body);
+    auto early = f.call("GET", pupil_etests(c.elsa) + "/" + t, "", c.elev);
     CHECK(early.body["etest"]["status"] == "upcoming");
     CHECK(early.body["etest"]["questions"].empty());
-    auto r = f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", kAnswers, elev);
+    auto r = f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", kAnswers, c.elev);
     CHECK(r.status == 409);
     CHECK(r.body["error"]["code"] == "not_open");
     f.clock.set(at("2026-12-04T15:00:00Z"));  // 16:00 Stockholm: closed
-    r = f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", kAnswers, elev);
+    r = f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", kAnswers, c.elev);
     CHECK(r.status == 409);
     CHECK(r.body["error"]["code"] == "closed");
     f.clock.set(at("2026-12-04T14:59:00Z"));
-    CHECK(f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", kAnswers, elev).status == 201);
+    CHECK(f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", kAnswers, c.elev).status == 201);
 }
 
 TEST_CASE("eTest questions are validated strictly, naming the nested field", "[etest]") {
@@ -188,11 +167,9 @@ TEST_CASE("eTest questions are validated strictly, naming the nested field", "[e
 
 TEST_CASE("answers are validated against the question types", "[etest]") {
     ApiFixture f;
-    const auto staff = f.sign_in("demo.personal");
-    const auto elev = f.sign_in("demo.elev");
-    const Id elsa = f.id_of("demo.elev");
-    const Id t = create(f, staff, "7A");
-    const std::string path = pupil_etests(elsa) + "/" + t + "/submission";
+    const DemoCast c(f);
+    const Id t = create(f, c.staff, "7A");
+    const std::string path = pupil_etests(c.elsa) + "/" + t + "/submission";
     struct Bad {
         const char* body;
         const char* field;
@@ -205,38 +182,35 @@ TEST_CASE("answers are validated against the question types", "[etest]") {
                          Bad{R"({"answers":[null,null,{"text":5}]})", "answers[2].text"},
                          Bad{R"({"answers":[null,null,"text"]})", "answers[2]"},
                          Bad{R"({"answers":[],"extra":true})", "extra"}}) {
-        auto r = f.call("POST", path, b.body, elev);
+        auto r = f.call("POST", path, b.body, c.elev);
         INFO(b.body);
         CHECK(r.status == 400);
         CHECK(r.body["error"]["field"] == b.field);
     }
     CHECK(f.store.unsafe_state().etests.submissions.count(t) == 0);
-    CHECK(f.call("POST", path, R"({"answers":[null,null,null]})", elev).status == 201);
+    CHECK(f.call("POST", path, R"({"answers":[null,null,null]})", c.elev).status == 201);
 }
 
 TEST_CASE("eTest is the pupil's own: guardians get 404 everywhere, even for their own child", "[etest]") {
     ApiFixture f;
-    const auto staff = f.sign_in("demo.personal");
-    const Id t = create(f, staff, "7A");
-    const Id elsa = f.id_of("demo.elev");
-    const auto vh = f.sign_in("demo.vh");
-    CHECK(f.call("GET", pupil_etests(elsa), "", vh).status == 404);
-    CHECK(f.call("GET", pupil_etests(elsa) + "/" + t, "", vh).status == 404);
-    CHECK(f.call("POST", pupil_etests(elsa) + "/" + t + "/submission", kAnswers, vh).status == 404);
+    const DemoCast c(f);
+    const Id t = create(f, c.staff, "7A");
+    CHECK(f.call("GET", pupil_etests(c.elsa), "", c.vh).status == 404);
+    CHECK(f.call("GET", pupil_etests(c.elsa) + "/" + t, "", c.vh).status == 404);
+    CHECK(f.call("POST", pupil_etests(c.elsa) + "/" + t + "/submission", kAnswers, c.vh).status == 404);
     // Also the guardian of an adult without insyn: 404, not 403.
     const Id mans = f.child_of("demo.vh.gy", "Måns");
     CHECK(f.call("GET", pupil_etests(mans), "", f.sign_in("demo.vh.gy")).status == 404);
     // Another pupil, staff, and a test of another group.
-    CHECK(f.call("GET", pupil_etests(elsa), "", f.sign_in("demo.elev.gy")).status == 404);
-    CHECK(f.call("GET", pupil_etests(elsa), "", staff).status == 404);
-    const Id other = create(f, f.sign_in(teacher_of(f, "7B")), "7B");
-    const auto elev = f.sign_in("demo.elev");
-    CHECK(f.call("GET", pupil_etests(elsa) + "/" + other, "", elev).status == 404);
+    CHECK(f.call("GET", pupil_etests(c.elsa), "", f.sign_in("demo.elev.gy")).status == 404);
+    CHECK(f.call("GET", pupil_etests(c.elsa), "", c.staff).status == 404);
+    const Id other = create(f, f.sign_in(f.teacher_of(f.group_named("7B"))), "7B");
+    CHECK(f.call("GET", pupil_etests(c.elsa) + "/" + other, "", c.elev).status == 404);
     // Drafts are not shown.
-    const Id draft = create(f, staff, "7A", test_body(false));
-    CHECK(f.call("GET", pupil_etests(elsa) + "/" + draft, "", elev).status == 404);
+    const Id draft = create(f, c.staff, "7A", test_body(false));
+    CHECK(f.call("GET", pupil_etests(c.elsa) + "/" + draft, "", c.elev).status == 404);
     // Staff of another group cannot see or change 7A's tests.
-    const auto other_staff = f.sign_in(teacher_of(f, "7B"));
+    const auto other_staff = f.sign_in(f.teacher_of(f.group_named("7B")));
     CHECK(f.call("GET", group_etests(f, "7A"), "", other_staff).status == 404);
     CHECK(f.call("POST", group_etests(f, "7A"), test_body().dump(), other_staff).status == 404);
     CHECK(f.call("GET", group_etests(f, "7A") + "/" + t + "/results", "", other_staff).status == 404);
@@ -246,28 +220,20 @@ TEST_CASE("eTest is the pupil's own: guardians get 404 everywhere, even for thei
 
 TEST_CASE("drafts are changed and published; publishing notifies pupils, never guardians", "[etest]") {
     ApiFixture f;
-    const auto staff = f.sign_in("demo.personal");
-    const auto elev = f.sign_in("demo.elev");
-    const auto vh = f.sign_in("demo.vh");
-    const Id draft = create(f, staff, "7A", test_body(false));
+    const DemoCast c(f);
+    const Id draft = create(f, c.staff, "7A", test_body(false));
     json changed = test_body(false);
     changed["title"] = "Geografi, ändrat";
-    auto put = f.call("PUT", group_etests(f, "7A") + "/" + draft, changed.dump(), staff);
+    auto put = f.call("PUT", group_etests(f, "7A") + "/" + draft, changed.dump(), c.staff);
     REQUIRE(put.status == 200);
     CHECK(put.body["etest"]["title"] == "Geografi, ändrat");
-    auto count = [&](const std::string& token) {
-        int n = 0;
-        const auto r = f.call("GET", "/api/v1/notifications", "", token);
-        for (const auto& note : r.body["notifications"]) n += note["kind"] == "etest";
-        return n;
-    };
-    CHECK(count(elev) == 0);
-    REQUIRE(f.call("POST", group_etests(f, "7A") + "/" + draft + "/publish", "", staff).status == 200);
-    CHECK(count(elev) == 1);
-    CHECK(count(vh) == 0);
-    CHECK(f.call("POST", group_etests(f, "7A") + "/" + draft + "/publish", "", staff).status == 409);
-    CHECK(f.call("PUT", group_etests(f, "7A") + "/" + draft, changed.dump(), staff).status == 409);
-    auto list = f.call("GET", group_etests(f, "7A"), "", staff);
+    CHECK(f.notifications(c.elev, "etest") == 0);
+    REQUIRE(f.call("POST", group_etests(f, "7A") + "/" + draft + "/publish", "", c.staff).status == 200);
+    CHECK(f.notifications(c.elev, "etest") == 1);
+    CHECK(f.notifications(c.vh, "etest") == 0);
+    CHECK(f.call("POST", group_etests(f, "7A") + "/" + draft + "/publish", "", c.staff).status == 409);
+    CHECK(f.call("PUT", group_etests(f, "7A") + "/" + draft, changed.dump(), c.staff).status == 409);
+    auto list = f.call("GET", group_etests(f, "7A"), "", c.staff);
     REQUIRE(list.status == 200);
     bool found = false;
     for (const auto& e : list.body["etests"])
@@ -277,24 +243,18 @@ TEST_CASE("drafts are changed and published; publishing notifies pupils, never g
 
 TEST_CASE("the eTest card counts open tests not yet submitted", "[etest]") {
     ApiFixture f;
-    const auto elev = f.sign_in("demo.elev");
-    const Id elsa = f.id_of("demo.elev");
-    auto page = f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", elev);
-    json card;
-    for (const auto& b : page.body["boxes"])
-        if (b["box"] == "etest") card = b["card"];
+    const DemoCast c(f);
+    json card = f.start_card(c.elsa, c.elev, "etest");
     CHECK(card["summary"] == "1 prov att göra");
     REQUIRE(card.contains("next"));
     const std::string demo_test = card["next"]["id"];
-    auto one = f.call("GET", pupil_etests(elsa) + "/" + demo_test, "", elev);
+    auto one = f.call("GET", pupil_etests(c.elsa) + "/" + demo_test, "", c.elev);
     REQUIRE(one.status == 200);
     json answers = json::array();
     for (std::size_t i = 0; i < one.body["etest"]["questions"].size(); ++i) answers.push_back(nullptr);
-    REQUIRE(f.call("POST", pupil_etests(elsa) + "/" + demo_test + "/submission", json{{"answers", answers}}.dump(), elev).status ==
+    REQUIRE(f.call("POST", pupil_etests(c.elsa) + "/" + demo_test + "/submission", json{{"answers", answers}}.dump(), c.elev).status ==
             201);
-    page = f.call("GET", "/api/v1/pupils/" + elsa + "/start", "", elev);
-    for (const auto& b : page.body["boxes"])
-        if (b["box"] == "etest") CHECK(b["card"]["summary"] == "Inga prov att göra");
+    CHECK(f.start_card(c.elsa, c.elev, "etest")["summary"] == "Inga prov att göra");
 }
 
 TEST_CASE("eTest events replay to the same state", "[etest]") {
@@ -307,12 +267,6 @@ TEST_CASE("eTest events replay to the same state", "[etest]") {
     REQUIRE(f.call("POST", group_etests(f, "7A") + "/" + draft + "/publish", "", staff).status == 200);
     REQUIRE(f.call("POST", pupil_etests(f.id_of("demo.elev")) + "/" + t + "/submission", kAnswers, elev).status == 201);
     CHECK(f.journal.durable == f.journal.records.size());
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    Store copy;
-    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
-    CHECK(copy.snapshot()["state"] == f.store.snapshot()["state"]);
+    check_replay(f, before);
+    check_snapshot_round_trip(f);
 }

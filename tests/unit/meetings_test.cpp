@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "core/box_module.hpp"
 #include "core/boxes/meetings.hpp"
 #include "core/permissions.hpp"
 #include "test_support.hpp"
@@ -9,19 +8,12 @@ using namespace skolnav;
 using namespace skolnav::test;
 
 namespace {
-std::string meetings_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/meetings"; }
+std::string meetings_path(const Id& pupil) { return pupil_route(pupil, "meetings"); }
 std::string booking_path(const Id& pupil, const std::string& slot) { return meetings_path(pupil) + "/" + slot + "/booking"; }
-std::string slots_path(const Id& group) { return "/api/v1/groups/" + group + "/meeting-slots"; }
-bool has_notification(ApiFixture& f, const std::string& token, const std::string& kind) {
-    return f.call("GET", "/api/v1/notifications", "", token).body.dump().find(kind) != std::string::npos;
-}
-void check_replay(ApiFixture& f, const json& before) {
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    const auto& a = again.unsafe_state().meetings;
+std::string slots_path(const Id& group) { return group_route(group, "meeting-slots"); }
+void check_meetings_replay(const ApiFixture& f, const json& before) {
+    const auto again = check_replay(f, before);
+    const auto& a = again->unsafe_state().meetings;
     const auto& b = f.store.unsafe_state().meetings;
     CHECK(a.by_group == b.by_group);
     CHECK(a.by_pupil == b.by_pupil);
@@ -51,7 +43,7 @@ TEST_CASE("a guardian books, changes and cancels a meeting", "[meetings]") {
     auto after = f.call("GET", meetings_path(elsa), "", t);
     CHECK(after.body["booking"]["id"] == first);
     CHECK(after.body["slots"].size() == 22);
-    CHECK(has_notification(f, f.sign_in("demo.personal"), "meeting_booked"));
+    CHECK(f.notifications(f.sign_in("demo.personal"), "meeting_booked") > 0);
     // The same slot again: nothing changes.
     CHECK(f.call("POST", booking_path(elsa, first), "", t).status == 200);
 
@@ -66,7 +58,7 @@ TEST_CASE("a guardian books, changes and cancels a meeting", "[meetings]") {
     CHECK(f.call("DELETE", meetings_path(elsa) + "/booking", "", t).status == 204);
     CHECK(f.call("DELETE", meetings_path(elsa) + "/booking", "", t).status == 404);
     CHECK(f.call("GET", meetings_path(elsa), "", t).body["slots"].size() == 23);
-    check_replay(f, before);
+    check_meetings_replay(f, before);
 }
 
 TEST_CASE("a slot is never booked twice, and past slots cannot be booked", "[meetings]") {
@@ -114,7 +106,7 @@ TEST_CASE("staff offer slots to the group or one pupil, and withdraw them", "[me
     ApiFixture f;
     const json before = f.store.snapshot();
     const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const Id class_7a = f.group_of(elsa);
     const auto staff = f.sign_in("demo.personal");
     const auto vh = f.sign_in("demo.vh"), vh2 = f.sign_in("demo.vh2");
     auto offered = f.call("POST", slots_path(class_7a),
@@ -122,8 +114,8 @@ TEST_CASE("staff offer slots to the group or one pupil, and withdraw them", "[me
     REQUIRE(offered.status == 201);
     REQUIRE(offered.body["slots"].size() == 3);
     CHECK(offered.body["slots"][2]["start"] == "08:30");
-    CHECK(has_notification(f, vh, "meeting_slots"));
-    CHECK_FALSE(has_notification(f, f.sign_in("demo.elev"), "meeting_slots"));  // grundskola pupils do not book
+    CHECK(f.notifications(vh, "meeting_slots") > 0);
+    CHECK(f.notifications(f.sign_in("demo.elev"), "meeting_slots") == 0);  // grundskola pupils do not book
     CHECK(f.call("GET", meetings_path(elsa), "", vh).body["slots"].size() == 26);
 
     // One pupil only: Amira's guardian does not see it.
@@ -142,16 +134,16 @@ TEST_CASE("staff offer slots to the group or one pupil, and withdraw them", "[me
 
     // Withdrawing a booked slot tells the family.
     CHECK(f.call("DELETE", slots_path(class_7a) + "/" + private_slot, "", staff).status == 204);
-    CHECK(has_notification(f, vh, "meeting_cancelled"));
+    CHECK(f.notifications(vh, "meeting_cancelled") > 0);
     CHECK(f.call("GET", meetings_path(elsa), "", vh).body["booking"].is_null());
     CHECK(f.call("DELETE", slots_path(class_7a) + "/" + private_slot, "", staff).status == 404);
-    check_replay(f, before);
+    check_meetings_replay(f, before);
 }
 
 TEST_CASE("offering slots: bad input and denials", "[meetings]") {
     ApiFixture f;
     const Id elsa = f.child_of("demo.vh", "Elsa"), yusuf = f.id_of("demo.elev.gy");
-    const Id class_7a = f.store.unsafe_state().people.at(elsa).group_id;
+    const Id class_7a = f.group_of(elsa);
     const auto staff = f.sign_in("demo.personal");
     const auto count = f.store.unsafe_state().meetings.slots.size();
     const std::pair<std::string, std::string> cases[] = {
@@ -177,11 +169,7 @@ TEST_CASE("offering slots: bad input and denials", "[meetings]") {
     CHECK(f.store.unsafe_state().meetings.slots.size() == count);
 
     const std::string ok = R"({"date":"2026-12-10","start":"08:00"})";
-    const Id class_7b = [&] {
-        for (const auto& [id, g] : f.store.unsafe_state().groups)
-            if (g.name == "7B") return id;
-        return Id();
-    }();
+    const Id class_7b = f.group_named("7B");
     CHECK(f.call("POST", slots_path(class_7b), ok, staff).status == 404);
     CHECK(f.call("GET", slots_path(class_7b), "", staff).status == 404);
     for (const char* who : {"demo.vh", "demo.elev"}) CHECK(f.call("POST", slots_path(class_7a), ok, f.sign_in(who)).status == 404);
@@ -192,25 +180,19 @@ TEST_CASE("the box is active only while a slot can be booked or a booking is ahe
     ApiFixture f;
     const State& s = f.store.unsafe_state();
     const Person& elsa = s.people.at(f.child_of("demo.vh", "Elsa"));
-    const Person& vh = s.people.at(f.id_of("demo.vh"));
     CHECK(meetings_box_active(s, elsa, at("2026-11-30T09:00:00Z")));
     CHECK_FALSE(meetings_box_active(s, elsa, at("2026-12-31T09:00:00Z")));  // every slot has passed
     for (const auto& [id, g] : s.groups)
         if (g.name == "9B")
             for (const Id& p : pupils_of_group(s, id)) CHECK_FALSE(meetings_box_active(s, s.people.at(p), at("2026-11-30T09:00:00Z")));
-    const BoxModule* module = nullptr;
-    for (const BoxModule* m : box_modules())
-        if (std::string(m->name) == "meetings") module = m;
-    REQUIRE(module);
-    const School& school = s.schools.at(elsa.school_id);
     const UnixSeconds now = at("2026-11-30T09:00:00Z");
-    json card = module->card(CardContext{s, vh, elsa, school, today_at(school, now), now}, Box::Utvecklingssamtal);
+    json card = f.card("meetings", Box::Utvecklingssamtal, "demo.vh", elsa.id, now);
     CHECK(card["active"] == true);
     CHECK(card["count"] == 23);
     const auto t = f.sign_in("demo.vh");
     const std::string slot = f.call("GET", meetings_path(elsa.id), "", t).body["slots"][3]["id"];
     REQUIRE(f.call("POST", booking_path(elsa.id, slot), "", t).status == 201);
-    card = module->card(CardContext{s, vh, elsa, school, today_at(school, now), now}, Box::Utvecklingssamtal);
+    card = f.card("meetings", Box::Utvecklingssamtal, "demo.vh", elsa.id, now);
     CHECK_THAT(card["summary"].get<std::string>(), Catch::StartsWith("Bokat: mån 7 dec 15:20"));
     CHECK(meetings_box_active(s, elsa, at("2026-12-07T14:10:00Z")));  // during the meeting
     CHECK_FALSE(meetings_box_active(s, elsa, at("2026-12-11T09:00:00Z")));

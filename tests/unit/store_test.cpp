@@ -10,24 +10,18 @@ TEST_CASE("replaying the journal over the snapshot rebuilds the same state") {
     const json snapshot_before = f.store.snapshot();
     const auto token = f.sign_in("demo.vh");
     const Id elsa = f.child_of("demo.vh", "Elsa");
-    REQUIRE(f.call("POST", "/api/v1/pupils/" + elsa + "/absence", R"({"date":"2026-12-01","comment":"Feber"})", token).status == 201);
-    REQUIRE(f.call("POST", "/api/v1/pupils/" + elsa + "/absence", R"({"date":"2026-11-30"})", token).status == 201);
+    REQUIRE(f.call("POST", pupil_route(elsa, "absence"), R"({"date":"2026-12-01","comment":"Feber"})", token).status == 201);
+    REQUIRE(f.call("POST", pupil_route(elsa, "absence"), R"({"date":"2026-11-30"})", token).status == 201);
     CHECK(f.journal.durable == f.journal.records.size());  // every acknowledged write is durable
 
-    Store again;
-    again.load_snapshot(snapshot_before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().absence.reports.size() == 2);
+    const auto again = check_replay(f, snapshot_before);
+    CHECK(again->unsafe_state().absence.reports.size() == 2);
 }
 
 TEST_CASE("a snapshot round-trips through JSON text") {
     ApiFixture f;
     f.sign_in("demo.vh");
-    Store copy;
-    copy.load_snapshot(json::parse(f.store.snapshot().dump()));
-    CHECK(copy.snapshot() == f.store.snapshot());
+    check_snapshot_round_trip(f);
 }
 
 TEST_CASE("an event of unknown type stops replay with a clear error") {
@@ -39,7 +33,7 @@ TEST_CASE("ids are never handed out twice, also after a restart") {
     ApiFixture f;
     const auto token = f.sign_in("demo.vh");
     const Id elsa = f.child_of("demo.vh", "Elsa");
-    const auto first = f.call("POST", "/api/v1/pupils/" + elsa + "/absence", R"({"date":"2026-12-01"})", token);
+    const auto first = f.call("POST", pupil_route(elsa, "absence"), R"({"date":"2026-12-01"})", token);
     Store restarted;
     restarted.load_snapshot(f.store.snapshot());
     auto txn = restarted.begin();

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include "core/box_module.hpp"
 #include "core/boxes/timetable.hpp"
 #include "core/permissions.hpp"
 #include "test_support.hpp"
@@ -9,26 +8,12 @@ using namespace skolnav;
 using namespace skolnav::test;
 
 namespace {
-std::string timetable_path(const Id& pupil) { return "/api/v1/pupils/" + pupil + "/timetable"; }
-std::string lessons_path(const Id& group) { return "/api/v1/groups/" + group + "/lessons"; }
-Id group_named(const ApiFixture& f, const std::string& name) {
-    for (const auto& [id, g] : f.store.unsafe_state().groups)
-        if (g.name == name) return id;
-    throw std::runtime_error("no group " + name);
-}
-const BoxModule& module_named(const char* name) {
-    for (const BoxModule* m : box_modules())
-        if (std::string(m->name) == name) return *m;
-    throw std::runtime_error(name);
-}
-void check_replay(ApiFixture& f, const json& before) {
-    Store again;
-    again.load_snapshot(before);
-    std::uint64_t seq = 0;
-    for (const auto& record : f.journal.records) again.replay(++seq, json::parse(record));
-    CHECK(again.snapshot()["state"] == f.store.snapshot()["state"]);
-    CHECK(again.unsafe_state().timetable.by_group == f.store.unsafe_state().timetable.by_group);
-    CHECK(again.unsafe_state().timetable.per_school == f.store.unsafe_state().timetable.per_school);
+std::string timetable_path(const Id& pupil) { return pupil_route(pupil, "timetable"); }
+std::string lessons_path(const Id& group) { return group_route(group, "lessons"); }
+void check_timetable_replay(const ApiFixture& f, const json& before) {
+    const auto again = check_replay(f, before);
+    CHECK(again->unsafe_state().timetable.by_group == f.store.unsafe_state().timetable.by_group);
+    CHECK(again->unsafe_state().timetable.per_school == f.store.unsafe_state().timetable.per_school);
 }
 const char* kLesson = R"({"subject":"Schack","weekday":2,"start":"15:00","end":"15:45","room":"A204"})";
 }  // namespace
@@ -75,17 +60,11 @@ TEST_CASE("the pupil's timetable by week and by day", "[timetable]") {
         CHECK(first["teacher"]["name"].is_string());
     }
     const auto t = f.sign_in("demo.vh");
-    Request r;
-    r.method = "GET";
-    r.path = timetable_path(elsa);
-    r.session_token = t;
-    r.query = {{"week", "2026-W50"}};
-    auto w50 = handle(r, f.services);
+    auto w50 = f.get(timetable_path(elsa), {{"week", "2026-W50"}}, t);
     REQUIRE(w50.status == 200);
     CHECK(w50.body["from"] == "2026-12-07");
     CHECK(w50.body["days"][0]["lessons"][0]["date"] == "2026-12-07");
-    r.query = {{"date", "2026-12-02"}};
-    auto day = handle(r, f.services);
+    auto day = f.get(timetable_path(elsa), {{"date", "2026-12-02"}}, t);
     REQUIRE(day.status == 200);
     REQUIRE(day.body["days"].size() == 1);
     CHECK(day.body["days"][0]["date"] == "2026-12-02");
@@ -96,8 +75,7 @@ TEST_CASE("the pupil's timetable by week and by day", "[timetable]") {
              {{{"week", "49"}}, "week"},
              {{{"date", "2026-02-30"}}, "date"},
              {{{"date", "2026-12-01"}, {"week", "2026-W49"}}, "week"}}) {
-        r.query = query;
-        auto bad = handle(r, f.services);
+        auto bad = f.get(timetable_path(elsa), query, t);
         CHECK(bad.status == 400);
         CHECK(bad.body["error"]["field"] == field);
     }
@@ -105,24 +83,16 @@ TEST_CASE("the pupil's timetable by week and by day", "[timetable]") {
 
 TEST_CASE("timetable denials", "[timetable]") {
     ApiFixture f;
-    const Id elsa = f.child_of("demo.vh", "Elsa"), olle = f.child_of("demo.vh", "Olle");
-    const Id amira = f.child_of("demo.vh2", "Amira"), mans = f.id_of("demo.elev18.privat");
-    const auto t = f.sign_in("demo.vh");
-    CHECK(f.call("GET", timetable_path(elsa)).status == 401);
-    const auto stranger = f.call("GET", timetable_path(amira), "", t);
-    CHECK(stranger.status == 404);
-    CHECK(stranger.body == f.call("GET", timetable_path("per-999999"), "", t).body);
-    CHECK(f.call("GET", timetable_path(olle), "", t).status == 404);  // förskola has no Schema
-    CHECK(f.call("GET", timetable_path(amira), "", f.sign_in("demo.elev")).status == 404);
-    CHECK(f.call("GET", timetable_path(mans), "", f.sign_in("demo.vh.gy")).status == 403);
+    const Id olle = f.child_of("demo.vh", "Olle");
+    check_reader_denials(f, "timetable");  // staff use group routes
+    CHECK(f.call("GET", timetable_path(olle), "", f.sign_in("demo.vh")).status == 404);  // förskola has no Schema
     CHECK(f.call("GET", timetable_path(f.id_of("demo.elev18")), "", f.sign_in("demo.vh.gy")).status == 200);
-    CHECK(f.call("GET", timetable_path(elsa), "", f.sign_in("demo.personal")).status == 404);  // staff use group routes
 }
 
 TEST_CASE("staff keep the group's lessons; the pupil's timetable follows", "[timetable]") {
     ApiFixture f;
     const json before = f.store.snapshot();
-    const Id class_7a = group_named(f, "7A");
+    const Id class_7a = f.group_named("7A");
     const Id elsa = f.child_of("demo.vh", "Elsa");
     const auto staff = f.sign_in("demo.personal");
     auto made = f.call("POST", lessons_path(class_7a), kLesson, staff);
@@ -133,15 +103,12 @@ TEST_CASE("staff keep the group's lessons; the pupil's timetable follows", "[tim
     REQUIRE(listed.status == 200);
     CHECK(listed.body["lessons"].dump().find(lesson) != std::string::npos);
 
-    Request r;
-    r.method = "GET";
-    r.path = timetable_path(elsa);
-    r.session_token = f.sign_in("demo.vh");
-    r.query = {{"date", "2026-12-01"}};
-    auto day = handle(r, f.services);
-    CHECK(day.body["days"][0]["lessons"].dump().find("Schack") != std::string::npos);
-    r.query = {{"date", "2026-12-02"}};
-    CHECK(handle(r, f.services).body["days"][0]["lessons"].dump().find("Schack") == std::string::npos);
+    const auto vh = f.sign_in("demo.vh");
+    const auto lessons_on = [&](const char* date) {
+        return f.get(timetable_path(elsa), {{"date", date}}, vh).body["days"][0]["lessons"].dump();
+    };
+    CHECK(lessons_on("2026-12-01").find("Schack") != std::string::npos);
+    CHECK(lessons_on("2026-12-02").find("Schack") == std::string::npos);
 
     // Change: moved to Wednesday with a teacher of the school.
     const Id teacher = f.id_of("demo.personal");
@@ -151,21 +118,20 @@ TEST_CASE("staff keep the group's lessons; the pupil's timetable follows", "[tim
                           staff);
     REQUIRE(changed.status == 200);
     CHECK(changed.body["lesson"]["teacher"]["id"] == teacher);
-    CHECK(handle(r, f.services).body["days"][0]["lessons"].dump().find("Schack") != std::string::npos);
-    r.query = {{"date", "2027-01-06"}};  // after valid_to
-    CHECK(handle(r, f.services).body["days"][0]["lessons"].dump().find("Schack") == std::string::npos);
+    CHECK(lessons_on("2026-12-02").find("Schack") != std::string::npos);
+    CHECK(lessons_on("2027-01-06").find("Schack") == std::string::npos);  // after valid_to
 
     // The school's admin may too.
     const auto admin = f.sign_in("demo.admin");
     CHECK(f.call("DELETE", lessons_path(class_7a) + "/" + lesson, "", admin).status == 204);
     CHECK(f.call("DELETE", lessons_path(class_7a) + "/" + lesson, "", admin).status == 404);
     CHECK(f.store.unsafe_state().timetable.lessons.count(lesson) == 0);
-    check_replay(f, before);
+    check_timetable_replay(f, before);
 }
 
 TEST_CASE("lesson bad input names the field and changes nothing", "[timetable]") {
     ApiFixture f;
-    const Id class_7a = group_named(f, "7A");
+    const Id class_7a = f.group_named("7A");
     const auto staff = f.sign_in("demo.personal");
     const auto count = f.store.unsafe_state().timetable.lessons.size();
     Id gy_teacher;
@@ -194,7 +160,7 @@ TEST_CASE("lesson bad input names the field and changes nothing", "[timetable]")
 
 TEST_CASE("lesson routes refuse everyone but the group's staff and the school's admin", "[timetable]") {
     ApiFixture f;
-    const Id class_7a = group_named(f, "7A"), class_7b = group_named(f, "7B");
+    const Id class_7a = f.group_named("7A"), class_7b = f.group_named("7B");
     Id gy_group;
     for (const auto& [id, g] : f.store.unsafe_state().groups)
         if (g.school_id == "sch-3") gy_group = id;
@@ -217,14 +183,8 @@ TEST_CASE("lesson routes refuse everyone but the group's staff and the school's 
 
 TEST_CASE("the Schema card shows the next lesson", "[timetable]") {
     ApiFixture f;
-    const State& s = f.store.unsafe_state();
-    const Person& elsa = s.people.at(f.child_of("demo.vh", "Elsa"));
-    const Person& vh = s.people.at(f.id_of("demo.vh"));
-    const School& school = s.schools.at(elsa.school_id);
-    auto card_at = [&](const char* utc) {
-        const UnixSeconds now = at(utc);
-        return module_named("timetable").card(CardContext{s, vh, elsa, school, today_at(school, now), now}, Box::Schema);
-    };
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    auto card_at = [&](const char* utc) { return f.card("timetable", Box::Schema, "demo.vh", elsa, at(utc)); };
     const json morning = card_at("2026-11-30T06:00:00Z");  // 07:00 Monday
     CHECK(morning["next"]["start"] == "08:10");
     CHECK_THAT(morning["summary"].get<std::string>(), Catch::StartsWith("Nästa: "));
