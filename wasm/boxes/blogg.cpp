@@ -1,11 +1,566 @@
 #include "boxes/blogg.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
+#include "app/icons.hpp"
+#include "app/swedish_dates.hpp"
+#include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "app/widget_registry.hpp"
+#include "imgui.h"
+#include "platform/browser.hpp"
 
 namespace boxes {
+namespace {
 
-void BloggBox::draw_full_view(BoxContext&, const app::Pupil&) {
-    app::ui::Note("Den här delen av Skolnav är inte klar ännu. Den kommer i en senare version.", app::ui::Tone::Info);
+using app::Json;
+namespace ui = app::ui;
+using app::fonts::Face;
+
+constexpr size_t kCommentMaxChars = 2000;  // the server's limit (core/boxes/blog.hpp)
+
+BlogComment parse_comment(const Json& j) {
+    BlogComment c;
+    c.id = app::text(j, "id");
+    c.author = app::text(app::field(j, "author"), "name");
+    c.body = app::text(j, "body");
+    c.created_at = app::text(j, "created_at");
+    c.can_delete = app::flag(j, "can_delete");
+    return c;
+}
+
+BlogPost parse_post(const Json& j) {
+    BlogPost p;
+    p.id = app::text(j, "id");
+    p.title = app::text(j, "title");
+    p.body = app::text(j, "body");
+    p.author = app::text(app::field(j, "author"), "name");
+    p.published_at = app::text(j, "published_at");
+    p.changed_at = app::text(j, "changed_at");
+    p.can_comment = app::flag(j, "can_comment");
+    const Json& count = app::field(j, "comment_count");
+    p.comment_count = count.is_number_integer() ? count.get<int>() : 0;
+    const Json& files = app::field(j, "attachments");
+    if (files.is_array())
+        for (const Json& f : files) {
+            const Json& size = app::field(f, "size");
+            BlogFile file{app::text(f, "filename"), app::text(f, "url"), size.is_number_integer() ? size.get<long long>() : 0};
+            if (!file.url.empty()) p.files.push_back(std::move(file));
+        }
+    const Json& comments = app::field(j, "comments");
+    if (comments.is_array()) {
+        for (const Json& c : comments) p.comments.push_back(parse_comment(c));
+        p.comment_count = static_cast<int>(p.comments.size());
+    }
+    return p;
+}
+
+std::string list_path(const std::string& pupil_id) {
+    return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/blog";
+}
+
+std::string comments_text(int n) {
+    if (n == 0) return "Inga kommentarer";
+    if (n == 1) return "1 kommentar";
+    return std::to_string(n) + " kommentarer";
+}
+
+// "måndag 30 november kl. 09:12"
+std::string long_date_time(const std::string& iso) {
+    std::string out = app::dates::long_day(iso);
+    if (iso.size() >= 16 && iso[10] == 'T') out += " kl. " + iso.substr(11, 5);
+    return out;
+}
+
+std::string collapse_whitespace(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+void pop_utf8_char(std::string& s) {
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty()) s.pop_back();
+}
+
+size_t utf8_chars(const char* s) {
+    size_t n = 0;
+    for (; *s; ++s)
+        if ((static_cast<unsigned char>(*s) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+bool blank(const char* s) {
+    for (; *s; ++s)
+        if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t') return false;
+    return true;
+}
+
+// `text` cut to at most `lines` lines when wrapped at `width` in the current font.
+std::string clip_to_lines(const std::string& text, float width, int lines) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    for (int i = 0; i < lines; ++i) {
+        if (s >= end) return text;
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk <= s) brk = s + 1;
+        if (i == lines - 1 && brk < end) {
+            std::string out(text.c_str(), brk);
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            const std::string start_of_line(text.c_str(), s);
+            while (out.size() > start_of_line.size() &&
+                   ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x > width)
+                pop_utf8_char(out);
+            return out + " …";
+        }
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+    }
+    return text;
+}
+
+ImVec2 text_size(Face face, const std::string& text, float wrap) {
+    ImGui::PushFont(app::fonts::get(face));
+    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImGui::PopFont();
+    return size;
+}
+
+void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face face) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ui::Text(text, color, face);
+    ImGui::PopTextWrapPos();
+}
+
+std::string file_size_text(long long bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " byte";
+    if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " kB";
+    const long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
+}
+
+// A row: a name (and a small muted line under it) at the left, a button at the right.
+bool named_action(const std::string& name, const std::string& detail, const std::string& button_label) {
+    const float button_w = ImGui::CalcTextSize(button_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float text_w = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    ui::Text(name);
+    if (!detail.empty()) ui::Text(detail, app::theme::kMutedText, Face::Small);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
+    return ui::SecondaryButton(button_label.c_str());
+}
+
+void section_heading(const std::string& text) {
+    ui::Space(6);
+    ui::Text(text, 0, Face::Strong);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+}
+
+void separator() {
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    a.y += 4;
+    ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), app::theme::kBorder, 1.0f);
+    ui::Space(8);
+}
+
+}  // namespace
+
+// --- Data -----------------------------------------------------------------------------
+
+void BloggBox::load(BoxContext& ctx) {
+    load_ = Load::Loading;
+    load_error_.clear();
+    ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            load_ = Load::Failed;
+            load_error_ = reply.error.message;
+            return;
+        }
+        posts_.clear();
+        can_comment_ = app::flag(reply.body, "can_comment");
+        const Json& list = app::field(reply.body, "posts");
+        if (list.is_array())
+            for (const Json& j : list) posts_.push_back(parse_post(j));
+        // The server sends newest first; keep it so even if that ever changes.
+        std::stable_sort(posts_.begin(), posts_.end(),
+                         [](const BlogPost& a, const BlogPost& b) { return a.published_at > b.published_at; });
+        load_ = Load::Ready;
+        loaded_once_ = true;
+    });
+}
+
+void BloggBox::set_count_here(const std::string& post_id, int count) {
+    for (BlogPost& p : posts_)
+        if (p.id == post_id) p.comment_count = count;
+}
+
+void BloggBox::open_post(BoxContext& ctx, const BlogPost& post) {
+    // The list carries the post's text: show it at once; the fetch brings its comments.
+    list_scroll_ = ImGui::GetScrollY();
+    scroll_to_ = 0;
+    scroll_pending_ = true;
+    open_id_ = post.id;
+    post_ = post;
+    post_.comments.clear();
+    post_.can_comment = false;  // until the server says so for this post
+    post_gone_ = false;
+    comment_[0] = 0;
+    form_error_.clear();
+    form_success_.clear();
+    comments_error_.clear();
+    confirm_id_.clear();
+    fetch_post(ctx);
+}
+
+void BloggBox::fetch_post(BoxContext& ctx) {
+    post_load_ = Load::Loading;
+    post_error_.clear();
+    const std::string id = open_id_;
+    ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
+        if (!reply.ok()) {
+            if (reply.status == 404)
+                posts_.erase(std::remove_if(posts_.begin(), posts_.end(), [&](const BlogPost& p) { return p.id == id; }),
+                             posts_.end());
+            if (open_id_ != id) return;
+            post_load_ = Load::Failed;
+            post_gone_ = reply.status == 404;
+            post_error_ = post_gone_ ? "Inlägget finns inte längre. Det kan ha tagits bort av skolan." : reply.error.message;
+            return;
+        }
+        BlogPost fresh = parse_post(app::field(reply.body, "post"));
+        set_count_here(id, fresh.comment_count);
+        if (open_id_ != id) return;
+        post_ = std::move(fresh);
+        post_load_ = Load::Ready;
+    });
+}
+
+void BloggBox::close_post() {
+    open_id_.clear();
+    post_ = BlogPost{};
+    post_error_.clear();
+    post_gone_ = false;
+    post_load_ = Load::NotStarted;
+    comment_[0] = 0;
+    form_error_.clear();
+    form_success_.clear();
+    comments_error_.clear();
+    confirm_id_.clear();
+    scroll_to_ = list_scroll_;
+    scroll_pending_ = true;
+}
+
+void BloggBox::send_comment(BoxContext& ctx) {
+    form_error_.clear();
+    form_success_.clear();
+    if (blank(comment_)) {
+        form_error_ = "Skriv något i kommentaren innan du skickar den.";
+        return;
+    }
+    if (utf8_chars(comment_) > kCommentMaxChars) {
+        form_error_ = "Kommentaren är för lång: den får vara högst " + std::to_string(kCommentMaxChars) +
+                      " tecken, och din är " + std::to_string(utf8_chars(comment_)) + " tecken.";
+        return;
+    }
+    sending_ = true;
+    const std::string id = open_id_;
+    Json body = {{"body", std::string(comment_)}};
+    ctx.api.post(list_path(pupil_id_) + "/" + app::url_segment(id) + "/comments", body,
+                 [this, id](const app::ApiReply& reply) {
+                     sending_ = false;
+                     if (open_id_ != id) return;
+                     if (!reply.ok()) {
+                         form_error_ = reply.error.message.empty() ? "Kommentaren kunde inte skickas. Försök igen."
+                                                                   : reply.error.message;
+                         return;
+                     }
+                     post_.comments.push_back(parse_comment(app::field(reply.body, "comment")));
+                     post_.comment_count = static_cast<int>(post_.comments.size());
+                     set_count_here(id, post_.comment_count);
+                     comment_[0] = 0;
+                     form_success_ = "Din kommentar är skickad.";
+                 });
+}
+
+void BloggBox::delete_comment(BoxContext& ctx, const std::string& comment_id) {
+    deleting_id_ = comment_id;
+    comments_error_.clear();
+    form_success_.clear();
+    const std::string id = open_id_;
+    ctx.api.del(list_path(pupil_id_) + "/" + app::url_segment(id) + "/comments/" + app::url_segment(comment_id),
+                [this, id, comment_id](const app::ApiReply& reply) {
+                    deleting_id_.clear();
+                    confirm_id_.clear();
+                    if (open_id_ != id) return;
+                    if (!reply.ok() && reply.status != 404) {
+                        comments_error_ = reply.error.message.empty() ? "Kommentaren kunde inte tas bort. Försök igen."
+                                                                      : reply.error.message;
+                        return;
+                    }
+                    post_.comments.erase(std::remove_if(post_.comments.begin(), post_.comments.end(),
+                                                        [&](const BlogComment& c) { return c.id == comment_id; }),
+                                         post_.comments.end());
+                    post_.comment_count = static_cast<int>(post_.comments.size());
+                    set_count_here(id, post_.comment_count);
+                });
+}
+
+void BloggBox::on_open(BoxContext&) {
+    // Every visit starts at the list, fetched afresh; what is known stays on screen meanwhile.
+    open_id_.clear();
+    post_error_.clear();
+    post_gone_ = false;
+    post_load_ = Load::NotStarted;
+    scroll_pending_ = false;
+    confirm_id_.clear();
+    if (load_ != Load::Loading) load_ = Load::NotStarted;
+}
+
+// --- Drawing --------------------------------------------------------------------------
+
+void BloggBox::draw_list(BoxContext& ctx) {
+    if (load_ == Load::Failed) {
+        ui::Note(load_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        ui::Space(8);
+    }
+    ui::Heading("Inlägg");
+    if (posts_.empty()) {
+        ui::MutedText("Lärarna har inte skrivit några inlägg ännu.");
+        return;
+    }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+    ui::Text(can_comment_ ? "Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera."
+                          : "Lärarnas inlägg. Öppna ett inlägg för att läsa det och kommentarerna.",
+             app::theme::kMutedText);
+    ui::Space(6);
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < 520.0f;
+    const float pad_x = narrow ? 16.0f : 22.0f, pad_y = narrow ? 14.0f : 16.0f;
+    const float chevron_column = 24.0f;
+    const float gap = 14.0f;
+    const float text_w = width - pad_x * 2 - chevron_column;
+
+    const BlogPost* to_open = nullptr;
+    for (const BlogPost& p : posts_) {
+        ImGui::PushID(p.id.c_str());
+        std::string meta = app::dates::date_time(p.published_at);
+        if (!p.author.empty()) meta += " · " + p.author;
+        const std::string count = std::string(app::icons::kBlogg) + "  " + comments_text(p.comment_count);
+        std::string excerpt;
+        if (!p.body.empty()) {
+            ImGui::PushFont(app::fonts::get(Face::Body));
+            excerpt = clip_to_lines(collapse_whitespace(p.body), text_w, narrow ? 3 : 2);
+            ImGui::PopFont();
+        }
+        const float title_h = text_size(Face::Strong, p.title, text_w).y;
+        const float meta_h = text_size(Face::Small, meta, text_w).y;
+        const float excerpt_h = excerpt.empty() ? 0.0f : text_size(Face::Body, excerpt, text_w).y;
+        const float count_h = text_size(Face::Small, count, text_w).y;
+        const float height = pad_y + title_h + 4 + meta_h + (excerpt.empty() ? 0.0f : 8 + excerpt_h) + 8 + count_h + pad_y;
+
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        ui::CardResult card = ui::CardButton((p.title + "##post").c_str(), ImVec2(width, height));
+        if (card.clicked) to_open = &p;
+
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float line_h = ImGui::GetFontSize();
+        const float first_line_mid = pos.y + pad_y + line_h * 0.5f + 1;
+        const float text_x = pos.x + pad_x;
+        const float right = pos.x + width - pad_x;
+        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
+                    app::theme::kMutedText, app::icons::kChevronRight);
+
+        float y = pos.y + pad_y;
+        text_at(ImVec2(text_x, y), text_w, p.title, 0, Face::Strong);
+        y += title_h + 4;
+        text_at(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        y += meta_h;
+        if (!excerpt.empty()) {
+            text_at(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kText, Face::Body);
+            y += 8 + excerpt_h;
+        }
+        text_at(ImVec2(text_x, y + 8), text_w, count, app::theme::kAccent, Face::Small);
+
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+        ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
+        ImGui::PopID();
+    }
+    if (to_open) {
+        BlogPost chosen = *to_open;
+        open_post(ctx, chosen);
+    }
+}
+
+void BloggBox::draw_comments(BoxContext& ctx) {
+    ui::Text("Kommentarer (" + std::to_string(post_.comments.size()) + ")", 0, Face::Strong);
+    ui::Space(2);
+    if (post_load_ == Load::Loading && post_.comments.empty()) {
+        ui::Loading("Hämtar kommentarerna …");
+        return;
+    }
+    if (post_.comments.empty()) {
+        ui::MutedText(post_.can_comment ? "Inga kommentarer ännu. Skriv den första!" : "Inga kommentarer ännu.");
+    }
+    std::string to_delete;
+    for (const BlogComment& c : post_.comments) {
+        ImGui::PushID(c.id.c_str());
+        ui::BeginPanel("comment");
+        const std::string who = c.author.empty() ? std::string("Okänd") : c.author;
+        ui::Text(who, 0, Face::Strong);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
+        ui::Text(app::dates::date_time(c.created_at), app::theme::kMutedText, Face::Small);
+        ui::Text(c.body);
+        if (c.can_delete) {
+            const bool busy = deleting_id_ == c.id;
+            if (confirm_id_ == c.id) {
+                ui::Space(2);
+                ui::Text("Vill du ta bort din kommentar? Det går inte att ångra.", app::theme::kErrorText);
+                const std::string yes = std::string(app::icons::kTrash) + "  Ja, ta bort##yes" + c.id;
+                const std::string no = "Avbryt##no" + c.id;
+                if (ui::PrimaryButton(yes.c_str(), !busy)) to_delete = c.id;
+                ImGui::SameLine();
+                if (ui::SecondaryButton(no.c_str(), !busy)) confirm_id_.clear();
+                if (busy) {
+                    if (ImGui::GetContentRegionAvail().x > 140) ImGui::SameLine(0, 16);
+                    ui::Loading("Tar bort …");
+                }
+            } else {
+                const std::string label = std::string(app::icons::kTrash) + "  Ta bort##del" + c.id;
+                ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
+                if (ui::QuietButton(label.c_str())) {
+                    confirm_id_ = c.id;
+                    comments_error_.clear();
+                }
+            }
+        }
+        ui::EndPanel();
+        ImGui::PopID();
+    }
+    if (!comments_error_.empty()) ui::Note(comments_error_, ui::Tone::Error);
+    if (!to_delete.empty()) delete_comment(ctx, to_delete);
+}
+
+void BloggBox::draw_form(BoxContext& ctx) {
+    ui::Space(6);
+    ui::Text("Din kommentar", 0, Face::Strong);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
+    app::registry::hint_next("input");
+    ImGui::InputTextMultiline("##Din kommentar", comment_, sizeof(comment_),
+                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
+    ui::Text("Högst " + std::to_string(kCommentMaxChars) + " tecken. Läraren får veta att du har kommenterat.",
+             app::theme::kMutedText, Face::Small);
+    ui::Space(2);
+    const bool clicked = ui::PrimaryButton("Skicka kommentar", !sending_);
+    if (sending_) {
+        ImGui::SameLine(0, 16);
+        ui::Loading("Skickar …");
+    }
+    if (clicked && !sending_) send_comment(ctx);
+    if (!form_error_.empty()) ui::Note(form_error_, ui::Tone::Error);
+    if (!form_success_.empty()) ui::Note(form_success_, ui::Tone::Success);
+}
+
+void BloggBox::draw_post(BoxContext& ctx) {
+    const std::string back = std::string(app::icons::kBack) + "  Tillbaka till inläggen";
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
+    if (ui::QuietButton(back.c_str())) {
+        close_post();
+        return;
+    }
+    ui::Space(4);
+    if (post_gone_) {
+        ui::Note(post_error_, ui::Tone::Error);
+        return;
+    }
+
+    ui::BeginPanel("post");
+    ui::Heading(post_.title);
+    std::string published = "Publicerad " + long_date_time(post_.published_at);
+    if (!post_.author.empty()) published += " av " + post_.author;
+    ui::Text(published, app::theme::kMutedText);
+    if (!post_.changed_at.empty()) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+        ui::Text("Ändrad " + app::dates::date_time(post_.changed_at), app::theme::kMutedText, Face::Small);
+    }
+    if (post_load_ == Load::Failed) {
+        ui::Space(4);
+        ui::Note(post_error_, ui::Tone::Error);
+        if (ui::SecondaryButton("Försök igen")) fetch_post(ctx);
+    }
+    separator();
+    if (post_.body.empty()) ui::MutedText("Inlägget har ingen text.");
+    else ui::Text(post_.body);
+
+    if (!post_.files.empty()) {
+        section_heading(post_.files.size() == 1 ? "Bifogad fil" : "Bifogade filer");
+        for (size_t i = 0; i < post_.files.size(); ++i) {
+            const BlogFile& file = post_.files[i];
+            ImGui::PushID(static_cast<int>(i));
+            const std::string open_label = std::string(app::icons::kDownload) + "  Öppna##file";
+            if (named_action(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
+                             file_size_text(file.size), open_label))
+                platform::open_url(file.url);
+            ImGui::PopID();
+        }
+    }
+    ui::EndPanel();
+
+    ui::Space(8);
+    ui::BeginPanel("comments");
+    draw_comments(ctx);
+    if (post_load_ == Load::Ready) {
+        if (post_.can_comment) {
+            separator();
+            draw_form(ctx);
+        } else {
+            ui::Space(4);
+            ui::Note(ctx.me.role == "pupil" ? "Du kan inte kommentera det här inlägget."
+                                            : "Bara eleven själv kan kommentera inläggen. Du kan läsa dem och kommentarerna.",
+                     ui::Tone::Info);
+        }
+    }
+    ui::EndPanel();
+}
+
+void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
+    if (load_ == Load::NotStarted) load(ctx);
+    if (scroll_pending_) {
+        ImGui::SetScrollY(scroll_to_);
+        scroll_pending_ = false;
+    }
+    if (!open_id_.empty()) {
+        draw_post(ctx);
+        return;
+    }
+    if (!loaded_once_) {
+        if (load_ == Load::Failed) {
+            ui::Note(load_error_, ui::Tone::Error);
+            if (ui::SecondaryButton("Försök igen")) load(ctx);
+        } else {
+            ui::Loading("Hämtar inläggen …");
+        }
+        return;
+    }
+    draw_list(ctx);
 }
 
 }  // namespace boxes
