@@ -211,4 +211,75 @@ void EndPanel() {
 
 void Space(float pixels) { ImGui::Dummy(ImVec2(1, pixels)); }
 
+// --- Laying out text ------------------------------------------------------------
+
+namespace {
+void pop_utf8_char(std::string& s) {
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty()) s.pop_back();
+}
+}  // namespace
+
+ImVec2 TextSize(fonts::Face face, const std::string& text, float wrap) {
+    ImGui::PushFont(fonts::get(face));
+    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    ImGui::PopFont();
+    return size;
+}
+
+void TextAt(ImVec2 pos, float width, const std::string& text, ImU32 color, fonts::Face face) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    Text(text, color, face);
+    ImGui::PopTextWrapPos();
+}
+
+std::string ClipToLines(const std::string& text, float width, int lines) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    for (int i = 0; i < lines; ++i) {
+        if (s >= end) return text;
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk <= s) brk = s + 1;
+        if (i == lines - 1 && brk < end) {
+            std::string out(text.c_str(), brk);
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            const std::string start_of_line(text.c_str(), s);
+            while (out.size() > start_of_line.size() &&
+                   ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x > width)
+                pop_utf8_char(out);
+            return out + " …";
+        }
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+    }
+    return text;
+}
+
+float ButtonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+bool NamedAction(const std::string& name, const std::string& detail, const std::string& button_label) {
+    const float button_w = ButtonWidth(button_label.c_str());
+    const float text_w = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    Text(name);
+    if (!detail.empty()) Text(detail, theme::kMutedText, fonts::Face::Small);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
+    return SecondaryButton(button_label.c_str());
+}
+
+std::string FileSize(long long bytes) {
+    if (bytes < 1024) return std::to_string(bytes) + " byte";
+    if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " kB";
+    const long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
+}
+
 }  // namespace app::ui

@@ -53,4 +53,21 @@ void EndPanel();
 // Vertical space in CSS pixels.
 void Space(float pixels);
 
+// --- Laying out text (for views that place text themselves, such as list cards) ---
+
+// The size `text` takes in `face` when wrapped at `wrap` (FLT_MAX: one line).
+ImVec2 TextSize(fonts::Face face, const std::string& text, float wrap);
+// Text at a screen position, wrapped at `width`, registered like every Text.
+void TextAt(ImVec2 pos, float width, const std::string& text, ImU32 color, fonts::Face face);
+// `text` cut to at most `lines` lines when wrapped at `width` in the current font, with
+// " …" where it was cut.
+std::string ClipToLines(const std::string& text, float width, int lines);
+// A button's width in the current style ("##id" not counted).
+float ButtonWidth(const char* label);
+// A row: a name (and a small muted line under it) at the left, a button at the right,
+// e.g. an attached file and "Öppna". Returns true when the button was pressed.
+bool NamedAction(const std::string& name, const std::string& detail, const std::string& button_label);
+// "12 kB", "1,4 MB": a file's size as people read it.
+std::string FileSize(long long bytes);
+
 }  // namespace app::ui

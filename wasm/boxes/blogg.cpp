@@ -89,10 +89,6 @@ std::string collapse_whitespace(const std::string& s) {
     return out;
 }
 
-void pop_utf8_char(std::string& s) {
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-    if (!s.empty()) s.pop_back();
-}
 
 size_t utf8_chars(const char* s) {
     size_t n = 0;
@@ -107,65 +103,10 @@ bool blank(const char* s) {
     return true;
 }
 
-// `text` cut to at most `lines` lines when wrapped at `width` in the current font.
-std::string clip_to_lines(const std::string& text, float width, int lines) {
-    ImFont* font = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / font->FontSize;
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    for (int i = 0; i < lines; ++i) {
-        if (s >= end) return text;
-        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (brk <= s) brk = s + 1;
-        if (i == lines - 1 && brk < end) {
-            std::string out(text.c_str(), brk);
-            while (!out.empty() && out.back() == ' ') out.pop_back();
-            const std::string start_of_line(text.c_str(), s);
-            while (out.size() > start_of_line.size() &&
-                   ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x > width)
-                pop_utf8_char(out);
-            return out + " …";
-        }
-        s = brk;
-        while (s < end && *s == ' ') ++s;
-    }
-    return text;
-}
 
-ImVec2 text_size(Face face, const std::string& text, float wrap) {
-    ImGui::PushFont(app::fonts::get(face));
-    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    ImGui::PopFont();
-    return size;
-}
 
-void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face face) {
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ui::Text(text, color, face);
-    ImGui::PopTextWrapPos();
-}
 
-std::string file_size_text(long long bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " byte";
-    if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " kB";
-    const long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
-    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
-}
 
-// A row: a name (and a small muted line under it) at the left, a button at the right.
-bool named_action(const std::string& name, const std::string& detail, const std::string& button_label) {
-    const float button_w = ImGui::CalcTextSize(button_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float text_w = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
-    ui::Text(name);
-    if (!detail.empty()) ui::Text(detail, app::theme::kMutedText, Face::Small);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
-    return ui::SecondaryButton(button_label.c_str());
-}
 
 void section_heading(const std::string& text) {
     ui::Space(6);
@@ -368,13 +309,13 @@ void BloggBox::draw_list(BoxContext& ctx) {
         std::string excerpt;
         if (!p.body.empty()) {
             ImGui::PushFont(app::fonts::get(Face::Body));
-            excerpt = clip_to_lines(collapse_whitespace(p.body), text_w, narrow ? 3 : 2);
+            excerpt = ui::ClipToLines(collapse_whitespace(p.body), text_w, narrow ? 3 : 2);
             ImGui::PopFont();
         }
-        const float title_h = text_size(Face::Strong, p.title, text_w).y;
-        const float meta_h = text_size(Face::Small, meta, text_w).y;
-        const float excerpt_h = excerpt.empty() ? 0.0f : text_size(Face::Body, excerpt, text_w).y;
-        const float count_h = text_size(Face::Small, count, text_w).y;
+        const float title_h = ui::TextSize(Face::Strong, p.title, text_w).y;
+        const float meta_h = ui::TextSize(Face::Small, meta, text_w).y;
+        const float excerpt_h = excerpt.empty() ? 0.0f : ui::TextSize(Face::Body, excerpt, text_w).y;
+        const float count_h = ui::TextSize(Face::Small, count, text_w).y;
         const float height = pad_y + title_h + 4 + meta_h + (excerpt.empty() ? 0.0f : 8 + excerpt_h) + 8 + count_h + pad_y;
 
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -390,15 +331,15 @@ void BloggBox::draw_list(BoxContext& ctx) {
                     app::theme::kMutedText, app::icons::kChevronRight);
 
         float y = pos.y + pad_y;
-        text_at(ImVec2(text_x, y), text_w, p.title, 0, Face::Strong);
+        ui::TextAt(ImVec2(text_x, y), text_w, p.title, 0, Face::Strong);
         y += title_h + 4;
-        text_at(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
         y += meta_h;
         if (!excerpt.empty()) {
-            text_at(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kText, Face::Body);
+            ui::TextAt(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kText, Face::Body);
             y += 8 + excerpt_h;
         }
-        text_at(ImVec2(text_x, y + 8), text_w, count, app::theme::kAccent, Face::Small);
+        ui::TextAt(ImVec2(text_x, y + 8), text_w, count, app::theme::kAccent, Face::Small);
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
@@ -516,8 +457,8 @@ void BloggBox::draw_post(BoxContext& ctx) {
             const BlogFile& file = post_.files[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string open_label = std::string(app::icons::kDownload) + "  Öppna##file";
-            if (named_action(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
-                             file_size_text(file.size), open_label))
+            if (ui::NamedAction(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
+                             ui::FileSize(file.size), open_label))
                 platform::open_url(file.url);
             ImGui::PopID();
         }

@@ -83,74 +83,11 @@ std::string collapse_whitespace(const std::string& s) {
     return out;
 }
 
-void pop_utf8_char(std::string& s) {
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-    if (!s.empty()) s.pop_back();
-}
 
-// `text` cut to at most `lines` lines when wrapped at `width` in the current font, with
-// "…" where it was cut.
-std::string clip_to_lines(const std::string& text, float width, int lines) {
-    ImFont* font = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / font->FontSize;
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    for (int i = 0; i < lines; ++i) {
-        if (s >= end) return text;
-        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (brk <= s) brk = s + 1;
-        if (i == lines - 1 && brk < end) {
-            std::string out(text.c_str(), brk);
-            while (!out.empty() && out.back() == ' ') out.pop_back();
-            const std::string start_of_line(text.c_str(), s);
-            while (out.size() > start_of_line.size() &&
-                   ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x > width)
-                pop_utf8_char(out);
-            return out + " …";
-        }
-        s = brk;
-        while (s < end && *s == ' ') ++s;
-    }
-    return text;
-}
 
-ImVec2 text_size(Face face, const std::string& text, float wrap) {
-    ImGui::PushFont(app::fonts::get(face));
-    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    ImGui::PopFont();
-    return size;
-}
 
-// Text at a screen position, wrapped at `width`, registered like every ui::Text.
-void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face face) {
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ui::Text(text, color, face);
-    ImGui::PopTextWrapPos();
-}
 
-// "12 kB", "1,4 MB": a file's size as people read it.
-std::string file_size_text(long long bytes) {
-    if (bytes < 1024) return std::to_string(bytes) + " byte";
-    if (bytes < 1024 * 1024) return std::to_string((bytes + 512) / 1024) + " kB";
-    const long long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
-    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
-}
 
-// A row: a name (and a small muted line under it) at the left, a button at the right.
-// Returns true when the button was pressed.
-bool named_action(const std::string& name, const std::string& detail, const std::string& button_label) {
-    const float button_w = ImGui::CalcTextSize(button_label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float text_w = ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
-    ui::Text(name);
-    if (!detail.empty()) ui::Text(detail, app::theme::kMutedText, Face::Small);
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);
-    return ui::SecondaryButton(button_label.c_str());
-}
 
 // An address the user can select and copy: a read-only field, and a button beside it
 // that puts it on the clipboard. Returns true when the button was pressed.
@@ -309,7 +246,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
     const float chevron_column = 24.0f;
     const float gap = 14.0f;  // between cards
     const float text_w = width - pad_x * 2 - dot_column - chevron_column;
-    const float badge_w = text_size(Face::Small, "Oläst", FLT_MAX).x + 16.0f + 10.0f;
+    const float badge_w = ui::TextSize(Face::Small, "Oläst", FLT_MAX).x + 16.0f + 10.0f;
 
     const NewsItem* to_open = nullptr;
     for (const NewsItem& n : items_) {
@@ -320,12 +257,12 @@ void InformationBox::draw_list(BoxContext& ctx) {
         std::string excerpt;
         if (!n.body.empty()) {
             ImGui::PushFont(app::fonts::get(Face::Body));
-            excerpt = clip_to_lines(collapse_whitespace(n.body), text_w, narrow ? 3 : 2);
+            excerpt = ui::ClipToLines(collapse_whitespace(n.body), text_w, narrow ? 3 : 2);
             ImGui::PopFont();
         }
-        const float title_h = text_size(Face::Strong, n.title, title_w).y;
-        const float meta_h = text_size(Face::Small, meta, text_w).y;
-        const float excerpt_h = excerpt.empty() ? 0.0f : text_size(Face::Body, excerpt, text_w).y;
+        const float title_h = ui::TextSize(Face::Strong, n.title, title_w).y;
+        const float meta_h = ui::TextSize(Face::Small, meta, text_w).y;
+        const float excerpt_h = excerpt.empty() ? 0.0f : ui::TextSize(Face::Body, excerpt, text_w).y;
         const float height = pad_y + title_h + 4 + meta_h + (excerpt.empty() ? 0.0f : 8 + excerpt_h) + pad_y;
 
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -343,11 +280,11 @@ void InformationBox::draw_list(BoxContext& ctx) {
         if (!n.read) ui::Badge("Oläst", ImVec2(right - chevron_column, first_line_mid), true);
 
         float y = pos.y + pad_y;
-        text_at(ImVec2(text_x, y), title_w, n.title, 0, Face::Strong);
+        ui::TextAt(ImVec2(text_x, y), title_w, n.title, 0, Face::Strong);
         y += title_h + 4;
-        text_at(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
         y += meta_h;
-        if (!excerpt.empty()) text_at(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kMutedText, Face::Body);
+        if (!excerpt.empty()) ui::TextAt(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kMutedText, Face::Body);
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
@@ -413,7 +350,7 @@ void InformationBox::draw_article(BoxContext& ctx) {
             const std::string key = "link" + std::to_string(i);
             ImGui::PushID(key.c_str());
             const std::string open_label = std::string(app::icons::kExternalLink) + "  Öppna länken##open";
-            if (named_action(link.title.empty() ? link.url : link.title, "", open_label)) platform::open_url(link.url);
+            if (ui::NamedAction(link.title.empty() ? link.url : link.title, "", open_label)) platform::open_url(link.url);
             ImGui::PopID();
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
             ImGui::PushID(key.c_str());
@@ -431,8 +368,8 @@ void InformationBox::draw_article(BoxContext& ctx) {
             const NewsFile& file = article_.files[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string open_label = std::string(app::icons::kDownload) + "  Öppna##file";
-            if (named_action(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
-                             file_size_text(file.size), open_label))
+            if (ui::NamedAction(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
+                             ui::FileSize(file.size), open_label))
                 platform::open_url(file.url);
             ImGui::PopID();
         }

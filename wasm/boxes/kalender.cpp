@@ -255,10 +255,6 @@ std::string path_for(const std::string& pupil_id) {
 
 bool on_day(const CalendarEvent& e, const std::string& day) { return e.date <= day && day <= e.end_date; }
 
-// A button's width with the current style.
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
 
 const std::string kPrevWeek = std::string(icons::kChevronLeft) + "  Föregående vecka";
 const std::string kNextWeek = std::string("Nästa vecka  ") + icons::kChevronRight;
@@ -354,7 +350,7 @@ void KalenderBox::draw_tabs(BoxContext& ctx, bool narrow) {
     const std::string& next = is_week ? kNextWeek : kNextMonth;
     bool go_prev = false, go_next = false, go_today = false;
     if (!narrow) {
-        float w = button_width(prev.c_str()) + button_width("Idag") + button_width(next.c_str()) + 16;
+        float w = ui::ButtonWidth(prev.c_str()) + ui::ButtonWidth("Idag") + ui::ButtonWidth(next.c_str()) + 16;
         ImGui::SameLine(0, 0);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(16.0f, ImGui::GetContentRegionAvail().x - w));
         go_prev = ui::SecondaryButton(prev.c_str());
@@ -364,10 +360,10 @@ void KalenderBox::draw_tabs(BoxContext& ctx, bool narrow) {
         go_next = ui::SecondaryButton(next.c_str());
     } else {
         ImGui::SameLine(0, 0);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - button_width("Idag"));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ui::ButtonWidth("Idag"));
         go_today = ui::SecondaryButton("Idag");
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 10));
-        float wp = button_width(prev.c_str()), wn = button_width(next.c_str());
+        float wp = ui::ButtonWidth(prev.c_str()), wn = ui::ButtonWidth(next.c_str());
         go_prev = ui::SecondaryButton(prev.c_str());
         if (ImGui::GetContentRegionAvail().x >= wp + wn + 8) {
             ImGui::SameLine(0, 0);

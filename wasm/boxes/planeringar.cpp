@@ -83,20 +83,7 @@ const char* period_label(const std::string& period) {
     return "";
 }
 
-ImVec2 text_size(Face face, const std::string& text, float wrap) {
-    ImGui::PushFont(app::fonts::get(face));
-    ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    ImGui::PopFont();
-    return size;
-}
 
-// Text at a screen position, wrapped at `width`, registered like every ui::Text.
-void text_at(ImVec2 pos, float width, const std::string& text, ImU32 color, Face face) {
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ui::Text(text, color, face);
-    ImGui::PopTextWrapPos();
-}
 
 // A section's heading, a little apart from what came before.
 void section_heading(const char* text, bool first) {
@@ -197,9 +184,9 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
         const std::string subject = p->subject.empty() ? "Planering" : p->subject;
         std::string meta = period_text(p->from, p->to, today_, false);
         if (!p->groups.empty()) meta += " · " + p->groups;
-        const float subject_h = text_size(Face::Small, subject, text_w).y;
-        const float title_h = text_size(Face::Strong, p->title, text_w).y;
-        const float meta_h = text_size(Face::Small, meta, text_w).y;
+        const float subject_h = ui::TextSize(Face::Small, subject, text_w).y;
+        const float title_h = ui::TextSize(Face::Strong, p->title, text_w).y;
+        const float meta_h = ui::TextSize(Face::Small, meta, text_w).y;
         const float height = pad_y + subject_h + 2 + title_h + 4 + meta_h + pad_y;
 
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -215,11 +202,11 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
                     app::theme::kMutedText, app::icons::kChevronRight);
 
         float y = pos.y + pad_y;
-        text_at(ImVec2(text_x, y), text_w, subject, app::theme::kAccent, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, subject, app::theme::kAccent, Face::Small);
         y += subject_h + 2;
-        text_at(ImVec2(text_x, y), text_w, p->title, 0, Face::Strong);
+        ui::TextAt(ImVec2(text_x, y), text_w, p->title, 0, Face::Strong);
         y += title_h + 4;
-        text_at(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
@@ -294,7 +281,7 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x;
         const char* when = period_label(plan_.period);
-        const float badge_w = *when ? text_size(Face::Small, when, FLT_MAX).x + 16.0f + 12.0f : 0.0f;
+        const float badge_w = *when ? ui::TextSize(Face::Small, when, FLT_MAX).x + 16.0f + 12.0f : 0.0f;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - badge_w);
         ui::Text(plan_.subject.empty() ? "Planering" : plan_.subject, app::theme::kAccent, Face::Strong);
         ImGui::PopTextWrapPos();

@@ -50,9 +50,6 @@ std::string place_and_staff(const TalkTime& t) {
     return s;
 }
 
-float button_width(const char* label) {
-    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
-}
 
 // A thin line across the panel between rows.
 void separator() {
@@ -235,7 +232,7 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
             if (!first) separator();
             first = false;
             const std::string label = "Boka##" + t.id;
-            const float bw = button_width(label.c_str());
+            const float bw = ui::ButtonWidth(label.c_str());
             const float text_w = ImGui::GetContentRegionAvail().x - bw - ImGui::GetStyle().ItemSpacing.x * 2;
             const bool pending = booking_slot_id_ == t.id;
             ImGui::BeginGroup();
