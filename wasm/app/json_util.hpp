@@ -28,6 +28,20 @@ inline bool flag(const Json& j, const char* key, bool fallback = false) {
     return v.is_boolean() ? v.get<bool>() : fallback;
 }
 
+// A published item's "scope" ({"whole_school": bool, "groups": [{"id","name"}]}) as
+// people read it: "Hela skolan", or the groups' names ("7A, 7B").
+inline std::string scope_text(const Json& scope) {
+    if (flag(scope, "whole_school")) return "Hela skolan";
+    std::string out;
+    const Json& groups = field(scope, "groups");
+    if (groups.is_array())
+        for (const Json& g : groups) {
+            std::string name = text(g, "name");
+            if (!name.empty()) out += (out.empty() ? "" : ", ") + name;
+        }
+    return out;
+}
+
 inline Json parse_json(const std::string& body) {
     return Json::parse(body, nullptr, /*allow_exceptions=*/false);
 }

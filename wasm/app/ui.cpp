@@ -211,6 +211,13 @@ void EndPanel() {
 
 void Space(float pixels) { ImGui::Dummy(ImVec2(1, pixels)); }
 
+void Divider() {
+    ImVec2 a = ImGui::GetCursorScreenPos();
+    a.y += 4;
+    ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), theme::kBorder, 1.0f);
+    Space(8);
+}
+
 // --- Laying out text ------------------------------------------------------------
 
 namespace {

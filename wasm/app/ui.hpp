@@ -52,6 +52,9 @@ void EndPanel();
 
 // Vertical space in CSS pixels.
 void Space(float pixels);
+// A thin line across the content, with a little space above and below (e.g. between
+// an article's heading and its text).
+void Divider();
 
 // --- Laying out text (for views that place text themselves, such as list cards) ---
 

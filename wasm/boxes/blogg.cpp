@@ -114,12 +114,6 @@ void section_heading(const std::string& text) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
 }
 
-void separator() {
-    ImVec2 a = ImGui::GetCursorScreenPos();
-    a.y += 4;
-    ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), app::theme::kBorder, 1.0f);
-    ui::Space(8);
-}
 
 }  // namespace
 
@@ -447,7 +441,7 @@ void BloggBox::draw_post(BoxContext& ctx) {
         ui::Note(post_error_, ui::Tone::Error);
         if (ui::SecondaryButton("Försök igen")) fetch_post(ctx);
     }
-    separator();
+    ui::Divider();
     if (post_.body.empty()) ui::MutedText("Inlägget har ingen text.");
     else ui::Text(post_.body);
 
@@ -470,7 +464,7 @@ void BloggBox::draw_post(BoxContext& ctx) {
     draw_comments(ctx);
     if (post_load_ == Load::Ready) {
         if (post_.can_comment) {
-            separator();
+            ui::Divider();
             draw_form(ctx);
         } else {
             ui::Space(4);

@@ -27,18 +27,7 @@ NewsItem parse_item(const Json& j) {
     n.published_at = app::text(j, "published_at");
     n.changed_at = app::text(j, "changed_at");  // null when never changed: empty
     n.read = app::flag(j, "read");
-    const Json& scope = app::field(j, "scope");
-    if (app::flag(scope, "whole_school")) {
-        n.scope = "Hela skolan";
-    } else {
-        const Json& groups = app::field(scope, "groups");
-        if (groups.is_array())
-            for (const Json& g : groups) {
-                std::string name = app::text(g, "name");
-                if (name.empty()) continue;
-                n.scope += (n.scope.empty() ? "" : ", ") + name;
-            }
-    }
+    n.scope = app::scope_text(app::field(j, "scope"));
     const Json& links = app::field(j, "links");
     if (links.is_array())
         for (const Json& l : links) {
@@ -332,13 +321,7 @@ void InformationBox::draw_article(BoxContext& ctx) {
         if (ui::SecondaryButton("Försök igen")) fetch_item(ctx);
     }
 
-    {
-        ImVec2 a = ImGui::GetCursorScreenPos();
-        a.y += 4;
-        ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y),
-                                            app::theme::kBorder, 1.0f);
-        ui::Space(8);
-    }
+    ui::Divider();
     if (article_.body.empty()) ui::MutedText("Nyheten har ingen text.");
     else ui::Text(article_.body);
 

@@ -226,18 +226,7 @@ CalendarEvent parse_event(const Json& j) {
     e.start_time = app::text(j, "start_time");
     e.end_time = app::text(j, "end_time");
     e.author = app::text(app::field(j, "author"), "name");
-    const Json& scope = app::field(j, "scope");
-    if (app::flag(scope, "whole_school")) {
-        e.scope = "Hela skolan";
-    } else {
-        const Json& groups = app::field(scope, "groups");
-        if (groups.is_array())
-            for (const Json& g : groups) {
-                std::string name = app::text(g, "name");
-                if (name.empty()) continue;
-                e.scope += (e.scope.empty() ? "" : ", ") + name;
-            }
-    }
+    e.scope = app::scope_text(app::field(j, "scope"));
     return e;
 }
 

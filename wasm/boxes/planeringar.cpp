@@ -28,18 +28,7 @@ TeachingPlan parse_plan(const Json& j) {
     p.period = app::text(j, "period");
     p.author = app::text(app::field(j, "author"), "name");
     p.changed_at = app::text(j, "changed_at");  // null when never changed: empty
-    const Json& scope = app::field(j, "scope");
-    if (app::flag(scope, "whole_school")) {
-        p.groups = "Hela skolan";
-    } else {
-        const Json& groups = app::field(scope, "groups");
-        if (groups.is_array())
-            for (const Json& g : groups) {
-                std::string name = app::text(g, "name");
-                if (name.empty()) continue;
-                p.groups += (p.groups.empty() ? "" : ", ") + name;
-            }
-    }
+    p.groups = app::scope_text(app::field(j, "scope"));
     return p;
 }
 
@@ -313,13 +302,7 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         if (ui::SecondaryButton("Försök igen")) fetch_plan(ctx);
     }
 
-    {
-        ImVec2 a = ImGui::GetCursorScreenPos();
-        a.y += 4;
-        ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y),
-                                            app::theme::kBorder, 1.0f);
-        ui::Space(8);
-    }
+    ui::Divider();
     if (plan_.body.empty()) ui::MutedText("Planeringen har ingen text.");
     else ui::Text(plan_.body);
     ui::EndPanel();
