@@ -64,7 +64,7 @@ bool draw_frame() {
     app::registry::end_frame();
 
     glViewport(0, 0, canvas.buffer_width, canvas.buffer_height);
-    ImVec4 page = ImGui::ColorConvertU32ToFloat4(app::theme::kPage);
+    ImVec4 page = ImGui::ColorConvertU32ToFloat4(app::theme::colors().page);
     glClearColor(page.x, page.y, page.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

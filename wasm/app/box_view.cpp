@@ -17,7 +17,7 @@ void App::draw_box_view() {
     ui::Title(info.title[0] ? info.title : open_box_);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
     std::string about = pupil->name + (pupil->group.empty() ? "" : " · " + pupil->group);
-    ui::Text(about, theme::kMutedText);
+    ui::Text(about, theme::colors().muted_text);
     ui::Space(6);
     boxes::BoxContext ctx = box_context();
     box(pupil->id, open_box_).draw_full_view(ctx, *pupil);

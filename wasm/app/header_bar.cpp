@@ -16,15 +16,15 @@ void App::draw_header() {
     // A white band across the whole width, under the centred content.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(window->Pos, ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y));
-    dl->AddRectFilled(top, ImVec2(top.x + window->Size.x, top.y + height), theme::kSurface);
-    dl->AddLine(ImVec2(top.x, top.y + height), ImVec2(top.x + window->Size.x, top.y + height), theme::kBorder);
+    dl->AddRectFilled(top, ImVec2(top.x + window->Size.x, top.y + height), theme::colors().surface);
+    dl->AddLine(ImVec2(top.x, top.y + height), ImVec2(top.x + window->Size.x, top.y + height), theme::colors().border);
     dl->PopClipRect();
 
     float y0 = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts::get(fonts::Face::Heading));
     float title_h = ImGui::GetFontSize();
     ImGui::SetCursorPosY(y0 + (height - title_h) * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
     ImGui::TextUnformatted(icons::kLogo);
     ImGui::PopStyleColor();
     ImGui::SameLine(0, 8);
@@ -43,7 +43,7 @@ void App::draw_header() {
     if (show_name) {
         ImGui::SameLine();
         ImGui::SetCursorPos(ImVec2(right - button_w - name_w - 16, y0 + (height - ImGui::GetFontSize()) * 0.5f));
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kMutedText);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().muted_text);
         ImGui::TextUnformatted(me_.name.c_str());
         ImGui::PopStyleColor();
         registry::add_text(me_.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

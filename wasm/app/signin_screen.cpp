@@ -41,7 +41,7 @@ void App::draw_sign_in() {
     std::string brand = std::string(icons::kLogo) + "  Skolnav";
     float brand_w = ImGui::CalcTextSize(brand.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - brand_w) * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
     ImGui::TextUnformatted(brand.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -56,7 +56,7 @@ void App::draw_sign_in() {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(panel_w);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 22));
-    ImGui::PushStyleColor(ImGuiCol_Border, theme::kBorder);
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().border);
     ImGui::BeginChild("signin_panel", ImVec2(panel_w, 0),
                       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

@@ -13,7 +13,7 @@ namespace app {
 
 void App::draw_child_switcher() {
     if (me_.pupils.size() < 2) return;
-    ui::Text("Välj barn", theme::kMutedText, fonts::Face::Small);
+    ui::Text("Välj barn", theme::colors().muted_text, fonts::Face::Small);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     float right = ImGui::GetWindowContentRegionMax().x;
     for (size_t i = 0; i < me_.pupils.size(); ++i) {
@@ -83,14 +83,14 @@ void App::draw_box_grid(const Pupil& pupil) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float pad = 20.0f, circle = 44.0f;
         ImVec2 c(pos.x + pad + circle * 0.5f, pos.y + pad + circle * 0.5f);
-        dl->AddCircleFilled(c, circle * 0.5f, theme::kAccentSoft, 32);
+        dl->AddCircleFilled(c, circle * 0.5f, theme::colors().accent_soft, 32);
         ImFont* icon_font = fonts::get(fonts::Face::IconLarge);
         float icon_size = icon_font->FontSize * ImGui::GetIO().FontGlobalScale;
         ImVec2 icon_ext = icon_font->CalcTextSizeA(icon_size, FLT_MAX, 0, info.icon);
-        dl->AddText(icon_font, icon_size, ImVec2(c.x - icon_ext.x * 0.5f, c.y - icon_ext.y * 0.5f), theme::kAccent,
+        dl->AddText(icon_font, icon_size, ImVec2(c.x - icon_ext.x * 0.5f, c.y - icon_ext.y * 0.5f), theme::colors().accent,
                     info.icon);
         float right = pos.x + card_w - pad - 10;
-        dl->AddText(ImVec2(right, c.y - ImGui::GetFontSize() * 0.5f), theme::kMutedText, icons::kChevronRight);
+        dl->AddText(ImVec2(right, c.y - ImGui::GetFontSize() * 0.5f), theme::colors().muted_text, icons::kChevronRight);
         if (card.unread > 0) right = ui::Badge(std::to_string(card.unread) + " nya", ImVec2(right - 8, c.y), true);
         ImGui::PushClipRect(pos, ImVec2(right - 4, pos.y + card_h), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + circle + 14, c.y - ImGui::GetFontSize() * 0.75f));
@@ -128,7 +128,7 @@ void App::draw_start_page() {
     std::string about = pupil->name;
     if (!pupil->group.empty()) about += " · " + pupil->group;
     if (!pupil->school.name.empty()) about += " · " + pupil->school.name;
-    ui::Text(about, theme::kMutedText);
+    ui::Text(about, theme::colors().muted_text);
     ui::Space(6);
     if (!pupil->insyn) {
         ui::Note("Eleven har inte gett insyn. " + pupil->first_name +

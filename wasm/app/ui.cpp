@@ -23,16 +23,16 @@ void Text(std::string_view text, ImU32 color, fonts::Face face) {
     registry::add_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
-void MutedText(std::string_view text) { Text(text, theme::kMutedText); }
+void MutedText(std::string_view text) { Text(text, theme::colors().muted_text); }
 void Heading(std::string_view text) { Text(text, 0, fonts::Face::Heading); }
 void Title(std::string_view text) { Text(text, 0, fonts::Face::Title); }
 
 bool PrimaryButton(const char* label, bool enabled, float width) {
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::kAccent);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentHover);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::kAccentHover);
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    ImGui::PushStyleColor(ImGuiCol_Border, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::colors().accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colors().accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().on_accent);
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().accent);
     ImGui::PushFont(fonts::get(fonts::Face::Strong));
     ImGui::BeginDisabled(!enabled);
     registry::hint_next("button");
@@ -44,10 +44,10 @@ bool PrimaryButton(const char* label, bool enabled, float width) {
 }
 
 bool SecondaryButton(const char* label, bool enabled) {
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(210, 229, 242, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::colors().surface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colors().accent_soft_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
     ImGui::BeginDisabled(!enabled);
     registry::hint_next("button");
     bool clicked = ImGui::Button(label);
@@ -58,9 +58,9 @@ bool SecondaryButton(const char* label, bool enabled) {
 
 bool QuietButton(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(210, 229, 242, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colors().accent_soft_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     registry::hint_next("button");
     bool clicked = ImGui::Button(label);
@@ -81,26 +81,26 @@ bool Radio(const char* label, bool selected) {
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h),
-                      selected ? theme::kAccentSoft : (hovered ? IM_COL32(248, 250, 252, 255) : theme::kSurface),
+                      selected ? theme::colors().accent_soft : (hovered ? theme::colors().hover : theme::colors().surface),
                       style.FrameRounding);
-    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), selected ? theme::kAccent : theme::kBorder,
+    dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), selected ? theme::colors().accent : theme::colors().border,
                 style.FrameRounding, 0, selected ? 1.5f : 1.0f);
     float r = ImGui::GetFontSize() * 0.42f;
     ImVec2 c(pos.x + style.FramePadding.x + r, pos.y + h * 0.5f);
-    dl->AddCircle(c, r, selected ? theme::kAccent : theme::kMutedText, 24, 1.5f);
-    if (selected) dl->AddCircleFilled(c, r * 0.55f, theme::kAccent, 24);
-    dl->AddText(ImVec2(c.x + r + style.ItemInnerSpacing.x, pos.y + style.FramePadding.y), theme::kText,
+    dl->AddCircle(c, r, selected ? theme::colors().accent : theme::colors().muted_text, 24, 1.5f);
+    if (selected) dl->AddCircleFilled(c, r * 0.55f, theme::colors().accent, 24);
+    dl->AddText(ImVec2(c.x + r + style.ItemInnerSpacing.x, pos.y + style.FramePadding.y), theme::colors().text,
                 text.c_str());
     if (clicked) platform::request_frames();
     return clicked;
 }
 
 bool Tab(const char* label, bool selected) {
-    ImGui::PushStyleColor(ImGuiCol_Button, selected ? theme::kAccent : theme::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? theme::kAccentHover : theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, selected ? theme::kAccentHover : theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_Text, selected ? IM_COL32_WHITE : theme::kText);
-    ImGui::PushStyleColor(ImGuiCol_Border, selected ? theme::kAccent : theme::kBorder);
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? theme::colors().accent : theme::colors().surface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? theme::colors().accent_hover : theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, selected ? theme::colors().accent_hover : theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? theme::colors().on_accent : theme::colors().text);
+    ImGui::PushStyleColor(ImGuiCol_Border, selected ? theme::colors().accent : theme::colors().border);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 100.0f);
     ImGui::PushFont(fonts::get(fonts::Face::Strong));
     registry::hint_next("tab", selected ? 1 : 0);
@@ -124,8 +124,8 @@ bool InputField(const char* label, char* buffer, size_t size, bool password, con
 }
 
 void Note(std::string_view text, Tone tone) {
-    ImU32 bg = tone == Tone::Error ? theme::kErrorSoft : tone == Tone::Success ? theme::kSuccessSoft : theme::kInfoSoft;
-    ImU32 fg = tone == Tone::Error ? theme::kErrorText : tone == Tone::Success ? theme::kSuccessText : theme::kText;
+    ImU32 bg = tone == Tone::Error ? theme::colors().error_soft : tone == Tone::Success ? theme::colors().success_soft : theme::colors().info_soft;
+    ImU32 fg = tone == Tone::Error ? theme::colors().error_text : tone == Tone::Success ? theme::colors().success_text : theme::colors().text;
     const char* icon = tone == Tone::Error ? icons::kError : tone == Tone::Success ? icons::kSuccess : icons::kInfo;
     const float pad = 12.0f, gap = 10.0f;
     ImVec2 start = ImGui::GetCursorScreenPos();
@@ -153,10 +153,10 @@ void Loading(std::string_view text) {
     float start = t * 5.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PathArcTo(c, size * 0.42f, start, start + IM_PI * 1.4f, 24);
-    dl->PathStroke(theme::kAccent, 0, 2.2f);
+    dl->PathStroke(theme::colors().accent, 0, 2.2f);
     ImGui::Dummy(ImVec2(size, size));
     ImGui::SameLine(0, 10);
-    Text(text, theme::kMutedText);
+    Text(text, theme::colors().muted_text);
 }
 
 float Badge(std::string_view text, ImVec2 right_centre, bool strong) {
@@ -167,8 +167,8 @@ float Badge(std::string_view text, ImVec2 right_centre, bool strong) {
     const ImVec2 min(right_centre.x - ext.x - pad.x * 2, right_centre.y - ext.y * 0.5f - pad.y);
     const ImVec2 max(right_centre.x, right_centre.y + ext.y * 0.5f + pad.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(min, max, strong ? theme::kAccent : theme::kAccentSoft, (max.y - min.y) * 0.5f);
-    dl->AddText(font, size, ImVec2(min.x + pad.x, min.y + pad.y), strong ? theme::kSurface : theme::kAccent, text.data(),
+    dl->AddRectFilled(min, max, strong ? theme::colors().accent : theme::colors().accent_soft, (max.y - min.y) * 0.5f);
+    dl->AddText(font, size, ImVec2(min.x + pad.x, min.y + pad.y), strong ? theme::colors().surface : theme::colors().accent, text.data(),
                 text.data() + text.size());
     registry::add_text(text, min, max);
     return min.x;
@@ -186,9 +186,9 @@ CardResult CardButton(const char* label, ImVec2 size) {
     // A soft shadow lifts the card; stronger when hovered.
     dl->AddRectFilled(ImVec2(r.min.x, r.min.y + (hovered ? 3.0f : 2.0f)),
                       ImVec2(r.max.x, r.max.y + (hovered ? 3.0f : 2.0f)),
-                      IM_COL32(20, 40, 70, hovered ? 26 : 14), theme::kCardRounding);
-    dl->AddRectFilled(r.min, r.max, held ? IM_COL32(250, 252, 254, 255) : theme::kSurface, theme::kCardRounding);
-    dl->AddRect(r.min, r.max, hovered ? IM_COL32(150, 190, 220, 255) : theme::kBorder, theme::kCardRounding, 0, 1.0f);
+                      theme::colors().shadow, theme::kCardRounding);
+    dl->AddRectFilled(r.min, r.max, held ? theme::colors().pressed : theme::colors().surface, theme::kCardRounding);
+    dl->AddRect(r.min, r.max, hovered ? theme::colors().border_hover : theme::colors().border, theme::kCardRounding, 0, 1.0f);
     if (r.clicked) platform::request_frames();
     return r;
 }
@@ -197,7 +197,7 @@ void BeginPanel(const char* id) {
     // A child window that grows with its content (one frame behind, which the
     // render-until-stable scheduler absorbs) gives a padded white panel.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
-    ImGui::PushStyleColor(ImGuiCol_Border, theme::kBorder);
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().border);
     ImGui::BeginChild(id, ImVec2(0, 0),
                       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -214,7 +214,7 @@ void Space(float pixels) { ImGui::Dummy(ImVec2(1, pixels)); }
 void Divider() {
     ImVec2 a = ImGui::GetCursorScreenPos();
     a.y += 4;
-    ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), theme::kBorder, 1.0f);
+    ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), theme::colors().border, 1.0f);
     Space(8);
 }
 
@@ -275,7 +275,7 @@ bool NamedAction(const std::string& name, const std::string& detail, const std::
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
     Text(name);
-    if (!detail.empty()) Text(detail, theme::kMutedText, fonts::Face::Small);
+    if (!detail.empty()) Text(detail, theme::colors().muted_text, fonts::Face::Small);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SameLine(ImGui::GetContentRegionMax().x - button_w);

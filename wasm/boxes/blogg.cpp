@@ -284,7 +284,7 @@ void BloggBox::draw_list(BoxContext& ctx) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     ui::Text(can_comment_ ? "Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera."
                           : "Lärarnas inlägg. Öppna ett inlägg för att läsa det och kommentarerna.",
-             app::theme::kMutedText);
+             app::theme::colors().muted_text);
     ui::Space(6);
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -322,18 +322,18 @@ void BloggBox::draw_list(BoxContext& ctx) {
         const float text_x = pos.x + pad_x;
         const float right = pos.x + width - pad_x;
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
-                    app::theme::kMutedText, app::icons::kChevronRight);
+                    app::theme::colors().muted_text, app::icons::kChevronRight);
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), text_w, p.title, 0, Face::Strong);
         y += title_h + 4;
-        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::colors().muted_text, Face::Small);
         y += meta_h;
         if (!excerpt.empty()) {
-            ui::TextAt(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kText, Face::Body);
+            ui::TextAt(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::colors().text, Face::Body);
             y += 8 + excerpt_h;
         }
-        ui::TextAt(ImVec2(text_x, y + 8), text_w, count, app::theme::kAccent, Face::Small);
+        ui::TextAt(ImVec2(text_x, y + 8), text_w, count, app::theme::colors().accent, Face::Small);
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
@@ -362,13 +362,13 @@ void BloggBox::draw_comments(BoxContext& ctx) {
         const std::string who = c.author.empty() ? std::string("Okänd") : c.author;
         ui::Text(who, 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        ui::Text(app::dates::date_time(c.created_at), app::theme::kMutedText, Face::Small);
+        ui::Text(app::dates::date_time(c.created_at), app::theme::colors().muted_text, Face::Small);
         ui::Text(c.body);
         if (c.can_delete) {
             const bool busy = deleting_id_ == c.id;
             if (confirm_id_ == c.id) {
                 ui::Space(2);
-                ui::Text("Vill du ta bort din kommentar? Det går inte att ångra.", app::theme::kErrorText);
+                ui::Text("Vill du ta bort din kommentar? Det går inte att ångra.", app::theme::colors().error_text);
                 const std::string yes = std::string(app::icons::kTrash) + "  Ja, ta bort##yes" + c.id;
                 const std::string no = "Avbryt##no" + c.id;
                 if (ui::PrimaryButton(yes.c_str(), !busy)) to_delete = c.id;
@@ -402,7 +402,7 @@ void BloggBox::draw_form(BoxContext& ctx) {
     ImGui::InputTextMultiline("##Din kommentar", comment_, sizeof(comment_),
                               ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
     ui::Text("Högst " + std::to_string(kCommentMaxChars) + " tecken. Läraren får veta att du har kommenterat.",
-             app::theme::kMutedText, Face::Small);
+             app::theme::colors().muted_text, Face::Small);
     ui::Space(2);
     const bool clicked = ui::PrimaryButton("Skicka kommentar", !sending_);
     if (sending_) {
@@ -431,10 +431,10 @@ void BloggBox::draw_post(BoxContext& ctx) {
     ui::Heading(post_.title);
     std::string published = "Publicerad " + long_date_time(post_.published_at);
     if (!post_.author.empty()) published += " av " + post_.author;
-    ui::Text(published, app::theme::kMutedText);
+    ui::Text(published, app::theme::colors().muted_text);
     if (!post_.changed_at.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text("Ändrad " + app::dates::date_time(post_.changed_at), app::theme::kMutedText, Face::Small);
+        ui::Text("Ändrad " + app::dates::date_time(post_.changed_at), app::theme::colors().muted_text, Face::Small);
     }
     if (post_load_ == Load::Failed) {
         ui::Space(4);

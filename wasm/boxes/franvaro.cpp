@@ -140,7 +140,7 @@ void FranvaroBox::draw_reports(BoxContext& ctx) {
         if (!r.comment.empty()) ui::Text(r.comment);
         std::string by = "Anmäld av " + (r.reported_by.empty() ? std::string("okänd") : r.reported_by);
         if (!r.reported_at.empty()) by += ", " + app::dates::date_time(r.reported_at);
-        ui::Text(by, app::theme::kMutedText, app::fonts::Face::Small);
+        ui::Text(by, app::theme::colors().muted_text, app::fonts::Face::Small);
         if (r.can_withdraw) {
             std::string label = std::string(app::icons::kTrash) + "  Ta bort##" + r.id;
             float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;

@@ -88,10 +88,10 @@ bool copyable_address(const char* id, const std::string& address, bool copied) {
                                     ImGui::CalcTextSize(done_label.c_str(), nullptr, true).x) + pad;
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.75f;
     std::string buffer = address;  // read-only: never written through
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, app::theme::kInfoSoft);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, app::theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, app::theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_Text, app::theme::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, app::theme::colors().info_soft);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, app::theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, app::theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_Text, app::theme::colors().accent);
     ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - button_w - spacing));
     app::registry::hint_next("input");
     ImGui::InputText(id, buffer.data(), buffer.size() + 1,
@@ -225,7 +225,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
         return;
     }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-    ui::Text(unread_summary(unread_, items_.size()), app::theme::kMutedText);
+    ui::Text(unread_summary(unread_, items_.size()), app::theme::colors().muted_text);
     ui::Space(6);
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -262,18 +262,18 @@ void InformationBox::draw_list(BoxContext& ctx) {
         const float line_h = ImGui::GetFontSize();
         const float first_line_mid = pos.y + pad_y + line_h * 0.5f + 1;
         const float text_x = pos.x + pad_x + dot_column;
-        if (!n.read) dl->AddCircleFilled(ImVec2(pos.x + pad_x + 4.5f, first_line_mid), 4.5f, app::theme::kAccent, 16);
+        if (!n.read) dl->AddCircleFilled(ImVec2(pos.x + pad_x + 4.5f, first_line_mid), 4.5f, app::theme::colors().accent, 16);
         const float right = pos.x + width - pad_x;
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
-                    app::theme::kMutedText, app::icons::kChevronRight);
+                    app::theme::colors().muted_text, app::icons::kChevronRight);
         if (!n.read) ui::Badge("Oläst", ImVec2(right - chevron_column, first_line_mid), true);
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), title_w, n.title, 0, Face::Strong);
         y += title_h + 4;
-        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::colors().muted_text, Face::Small);
         y += meta_h;
-        if (!excerpt.empty()) ui::TextAt(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::kMutedText, Face::Body);
+        if (!excerpt.empty()) ui::TextAt(ImVec2(text_x, y + 8), text_w, excerpt, app::theme::colors().muted_text, Face::Body);
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
@@ -302,14 +302,14 @@ void InformationBox::draw_article(BoxContext& ctx) {
     ui::Heading(article_.title);
     std::string published = "Publicerad " + long_date_time(article_.published_at);
     if (!article_.author.empty()) published += " av " + article_.author;
-    ui::Text(published, app::theme::kMutedText);
+    ui::Text(published, app::theme::colors().muted_text);
     std::string about;
     if (!article_.scope.empty()) about = "Till: " + article_.scope;
     if (!article_.changed_at.empty())
         about += (about.empty() ? "" : " · ") + std::string("Ändrad ") + app::dates::date_time(article_.changed_at);
     if (!about.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(about, app::theme::kMutedText, Face::Small);
+        ui::Text(about, app::theme::colors().muted_text, Face::Small);
     }
 
     if (article_load_ == Load::Loading) {
@@ -342,7 +342,7 @@ void InformationBox::draw_article(BoxContext& ctx) {
             ImGui::PopID();
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        ui::Text("Länkar öppnas i en ny flik.", app::theme::kMutedText, Face::Small);
+        ui::Text("Länkar öppnas i en ny flik.", app::theme::colors().muted_text, Face::Small);
     }
 
     if (!article_.files.empty()) {

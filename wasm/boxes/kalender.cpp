@@ -131,20 +131,19 @@ struct TypeStyle {
     const char* type;
     const char* label;
     const char* icon;
-    ImU32 bg, fg;
+    theme::Tint light;  // as drawn in the light theme; theme::tint adapts it
 };
 
 const TypeStyle kTypes[] = {
-    {"planning_day", "Planeringsdag", icons::kCalPlanningDay, IM_COL32(238, 233, 252, 255), IM_COL32(88, 48, 160, 255)},
-    {"activity", "Aktivitet", icons::kCalActivity, IM_COL32(218, 242, 236, 255), IM_COL32(16, 98, 84, 255)},
-    {"holiday", "Lovdag", icons::kCalHoliday, IM_COL32(253, 240, 207, 255), IM_COL32(138, 72, 8, 255)},
-    {"homework", "Läxa", icons::kCalHomework, IM_COL32(225, 236, 253, 255), IM_COL32(30, 70, 170, 255)},
-    {"study_day", "Studiedag", icons::kCalStudyDay, IM_COL32(252, 232, 242, 255), IM_COL32(150, 30, 90, 255)},
-    {"term_dates", "Terminsdatum", icons::kCalTermDates, IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)},
-    {"national_test", "Nationellt prov", icons::kCalNationalTest, IM_COL32(253, 230, 228, 255),
-     IM_COL32(150, 32, 32, 255)},
+    {"planning_day", "Planeringsdag", icons::kCalPlanningDay, {IM_COL32(238, 233, 252, 255), IM_COL32(88, 48, 160, 255)}},
+    {"activity", "Aktivitet", icons::kCalActivity, {IM_COL32(218, 242, 236, 255), IM_COL32(16, 98, 84, 255)}},
+    {"holiday", "Lovdag", icons::kCalHoliday, {IM_COL32(253, 240, 207, 255), IM_COL32(138, 72, 8, 255)}},
+    {"homework", "Läxa", icons::kCalHomework, {IM_COL32(225, 236, 253, 255), IM_COL32(30, 70, 170, 255)}},
+    {"study_day", "Studiedag", icons::kCalStudyDay, {IM_COL32(252, 232, 242, 255), IM_COL32(150, 30, 90, 255)}},
+    {"term_dates", "Terminsdatum", icons::kCalTermDates, {IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)}},
+    {"national_test", "Nationellt prov", icons::kCalNationalTest, {IM_COL32(253, 230, 228, 255), IM_COL32(150, 32, 32, 255)}},
 };
-const TypeStyle kOtherType = {"", "Händelse", icons::kKalender, IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)};
+const TypeStyle kOtherType = {"", "Händelse", icons::kKalender, {IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)}};
 
 const TypeStyle& style_of(const std::string& type) {
     for (const TypeStyle& s : kTypes)
@@ -185,10 +184,11 @@ ImVec2 draw_tag(const std::string& type, const std::string& label, ImVec2 pos) {
     ImVec2 sz = tag_size(label, s.icon);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + sz.x, pos.y + sz.y);
-    dl->AddRectFilled(pos, max, s.bg, 6.0f);
-    dl->AddRect(pos, max, (s.fg & 0x00FFFFFF) | (60u << 24), 6.0f);
+    const theme::Tint t = theme::tint(s.light);
+    dl->AddRectFilled(pos, max, t.soft, 6.0f);
+    dl->AddRect(pos, max, (t.strong & 0x00FFFFFF) | (60u << 24), 6.0f);
     std::string text = std::string(s.icon) + "  " + label;
-    dl->AddText(font, size, ImVec2(pos.x + kTagPad.x, pos.y + kTagPad.y), s.fg, text.c_str());
+    dl->AddText(font, size, ImVec2(pos.x + kTagPad.x, pos.y + kTagPad.y), t.strong, text.c_str());
     app::registry::add_text(label, pos, max);
     return sz;
 }
@@ -401,34 +401,34 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
     if (wide) {
         const float time_w = 112;
         ImGui::SetCursorScreenPos(ImVec2(start.x, top + (tag.y - line_h) * 0.5f));
-        ui::Text(event_time(e), theme::kMutedText);
+        ui::Text(event_time(e), theme::colors().muted_text);
         draw_tag(e.type, label, ImVec2(start.x + time_w, top));
         text_x = start.x + time_w + widest_tag() + 16;
         text_y = top + (tag.y - line_h) * 0.5f;
     } else {
         draw_tag(e.type, label, ImVec2(start.x, top));
         ImGui::SetCursorScreenPos(ImVec2(start.x + tag.x + 10, top + (tag.y - line_h) * 0.5f));
-        ui::Text(event_time(e), theme::kMutedText);
+        ui::Text(event_time(e), theme::colors().muted_text);
         text_x = start.x;
         text_y = top + tag.y + 8;
     }
     // Chevron: the row opens to show the description.
-    dl->AddText(ImVec2(right + 6, top + (tag.y - line_h) * 0.5f), theme::kMutedText,
+    dl->AddText(ImVec2(right + 6, top + (tag.y - line_h) * 0.5f), theme::colors().muted_text,
                 open ? icons::kChevronDown : icons::kChevronRight);
 
     ImGui::SetCursorScreenPos(ImVec2(text_x, text_y));
     ImGui::PushTextWrapPos(right - ImGui::GetWindowPos().x + ImGui::GetScrollX());
     ImGui::BeginGroup();
     ui::Text(e.title, 0, Face::Strong);
-    if (e.end_date != e.date) ui::Text(event_days(e), theme::kMutedText, Face::Small);
+    if (e.end_date != e.date) ui::Text(event_days(e), theme::colors().muted_text, Face::Small);
     if (open) {
         ui::Space(2);
         ui::Text(e.description.empty() ? "Ingen beskrivning." : e.description,
-                 e.description.empty() ? theme::kMutedText : 0);
+                 e.description.empty() ? theme::colors().muted_text : 0);
         std::string meta;
         if (!e.author.empty()) meta = "Från " + e.author;
         if (!e.scope.empty()) meta += (meta.empty() ? "" : " · ") + e.scope;
-        if (!meta.empty()) ui::Text(meta, theme::kMutedText, Face::Small);
+        if (!meta.empty()) ui::Text(meta, theme::colors().muted_text, Face::Small);
     }
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();
@@ -443,7 +443,7 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
     dl->ChannelsSetCurrent(0);
     if (hovered || open)
         dl->AddRectFilled(ImVec2(start.x - 8, start.y), ImVec2(start.x + width + 8, bottom),
-                          open ? IM_COL32(241, 246, 251, 255) : IM_COL32(246, 248, 251, 255), 8.0f);
+                          open ? theme::colors().hover : theme::colors().surface_alt, 8.0f);
     dl->ChannelsMerge();
     if (clicked) {
         if (open) open_events_.erase(e.id);
@@ -479,7 +479,7 @@ void KalenderBox::draw_day(const std::string& day, const std::vector<const Calen
     ui::EndPanel();
     if (today) {  // today stands out: an accent frame around its panel
         ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddRect(min, max, theme::kAccent, theme::kCardRounding, 0, 2.0f);
+        ImGui::GetWindowDrawList()->AddRect(min, max, theme::colors().accent, theme::kCardRounding, 0, 2.0f);
     }
     ImGui::PopID();
 }
@@ -536,7 +536,7 @@ void KalenderBox::draw_month_grid(BoxContext& ctx) {
         const char* name = kWeekdaysShort[c];
         ImVec2 ext = small->CalcTextSizeA(small_size, FLT_MAX, 0, name);
         dl->AddText(small, small_size, ImVec2(origin.x + c * cell_w + (cell_w - ext.x) * 0.5f, origin.y + 2),
-                    theme::kMutedText, name);
+                    theme::colors().muted_text, name);
     }
 
     const int first = weekday(Day{y, m, 1}), count = days_in_month(y, m);
@@ -556,9 +556,9 @@ void KalenderBox::draw_month_grid(BoxContext& ctx) {
         ImGui::SetCursorScreenPos(min);
         if (ImGui::InvisibleButton(label.c_str(), ImVec2(max.x - min.x, max.y - min.y))) open_week = iso_week_of(Day{y, m, d});
         const bool hovered = ImGui::IsItemHovered();
-        ImU32 bg = !on.empty() ? theme::kAccentSoft : (c >= 5 ? IM_COL32(247, 248, 250, 255) : theme::kSurface);
+        ImU32 bg = !on.empty() ? theme::colors().accent_soft : (c >= 5 ? theme::colors().surface_alt : theme::colors().surface);
         dl->AddRectFilled(min, max, bg, 8.0f);
-        dl->AddRect(min, max, hovered ? theme::kAccent : theme::kBorder, 8.0f);
+        dl->AddRect(min, max, hovered ? theme::colors().accent : theme::colors().border, 8.0f);
 
         // The day's number; today's in a filled circle.
         const std::string num = std::to_string(d);
@@ -566,10 +566,10 @@ void KalenderBox::draw_month_grid(BoxContext& ctx) {
         const ImVec2 num_pos = narrow ? ImVec2((min.x + max.x - ext.x) * 0.5f, min.y + 5) : ImVec2(min.x + 12, min.y + 9);
         if (day == today_) {
             const float rad = std::max(ext.x, ext.y) * 0.5f + 4;
-            dl->AddCircleFilled(ImVec2(num_pos.x + ext.x * 0.5f, num_pos.y + ext.y * 0.5f), rad, theme::kAccent, 24);
-            dl->AddText(num_pos, IM_COL32_WHITE, num.c_str());
+            dl->AddCircleFilled(ImVec2(num_pos.x + ext.x * 0.5f, num_pos.y + ext.y * 0.5f), rad, theme::colors().accent, 24);
+            dl->AddText(num_pos, theme::colors().on_accent, num.c_str());
         } else {
-            dl->AddText(num_pos, c >= 5 ? theme::kMutedText : theme::kText, num.c_str());
+            dl->AddText(num_pos, c >= 5 ? theme::colors().muted_text : theme::colors().text, num.c_str());
         }
 
         // The types on the day as their icons (the list below names them).
@@ -582,10 +582,10 @@ void KalenderBox::draw_month_grid(BoxContext& ctx) {
         const float iy = max.y - small_size - 7;
         for (size_t i = 0; i < shown; ++i) {
             const TypeStyle& s = style_of(types[i]);
-            dl->AddText(small, small_size, ImVec2(ix, iy), s.fg, s.icon);
+            dl->AddText(small, small_size, ImVec2(ix, iy), theme::tint(s.light).strong, s.icon);
             ix += icon_w;
         }
-        if (types.size() > shown) dl->AddText(small, small_size, ImVec2(ix, iy), theme::kMutedText, "+");
+        if (types.size() > shown) dl->AddText(small, small_size, ImVec2(ix, iy), theme::colors().muted_text, "+");
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + head_h + rows * cell_h));
     ImGui::Dummy(ImVec2(avail, 1));

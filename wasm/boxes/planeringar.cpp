@@ -188,14 +188,14 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
         const float mid = pos.y + height * 0.5f;
         const float right = pos.x + width - pad_x;
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, mid - line_h * 0.5f),
-                    app::theme::kMutedText, app::icons::kChevronRight);
+                    app::theme::colors().muted_text, app::icons::kChevronRight);
 
         float y = pos.y + pad_y;
-        ui::TextAt(ImVec2(text_x, y), text_w, subject, app::theme::kAccent, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, subject, app::theme::colors().accent, Face::Small);
         y += subject_h + 2;
         ui::TextAt(ImVec2(text_x, y), text_w, p->title, 0, Face::Strong);
         y += title_h + 4;
-        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::kMutedText, Face::Small);
+        ui::TextAt(ImVec2(text_x, y), text_w, meta, app::theme::colors().muted_text, Face::Small);
 
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
@@ -272,13 +272,13 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         const char* when = period_label(plan_.period);
         const float badge_w = *when ? ui::TextSize(Face::Small, when, FLT_MAX).x + 16.0f + 12.0f : 0.0f;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - badge_w);
-        ui::Text(plan_.subject.empty() ? "Planering" : plan_.subject, app::theme::kAccent, Face::Strong);
+        ui::Text(plan_.subject.empty() ? "Planering" : plan_.subject, app::theme::colors().accent, Face::Strong);
         ImGui::PopTextWrapPos();
         if (*when) ui::Badge(when, ImVec2(pos.x + width, pos.y + ImGui::GetFontSize() * 0.5f + 2), plan_.period == "current");
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     }
     ui::Heading(plan_.title);
-    ui::Text("Period: " + period_text(plan_.from, plan_.to, today_, true), app::theme::kMutedText);
+    ui::Text("Period: " + period_text(plan_.from, plan_.to, today_, true), app::theme::colors().muted_text);
     std::string about;
     if (!plan_.author.empty()) about = "Skriven av " + plan_.author;
     if (!plan_.groups.empty()) {
@@ -290,7 +290,7 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         about += (about.empty() ? "" : " · ") + std::string("Ändrad ") + app::dates::date_time(plan_.changed_at);
     if (!about.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(about, app::theme::kMutedText, Face::Small);
+        ui::Text(about, app::theme::colors().muted_text, Face::Small);
     }
 
     if (plan_load_ == Load::Loading) {

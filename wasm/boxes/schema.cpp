@@ -193,16 +193,16 @@ bool IconButton(const char* icon, const char* label) {
     std::string id = std::string("##") + label;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, ImGui::GetStyle().FramePadding.y));
-    ImGui::PushStyleColor(ImGuiCol_Button, theme::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::kAccentSoft);
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(210, 229, 242, 255));
+    ImGui::PushStyleColor(ImGuiCol_Button, theme::colors().surface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme::colors().accent_soft);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme::colors().accent_soft_hover);
     app::registry::hint_next("button");
     bool clicked = ImGui::Button(id.c_str(), ImVec2(h, h));
     ImGui::PopStyleColor(3);
     ImGui::PopStyleVar();
     ImVec2 size = ImGui::CalcTextSize(icon);
     ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + (h - size.x) * 0.5f, pos.y + (h - size.y) * 0.5f),
-                                        theme::kAccent, icon);
+                                        theme::colors().accent, icon);
     if (clicked) platform::request_frames();
     return clicked;
 }
@@ -243,19 +243,19 @@ void draw_row(ImDrawList* dl, ImVec2 pos, float width, float height, const Schem
     Font strong = font(Face::Strong), small = font(Face::Small);
     if (ongoing) {
         ImVec2 a(pos.x + 6, pos.y + 4), b(pos.x + width - 6, pos.y + height - 4);
-        dl->AddRectFilled(a, b, theme::kAccentSoft, 8.0f);
-        dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), theme::kAccent, 8.0f, ImDrawFlags_RoundCornersLeft);
+        dl->AddRectFilled(a, b, theme::colors().accent_soft, 8.0f);
+        dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), theme::colors().accent, 8.0f, ImDrawFlags_RoundCornersLeft);
     }
     float x = pos.x + r.pad_x, y = pos.y + r.pad_y;
     float text_x = r.stacked ? 0 : r.time_w + r.gap;
     float text_w = width - r.pad_x * 2 - text_x;
-    put(dl, strong, ImVec2(x, y), ongoing ? theme::kAccent : theme::kText, time_range(l));
+    put(dl, strong, ImVec2(x, y), ongoing ? theme::colors().accent : theme::colors().text, time_range(l));
     if (ongoing) ui::Badge(kOngoing, ImVec2(pos.x + width - r.pad_x, y + strong.size * 0.5f), true);
     if (r.stacked) y += strong.size + 4;
     float subject_w = text_w - (ongoing && !r.stacked ? badge_width() + 8 : 0);
-    put(dl, strong, ImVec2(x + text_x, y), theme::kText, l.subject, subject_w);
+    put(dl, strong, ImVec2(x + text_x, y), theme::colors().text, l.subject, subject_w);
     y += measure(strong, l.subject, subject_w).y + 3;
-    put(dl, small, ImVec2(x + text_x, y), theme::kMutedText, details(l), text_w);
+    put(dl, small, ImVec2(x + text_x, y), theme::colors().muted_text, details(l), text_w);
 }
 
 // A white card holding the lessons of one day, one row each, separated by thin lines.
@@ -270,11 +270,11 @@ void draw_lesson_card(const SchemaDay& day, double now) {
         total += heights.back();
     }
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + total), theme::kSurface, theme::kCardRounding);
-    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + total), theme::kBorder, theme::kCardRounding);
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + total), theme::colors().surface, theme::kCardRounding);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + total), theme::colors().border, theme::kCardRounding);
     float y = pos.y + 4;
     for (size_t i = 0; i < day.lessons.size(); ++i) {
-        if (i > 0) dl->AddLine(ImVec2(pos.x + r.pad_x, y), ImVec2(pos.x + width - r.pad_x, y), theme::kBorder);
+        if (i > 0) dl->AddLine(ImVec2(pos.x + r.pad_x, y), ImVec2(pos.x + width - r.pad_x, y), theme::colors().border);
         draw_row(dl, ImVec2(pos.x, y), width, heights[i], day.lessons[i], r, is_ongoing(day.lessons[i], now));
         y += heights[i];
     }
@@ -466,8 +466,8 @@ void SchemaBox::draw_controls() {
         ImVec2 pos = ImGui::GetCursorScreenPos();
         float block_h = heading_font.size + 2 + body.size;
         float top = pos.y + (button_h - block_h) * 0.5f;
-        put(dl, heading_font, ImVec2(pos.x, top), theme::kText, heading);
-        put(dl, body, ImVec2(pos.x, top + heading_font.size + 2), theme::kMutedText, sub);
+        put(dl, heading_font, ImVec2(pos.x, top), theme::colors().text, heading);
+        put(dl, body, ImVec2(pos.x, top + heading_font.size + 2), theme::colors().muted_text, sub);
         ImGui::Dummy(ImVec2(heading_w, button_h));
     };
 
@@ -586,7 +586,7 @@ void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
         char label[8];
         std::snprintf(label, sizeof(label), "%02d:00", m / 60);
         float y = y_of(m);
-        dl->AddText(small.font, small.size, ImVec2(origin.x, y - small.size * 0.5f), theme::kMutedText, label);
+        dl->AddText(small.font, small.size, ImVec2(origin.x, y - small.size * 0.5f), theme::colors().muted_text, label);
     }
 
     for (int i = 0; i < n; ++i) {
@@ -598,19 +598,19 @@ void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
         ImVec2 hs = measure(strong, head);
         ImVec2 hp(x0 + (col_w - hs.x) * 0.5f, origin.y + (header_h - hs.y) * 0.5f - 4);
         if (is_today) {
-            dl->AddRectFilled(ImVec2(hp.x - 10, hp.y - 4), ImVec2(hp.x + hs.x + 10, hp.y + hs.y + 4), theme::kAccent,
+            dl->AddRectFilled(ImVec2(hp.x - 10, hp.y - 4), ImVec2(hp.x + hs.x + 10, hp.y + hs.y + 4), theme::colors().accent,
                               (hs.y + 8) * 0.5f);
         }
-        put(dl, strong, hp, is_today ? theme::kSurface : theme::kText, head);
+        put(dl, strong, hp, is_today ? theme::colors().surface : theme::colors().text, head);
         // The column.
-        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + body_h), theme::kSurface, 10.0f);
-        dl->AddRect(ImVec2(x0, top), ImVec2(x1, top + body_h), is_today ? theme::kAccent : theme::kBorder, 10.0f);
+        dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, top + body_h), theme::colors().surface, 10.0f);
+        dl->AddRect(ImVec2(x0, top), ImVec2(x1, top + body_h), is_today ? theme::colors().accent : theme::colors().border, 10.0f);
         for (int m = first + 60; m < last; m += 60)
-            dl->AddLine(ImVec2(x0 + 1, y_of(m)), ImVec2(x1 - 1, y_of(m)), IM_COL32(236, 239, 243, 255));
+            dl->AddLine(ImVec2(x0 + 1, y_of(m)), ImVec2(x1 - 1, y_of(m)), theme::colors().grid_line);
         if (day.lessons.empty()) {
             std::string none = "Inga lektioner";
             ImVec2 s = measure(small, none);
-            put(dl, small, ImVec2(x0 + (col_w - s.x) * 0.5f, top + 14), theme::kMutedText, none);
+            put(dl, small, ImVec2(x0 + (col_w - s.x) * 0.5f, top + 14), theme::colors().muted_text, none);
             continue;
         }
         // Lessons that overlap share the column side by side.
@@ -631,10 +631,10 @@ void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
             const bool ongoing = is_ongoing(l, now);
             ImVec2 a(x0 + 4 + lane[k] * (lane_w + 4), y_of(minutes_of(l.start)) + 1);
             ImVec2 b(a.x + lane_w, y_of(minutes_of(l.end)) - 1);
-            dl->AddRectFilled(a, b, ongoing ? theme::kAccent : theme::kAccentSoft, 6.0f);
-            dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), theme::kAccent, 6.0f, ImDrawFlags_RoundCornersLeft);
-            const ImU32 text = ongoing ? theme::kSurface : theme::kText;
-            const ImU32 muted = ongoing ? IM_COL32(220, 234, 245, 255) : theme::kMutedText;
+            dl->AddRectFilled(a, b, ongoing ? theme::colors().accent : theme::colors().accent_soft, 6.0f);
+            dl->AddRectFilled(a, ImVec2(a.x + 4, b.y), theme::colors().accent, 6.0f, ImDrawFlags_RoundCornersLeft);
+            const ImU32 text = ongoing ? theme::colors().surface : theme::colors().text;
+            const ImU32 muted = ongoing ? theme::colors().on_accent : theme::colors().muted_text;
             const float inner = lane_w - block_pad - 6 - 4;
             float y = a.y + block_pad - 1;
             dl->PushClipRect(a, b, true);
@@ -663,7 +663,7 @@ void SchemaBox::draw_week_list(const std::vector<const SchemaDay*>& days) {
         first = false;
         std::string head = capitalised(app::dates::long_day(day->date));
         if (day->date == today_) head += " · idag";
-        ui::Text(head, day->date == today_ ? theme::kAccent : 0, Face::Strong);
+        ui::Text(head, day->date == today_ ? theme::colors().accent : 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
         if (day->lessons.empty()) {
             ui::MutedText("Inga lektioner");

@@ -55,7 +55,7 @@ std::string place_and_staff(const TalkTime& t) {
 void separator() {
     ImVec2 p = ImGui::GetCursorScreenPos();
     float w = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + w, p.y), theme::kBorder, 1.0f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y), ImVec2(p.x + w, p.y), theme::colors().border, 1.0f);
     ui::Space(6);
 }
 
@@ -155,12 +155,12 @@ void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
         ImVec2 wsize = ImGui::GetWindowSize();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->PushClipRect(wmin, ImVec2(wmin.x + wsize.x, wmin.y + wsize.y), false);
-        dl->AddRectFilled(ImVec2(wmin.x + 1, wmin.y + 14), ImVec2(wmin.x + 6, wmin.y + wsize.y - 14), theme::kAccent, 3.0f);
+        dl->AddRectFilled(ImVec2(wmin.x + 1, wmin.y + 14), ImVec2(wmin.x + 6, wmin.y + wsize.y - 14), theme::colors().accent, 3.0f);
         dl->PopClipRect();
     }
-    ui::Text(app::icons::kSuccess, theme::kSuccessText, Face::Heading);
+    ui::Text(app::icons::kSuccess, theme::colors().success_text, Face::Heading);
     ImGui::SameLine(0, 10);
-    ui::Text(capitalized(app::dates::long_day(booking_.date)), theme::kText, Face::Heading);
+    ui::Text(capitalized(app::dates::long_day(booking_.date)), theme::colors().text, Face::Heading);
     std::string when = "kl. " + time_range(booking_);
     if (booking_.duration_minutes > 0) when += " (" + minutes_text(booking_.duration_minutes) + ")";
     ui::Text(when, 0, Face::Strong);
@@ -169,7 +169,7 @@ void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
     if (!booked_by_.empty()) {
         std::string by = "Bokad av " + booked_by_;
         if (!booked_at_.empty()) by += ", " + app::dates::date_time(booked_at_);
-        ui::Text(by, theme::kMutedText, Face::Small);
+        ui::Text(by, theme::colors().muted_text, Face::Small);
     }
     ui::Space(6);
     const bool busy = cancelling_ || !booking_slot_id_.empty();
@@ -239,7 +239,7 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
             ui::Text(time_range(t), 0, Face::Strong);
             std::string detail = place_and_staff(t);
-            if (!detail.empty()) ui::Text(detail, theme::kMutedText, Face::Small);
+            if (!detail.empty()) ui::Text(detail, theme::colors().muted_text, Face::Small);
             if (pending) ui::Loading("Bokar …");
             ImGui::PopTextWrapPos();
             ImGui::EndGroup();
