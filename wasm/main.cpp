@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/fonts.hpp"
+#include "app/preferences.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui.h"
@@ -23,6 +24,7 @@ namespace {
 
 app::App g_app;
 double g_last_frame_time = 0;
+double g_last_build_ms = 0;  // CPU time of the last frame's UI, for the browser tests
 uint64_t g_last_output_hash = 0;
 
 // A cheap fingerprint of what was drawn: when two frames in a row match, the UI has
@@ -62,6 +64,7 @@ bool draw_frame() {
     g_app.draw();
     ImGui::Render();
     app::registry::end_frame();
+    g_last_build_ms = emscripten_get_now() - now * 1000.0;
 
     glViewport(0, 0, canvas.buffer_width, canvas.buffer_height);
     ImVec4 page = ImGui::ColorConvertU32ToFloat4(app::theme::colors().page);
@@ -84,6 +87,8 @@ extern "C" {
 // Read by web/skolnav_glue.js (window.skolnav): frames drawn, and whether anything is
 // still pending (requests in flight or frames scheduled).
 EMSCRIPTEN_KEEPALIVE unsigned skolnav_frame_count() { return platform::frame_count(); }
+// CPU time of the last frame's UI: layout, widgets and draw lists (not the GPU's work).
+EMSCRIPTEN_KEEPALIVE double skolnav_last_frame_build_ms() { return g_last_build_ms; }
 EMSCRIPTEN_KEEPALIVE int skolnav_busy() {
     return platform::http_in_flight() + (platform::frames_scheduled() ? 1 : 0);
 }
@@ -102,6 +107,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep frames coming
     io.ConfigWindowsMoveFromTitleBarOnly = true;
+    app::preferences::load();  // language and theme before the first frame
     app::theme::apply(ImGui::GetStyle());
     ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::input_init();

@@ -96,6 +96,10 @@
         .map(function (w) { return w.label; });
     },
     frames: function () { return Module._skolnav_frame_count ? Module._skolnav_frame_count() : 0; },
+    // CPU milliseconds the last frame's UI took to build (layout, widgets, draw lists).
+    frameBuildMs: function () {
+      return Module._skolnav_last_frame_build_ms ? Module._skolnav_last_frame_build_ms() : -1;
+    },
     // True while requests are in flight or frames are scheduled.
     busy: function () { return Module._skolnav_busy ? Module._skolnav_busy() > 0 : true; },
     textFocused: function () { return !!field && document.activeElement === field; },

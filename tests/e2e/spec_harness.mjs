@@ -5,6 +5,7 @@
 //   SKOLNAV_GUARDIAN_USER  SKOLNAV_PUPIL_USER  SKOLNAV_PASSWORD (demo)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const env = {
@@ -64,4 +65,20 @@ export async function apiGet(sk, apiPath) {
     const r = await fetch(p, { credentials: 'same-origin' });
     return { status: r.status, body: await r.json().catch(() => null) };
   }, apiPath);
+}
+
+// The colour of one CSS pixel of the page as the user sees it: [r, g, b]. Reads a 1×1
+// screenshot (a PNG whose single row needs no unfiltering: every PNG filter leaves the
+// first pixel of the first row as it is).
+export async function pixelAt(sk, x, y) {
+  const png = await sk.page.screenshot({ clip: { x, y, width: 1, height: 1 } });
+  const chunks = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    const type = png.toString('ascii', at + 4, at + 8);
+    if (type === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(chunks));
+  return [raw[1], raw[2], raw[3]];
 }

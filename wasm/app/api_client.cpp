@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "app/i18n.hpp"
 #include "platform/http.hpp"
 
 namespace app {
@@ -19,12 +20,19 @@ ApiReply to_reply(const platform::HttpResponse& r) {
     reply.error.field = text(error, "field");
     if (r.status == 0) {
         reply.error.code = "network";
-        reply.error.message = "Det gick inte att nå Skolnav. Kontrollera din anslutning och försök igen.";
+        reply.error.message = tr("Det gick inte att nå Skolnav. Kontrollera din anslutning och försök igen.");
     } else if (reply.error.message.empty()) {
-        reply.error.message = "Något gick fel (felkod " + std::to_string(r.status) + "). Försök igen om en stund.";
+        reply.error.message = trf("Något gick fel (felkod %d). Försök igen om en stund.", r.status);
     }
     return reply;
 }
+
+const EnglishText kEnglish[] = {
+    {"Det gick inte att nå Skolnav. Kontrollera din anslutning och försök igen.",
+     "Skolnav could not be reached. Check your connection and try again."},
+    {"Något gick fel (felkod %d). Försök igen om en stund.", "Something went wrong (error code %d). Try again in a while."},
+};
+const EnglishTexts kRegistered(kEnglish);
 
 }  // namespace
 
@@ -42,6 +50,10 @@ void ApiClient::get(const std::string& path, Callback done) { send("GET", path, 
 
 void ApiClient::post(const std::string& path, const Json& body, Callback done) {
     send("POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace), std::move(done));
+}
+
+void ApiClient::put(const std::string& path, const Json& body, Callback done) {
+    send("PUT", path, body.dump(-1, ' ', false, Json::error_handler_t::replace), std::move(done));
 }
 
 void ApiClient::del(const std::string& path, Callback done) { send("DELETE", path, "", std::move(done)); }

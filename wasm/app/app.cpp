@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "app/i18n.hpp"
 #include "app/theme.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -34,7 +35,7 @@ void App::start() {
     api_.on_signed_out = [this] {
         bool was_signed_in = screen_ == Screen::Home;
         forget_session();
-        if (was_signed_in) sign_in_notice_ = "Du har loggats ut. Logga in igen för att fortsätta.";
+        if (was_signed_in) sign_in_notice_ = tr("Du har loggats ut. Logga in igen för att fortsätta.");
     };
     platform::on_location_hash_change([this] { apply_location(); });
     load_me(false);
@@ -71,6 +72,8 @@ void App::forget_session() {
     me_ = Me{};
     pupil_id_.clear();
     open_box_.clear();
+    combined_ = settings_open_ = false;
+    insyn_ = InsynState{};
     screen_ = Screen::SignIn;
     signing_out_ = false;
     focus_username_ = true;
@@ -95,6 +98,20 @@ void App::sign_out() {
 void App::apply_location() {
     if (screen_ != Screen::Home) return;  // applied once signed in
     std::vector<std::string> parts = split_path(platform::location_hash());
+    const bool was_aside = combined_ || settings_open_;
+    settings_open_ = !parts.empty() && parts[0] == "installningar";
+    combined_ = !parts.empty() && parts[0] == "alla" && me_.is_guardian() && me_.pupils.size() > 1;
+    if (settings_open_ || combined_) {
+        if (!open_box_.empty() || !was_aside) {
+            // Cards may have changed in a box; settings may have changed the language.
+            for (auto& [id, page] : start_pages_) page.stale = true;
+        }
+        open_box_.clear();
+        if (settings_open_ && !insyn_.loaded && !insyn_.loading) load_insyn();
+        if (ImGuiWindow* page = ImGui::FindWindowByName("##page")) ImGui::SetScrollY(page, 0);
+        update_title();
+        return;
+    }
     std::string pupil = pupil_id_, box_name;
     if (parts.size() >= 2 && parts[0] == "elev" && me_.find_pupil(parts[1])) {
         pupil = parts[1];
@@ -112,13 +129,16 @@ void App::apply_location() {
         box(pupil_id_, open_box_).on_open(ctx);
     }
     // Back on the start page after a box: what was done there may change the cards.
-    if (open_box_.empty() && !previous_box.empty()) start_pages_[pupil_id_].stale = true;
+    if (open_box_.empty() && (!previous_box.empty() || was_aside)) start_pages_[pupil_id_].stale = true;
     if (ImGuiWindow* page = ImGui::FindWindowByName("##page")) ImGui::SetScrollY(page, 0);  // a new view starts at its top
     update_title();
 }
 
 void App::navigate(const std::string& pupil_id, const std::string& box_name) {
-    std::string hash = "#/elev/" + pupil_id + (box_name.empty() ? "" : "/" + box_name);
+    navigate_to("#/elev/" + pupil_id + (box_name.empty() ? "" : "/" + box_name));
+}
+
+void App::navigate_to(const std::string& hash) {
     platform::set_location_hash(hash);
     apply_location();
     platform::request_frames();
@@ -141,8 +161,10 @@ const Pupil* App::selected_pupil() const { return me_.find_pupil(pupil_id_); }
 
 void App::update_title() {
     std::string title = "Skolnav";
-    if (screen_ == Screen::Home && !open_box_.empty())
-        title = std::string(boxes::box_info(open_box_).title) + " – Skolnav";
+    if (screen_ == Screen::Home && settings_open_) title = std::string(tr("Inställningar")) + " – Skolnav";
+    else if (screen_ == Screen::Home && combined_) title = std::string(tr("Alla barn")) + " – Skolnav";
+    else if (screen_ == Screen::Home && !open_box_.empty())
+        title = std::string(tr(boxes::box_info(open_box_).title)) + " – Skolnav";
     platform::set_document_title(title);
 }
 
@@ -165,12 +187,23 @@ void App::draw() {
         case Screen::SignIn: draw_sign_in(); break;
         case Screen::Home:
             draw_header();
-            if (open_box_.empty()) draw_start_page();
+            if (settings_open_) draw_settings();
+            else if (combined_) draw_combined_view();
+            else if (open_box_.empty()) draw_start_page();
             else draw_box_view();
             break;
     }
     ImGui::Dummy(ImVec2(1, 32));  // breathing room at the bottom
     ImGui::End();
 }
+
+namespace {
+const EnglishText kEnglish[] = {
+    {"Du har loggats ut. Logga in igen för att fortsätta.", "You have been signed out. Sign in again to continue."},
+    {"Inställningar", "Settings"},
+    {"Alla barn", "All children"},
+};
+const EnglishTexts kRegistered(kEnglish);
+}  // namespace
 
 }  // namespace app

@@ -1,7 +1,8 @@
 // The app shell: who is signed in, which child and view are shown, and the frame's UI
-// (header, sign-in, start page, a box's full view). Views are addressed by the URL's
-// fragment, "#/elev/<pupil id>" and "#/elev/<pupil id>/<box>", so reloads, deep links
-// and the back button work.
+// (header, sign-in, start page, a box's full view, settings). Views are addressed by the
+// URL's fragment, "#/elev/<pupil id>", "#/elev/<pupil id>/<box>", "#/alla" (a guardian's
+// children together) and "#/installningar", so reloads, deep links and the back button
+// work.
 #pragma once
 #include <map>
 #include <memory>
@@ -26,6 +27,7 @@ private:
     void load_me(bool after_sign_in);
     void apply_location();
     void navigate(const std::string& pupil_id, const std::string& box);
+    void navigate_to(const std::string& hash);
     void sign_out();
     void forget_session();
     boxes::Box& box(const std::string& pupil_id, const std::string& wire_name);
@@ -40,9 +42,16 @@ private:
     void submit_sign_in();
     // start_page.cpp
     void draw_start_page();
+    void draw_greeting();
     void draw_child_switcher();
     void draw_box_grid(const Pupil& pupil);
     void load_start_page(const std::string& pupil_id);
+    // combined_view.cpp: every child's cards together, each line tagged with the child
+    void draw_combined_view();
+    // settings_view.cpp
+    void draw_settings();
+    void load_insyn();
+    void save_insyn(bool consent);
     // box_view.cpp
     void draw_box_view();
     void draw_starting();
@@ -52,6 +61,8 @@ private:
     Me me_;
     std::string pupil_id_;  // the child shown
     std::string open_box_;  // wire name of the full view shown; empty: start page
+    bool combined_ = false;       // a guardian's children together (#/alla)
+    bool settings_open_ = false;  // the settings page (#/installningar)
     std::map<std::string, std::map<std::string, std::unique_ptr<boxes::Box>>> boxes_;
     std::string start_error_;  // GET /me failed for another reason than "not signed in"
 
@@ -63,6 +74,13 @@ private:
         std::string error;
     };
     std::map<std::string, StartPageState> start_pages_;
+
+    // An adult pupil's insyn consent on the settings page (GET/PUT /me/insyn).
+    struct InsynState {
+        bool loaded = false, loading = false, saving = false, consent = false;
+        std::string error, saved_note;
+    };
+    InsynState insyn_;
 
     // Sign-in form.
     char username_[128] = {};

@@ -1,5 +1,6 @@
 // A box's full view: a back button, the box's name and the child's, then the box.
 #include "app/app.hpp"
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
@@ -10,11 +11,11 @@ namespace app {
 void App::draw_box_view() {
     const Pupil* pupil = selected_pupil();
     if (!pupil) return;
-    std::string back = std::string(icons::kBack) + "  Tillbaka";
+    std::string back = std::string(icons::kBack) + "  " + tr("Tillbaka");
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);  // align the text, not the frame
     if (ui::QuietButton(back.c_str())) navigate(pupil->id, "");
     const boxes::BoxInfo& info = boxes::box_info(open_box_);
-    ui::Title(info.title[0] ? info.title : open_box_);
+    ui::Title(info.title[0] ? tr(info.title) : open_box_);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
     std::string about = pupil->name + (pupil->group.empty() ? "" : " · " + pupil->group);
     ui::Text(about, theme::colors().muted_text);
@@ -28,11 +29,20 @@ void App::draw_starting() {
     ImGui::SetCursorPosY(size.y * 0.4f);
     if (!start_error_.empty()) {
         ui::Note(start_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load_me(false);
+        if (ui::SecondaryButton(tr("Försök igen"))) load_me(false);
         return;
     }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.5f - 50);
-    ui::Loading("Startar …");
+    ui::Loading(tr("Startar …"));
 }
+
+namespace {
+const EnglishText kEnglish[] = {
+    {"Tillbaka", "Back"},
+    {"Försök igen", "Try again"},
+    {"Startar …", "Starting …"},
+};
+const EnglishTexts kRegistered(kEnglish);
+}  // namespace
 
 }  // namespace app

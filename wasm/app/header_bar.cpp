@@ -1,5 +1,7 @@
-// The header of every signed-in view: the product's name, who is signed in, "Logga ut".
+// The header of every signed-in view: the product's name, who is signed in, the
+// settings and "Logga ut".
 #include "app/app.hpp"
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
@@ -31,23 +33,30 @@ void App::draw_header() {
     ImGui::TextUnformatted("Skolnav");
     ImGui::PopFont();
 
-    // Right side: the user's name (when there is room) and the sign-out button.
-    const char* sign_out_label = signing_out_ ? "Loggar ut …##signout" : "Logga ut";
+    // Right side: the user's name (when there is room), the settings (an icon; its name
+    // for screen readers and tests) and the sign-out button.
+    const char* sign_out_label = signing_out_ ? tr("Loggar ut …##signout") : tr("Logga ut");
     std::string button = std::string(icons::kSignOut) + "  " + sign_out_label;
+    std::string settings = std::string(icons::kSettings) + "##" + tr("Inställningar");
     ImGuiStyle& style = ImGui::GetStyle();
     float button_w = ImGui::CalcTextSize(button.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+    float settings_w = ui::ButtonWidth(settings.c_str());
     float right = ImGui::GetWindowContentRegionMax().x;
     float button_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
     float name_w = ImGui::CalcTextSize(me_.name.c_str()).x;
-    bool show_name = ImGui::GetContentRegionAvail().x > name_w + button_w + 260;
+    bool show_name = ImGui::GetContentRegionAvail().x > name_w + button_w + settings_w + 260;
     if (show_name) {
         ImGui::SameLine();
-        ImGui::SetCursorPos(ImVec2(right - button_w - name_w - 16, y0 + (height - ImGui::GetFontSize()) * 0.5f));
+        ImGui::SetCursorPos(ImVec2(right - button_w - settings_w - name_w - 20, y0 + (height - ImGui::GetFontSize()) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().muted_text);
         ImGui::TextUnformatted(me_.name.c_str());
         ImGui::PopStyleColor();
         registry::add_text(me_.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
+    ImGui::SameLine();
+    ImGui::SetCursorPos(ImVec2(right - button_w - settings_w - 4, y0 + (height - button_h) * 0.5f));
+    if (ui::QuietButton(settings.c_str()) && !settings_open_) navigate_to("#/installningar");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Inställningar"));
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(right - button_w, y0 + (height - button_h) * 0.5f));
     if (ui::QuietButton(button.c_str()) && !signing_out_) sign_out();
@@ -57,5 +66,14 @@ void App::draw_header() {
         ui::Space(4);
     }
 }
+
+namespace {
+const EnglishText kEnglish[] = {
+    {"Loggar ut …", "Signing out …"},
+    {"Logga ut", "Sign out"},
+    {"Inställningar", "Settings"},
+};
+const EnglishTexts kRegistered(kEnglish);
+}  // namespace
 
 }  // namespace app

@@ -9,6 +9,8 @@ namespace app::icons {
     X(kBack, 0xF060, "\xef\x81\xa0")            /* arrow-left */           \
     X(kSignOut, 0xF08B, "\xef\x82\x8b")         /* sign-out */             \
     X(kUser, 0xF007, "\xef\x80\x87")            /* user */                 \
+    X(kSettings, 0xF013, "\xef\x80\x93")        /* cog */                  \
+    X(kAllChildren, 0xF0C0, "\xef\x83\x80")     /* users */                \
     X(kError, 0xF06A, "\xef\x81\xaa")           /* exclamation-circle */   \
     X(kSuccess, 0xF058, "\xef\x81\x98")         /* check-circle */         \
     X(kInfo, 0xF05A, "\xef\x81\x9a")            /* info-circle */          \

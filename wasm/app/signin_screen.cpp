@@ -2,7 +2,9 @@
 #include <algorithm>
 
 #include "app/app.hpp"
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
+#include "app/preferences.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "imgui.h"
@@ -12,7 +14,7 @@ namespace app {
 void App::submit_sign_in() {
     if (signing_in_) return;
     if (!username_[0] || !password_[0]) {
-        sign_in_error_ = "Fyll i både användarnamn och lösenord.";
+        sign_in_error_ = tr("Fyll i både användarnamn och lösenord.");
         return;
     }
     signing_in_ = true;
@@ -45,7 +47,7 @@ void App::draw_sign_in() {
     ImGui::TextUnformatted(brand.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    const char* tagline = "Skolan och förskolan på ett ställe";
+    const char* tagline = tr("Skolan och förskolan på ett ställe");
     float tag_w = ImGui::CalcTextSize(tagline).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tag_w) * 0.5f));
     ui::MutedText(tagline);
@@ -60,7 +62,7 @@ void App::draw_sign_in() {
     ImGui::BeginChild("signin_panel", ImVec2(panel_w, 0),
                       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::Heading("Logga in");
+    ui::Heading(tr("Logga in"));
     if (!sign_in_notice_.empty()) ui::Note(sign_in_notice_, ui::Tone::Info);
     if (!start_error_.empty()) ui::Note(start_error_, ui::Tone::Error);
     ui::Space(2);
@@ -68,19 +70,38 @@ void App::draw_sign_in() {
         ImGui::SetKeyboardFocusHere(0);  // the label is text, so this is the field
         focus_username_ = false;
     }
-    bool enter = ui::InputField("Användarnamn", username_, sizeof(username_));
-    enter |= ui::InputField("Lösenord", password_, sizeof(password_), /*password=*/true);
+    bool enter = ui::InputField(tr("Användarnamn"), username_, sizeof(username_));
+    enter |= ui::InputField(tr("Lösenord"), password_, sizeof(password_), /*password=*/true);
     ui::Space(4);
-    bool clicked = ui::PrimaryButton(signing_in_ ? "Loggar in …##login" : "Logga in", !signing_in_,
+    bool clicked = ui::PrimaryButton(signing_in_ ? tr("Loggar in …##login") : tr("Logga in"), !signing_in_,
                                      ImGui::GetContentRegionAvail().x);
     if (clicked || enter) submit_sign_in();
-    if (signing_in_) ui::Loading("Kontrollerar uppgifterna …");
+    if (signing_in_) ui::Loading(tr("Kontrollerar uppgifterna …"));
     if (!sign_in_error_.empty()) ui::Note(sign_in_error_, ui::Tone::Error);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopItemWidth();
+    // The other language, named in itself, for those who do not read this one.
+    ui::Space(6);
+    const bool swedish = language() == Language::Swedish;
+    const char* other = swedish ? "English##language" : "Svenska##language";
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (panel_w - ui::ButtonWidth(other)) * 0.5f);
+    if (ui::QuietButton(other)) preferences::set_language(swedish ? Language::English : Language::Swedish);
     ImGui::EndGroup();
 }
+
+namespace {
+const EnglishText kEnglish[] = {
+    {"Fyll i både användarnamn och lösenord.", "Enter both your username and your password."},
+    {"Skolan och förskolan på ett ställe", "School and preschool in one place"},
+    {"Logga in", "Sign in"},
+    {"Användarnamn", "Username"},
+    {"Lösenord", "Password"},
+    {"Loggar in …", "Signing in …"},
+    {"Kontrollerar uppgifterna …", "Checking your details …"},
+};
+const EnglishTexts kRegistered(kEnglish);
+}  // namespace
 
 }  // namespace app

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/app.hpp"
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
@@ -13,7 +14,7 @@ namespace app {
 
 void App::draw_child_switcher() {
     if (me_.pupils.size() < 2) return;
-    ui::Text("Välj barn", theme::colors().muted_text, fonts::Face::Small);
+    ui::Text(tr("Välj barn"), theme::colors().muted_text, fonts::Face::Small);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     float right = ImGui::GetWindowContentRegionMax().x;
     for (size_t i = 0; i < me_.pupils.size(); ++i) {
@@ -25,8 +26,13 @@ void App::draw_child_switcher() {
             float w = ImGui::CalcTextSize(p.first_name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
             if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
         }
-        if (ui::Tab(label.c_str(), p.id == pupil_id_) && p.id != pupil_id_) navigate(p.id, "");
+        if (ui::Tab(label.c_str(), !combined_ && p.id == pupil_id_) && (combined_ || p.id != pupil_id_)) navigate(p.id, "");
     }
+    // Every child at once: each line on the cards says whose it is.
+    std::string all = std::string(icons::kAllChildren) + "  " + tr("Alla barn") + "##children_all";
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + ui::ButtonWidth(all.c_str()) > right) ImGui::NewLine();
+    if (ui::Tab(all.c_str(), combined_) && !combined_) navigate_to("#/alla");
     ui::Space(4);
 }
 
@@ -56,7 +62,7 @@ void App::draw_box_grid(const Pupil& pupil) {
         for (const std::string& b : pupil.boxes) cards.push_back(Card{b, "", 0, 0});
     if (!page.error.empty()) ui::Note(page.error, ui::Tone::Error);
     if (cards.empty()) {
-        if (page.loaded) ui::Note("Skolan har inte aktiverat några delar i Skolnav ännu.", ui::Tone::Info);
+        if (page.loaded) ui::Note(tr("Skolan har inte aktiverat några delar i Skolnav ännu."), ui::Tone::Info);
         return;
     }
     const float gap = 16.0f;
@@ -70,7 +76,7 @@ void App::draw_box_grid(const Pupil& pupil) {
     for (size_t i = 0; i < cards.size(); ++i) {
         const Card& card = cards[i];
         const boxes::BoxInfo& info = boxes::box_info(card.box);
-        std::string title = info.title[0] ? info.title : card.box;
+        std::string title = info.title[0] ? tr(info.title) : card.box;
         int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
         ImVec2 pos(origin.x + col * (card_w + gap), origin.y + row * (card_h + gap));
         ImGui::SetCursorScreenPos(pos);
@@ -91,7 +97,7 @@ void App::draw_box_grid(const Pupil& pupil) {
                     info.icon);
         float right = pos.x + card_w - pad - 10;
         dl->AddText(ImVec2(right, c.y - ImGui::GetFontSize() * 0.5f), theme::colors().muted_text, icons::kChevronRight);
-        if (card.unread > 0) right = ui::Badge(std::to_string(card.unread) + " nya", ImVec2(right - 8, c.y), true);
+        if (card.unread > 0) right = ui::Badge(trf("%d nya", card.unread), ImVec2(right - 8, c.y), true);
         ImGui::PushClipRect(pos, ImVec2(right - 4, pos.y + card_h), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + circle + 14, c.y - ImGui::GetFontSize() * 0.75f));
         ui::Text(title, 0, fonts::Face::Heading);
@@ -100,8 +106,8 @@ void App::draw_box_grid(const Pupil& pupil) {
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y + pad + circle + 14));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_w - pad * 2);
         ImGui::BeginGroup();
-        if (!page.loaded) ui::Loading("Hämtar …");
-        else if (card.summary.empty()) ui::MutedText("Öppna för att se mer");
+        if (!page.loaded) ui::Loading(tr("Hämtar …"));
+        else if (card.summary.empty()) ui::MutedText(tr("Öppna för att se mer"));
         else ui::Text(card.summary);
         ImGui::EndGroup();
         ImGui::PopTextWrapPos();
@@ -114,11 +120,15 @@ void App::draw_box_grid(const Pupil& pupil) {
     if (!open.empty()) navigate(pupil.id, open);
 }
 
-void App::draw_start_page() {
-    ui::Title("Hej " + (me_.first_name.empty() ? me_.name : me_.first_name) + "!");
+void App::draw_greeting() {
+    ui::Title(trf("Hej %s!", (me_.first_name.empty() ? me_.name : me_.first_name).c_str()));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+}
+
+void App::draw_start_page() {
+    draw_greeting();
     if (me_.pupils.empty()) {
-        ui::MutedText("Det finns inga elever kopplade till ditt konto.");
+        ui::MutedText(tr("Det finns inga elever kopplade till ditt konto."));
         return;
     }
     ui::Space(4);
@@ -131,12 +141,28 @@ void App::draw_start_page() {
     ui::Text(about, theme::colors().muted_text);
     ui::Space(6);
     if (!pupil->insyn) {
-        ui::Note("Eleven har inte gett insyn. " + pupil->first_name +
-                     " är myndig och har valt att inte dela sina skoluppgifter med vårdnadshavare.",
+        ui::Note(trf("Eleven har inte gett insyn. %s är myndig och har valt att inte dela sina skoluppgifter "
+                     "med vårdnadshavare.",
+                     pupil->first_name.c_str()),
                  ui::Tone::Info);
         return;
     }
     draw_box_grid(*pupil);
 }
+
+namespace {
+const EnglishText kEnglish[] = {
+    {"Välj barn", "Choose child"},
+    {"Skolan har inte aktiverat några delar i Skolnav ännu.", "The school has not turned on any parts of Skolnav yet."},
+    {"%d nya", "%d new"},
+    {"Hämtar …", "Loading …"},
+    {"Öppna för att se mer", "Open to see more"},
+    {"Hej %s!", "Hello %s!"},
+    {"Alla barn", "All children"},
+    {"Det finns inga elever kopplade till ditt konto.", "There are no pupils linked to your account."},
+    {"Eleven har inte gett insyn. %s är myndig och har valt att inte dela sina skoluppgifter med vårdnadshavare.", "The pupil has not given access. %s is of age and has chosen not to share their school information with guardians."},
+};
+const EnglishTexts kRegistered(kEnglish);
+}  // namespace
 
 }  // namespace app

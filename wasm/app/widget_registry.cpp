@@ -44,23 +44,29 @@ std::string trim(std::string s) {
 }  // namespace
 
 std::string visible_label(std::string_view label) {
-    size_t hashes = label.find("##");
-    std::string_view shown = label.substr(0, hashes);
-    if (hashes != std::string_view::npos && trim(std::string(shown)).empty()) {
-        shown = label.substr(hashes);
-        while (!shown.empty() && shown.front() == '#') shown.remove_prefix(1);
-    }
-    std::string out;
-    out.reserve(shown.size());
-    for (size_t i = 0; i < shown.size();) {
-        auto* p = reinterpret_cast<const unsigned char*>(shown.data() + i);
-        if (i + 3 <= shown.size() && is_icon_byte_sequence(p)) {
-            i += 3;
-            continue;
+    // The text shown, without icon glyphs; for an icon-only label ("<icon>##Inställningar")
+    // the name after the hashes.
+    auto without_icons = [](std::string_view shown) {
+        std::string out;
+        out.reserve(shown.size());
+        for (size_t i = 0; i < shown.size();) {
+            auto* p = reinterpret_cast<const unsigned char*>(shown.data() + i);
+            if (i + 3 <= shown.size() && is_icon_byte_sequence(p)) {
+                i += 3;
+                continue;
+            }
+            out.push_back(shown[i++]);
         }
-        out.push_back(shown[i++]);
+        return trim(out);
+    };
+    const size_t hashes = label.find("##");
+    std::string shown = without_icons(label.substr(0, hashes));
+    if (shown.empty() && hashes != std::string_view::npos) {
+        std::string_view name = label.substr(hashes);
+        while (!name.empty() && name.front() == '#') name.remove_prefix(1);
+        shown = without_icons(name);
     }
-    return trim(out);
+    return shown;
 }
 
 void hint_next(const char* role, int checked) {

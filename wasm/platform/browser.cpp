@@ -9,6 +9,7 @@ namespace platform {
 namespace {
 
 std::function<void()> g_hash_handler;
+std::function<void()> g_color_scheme_handler;
 
 EM_JS(char*, js_location_hash, (), {
     var hash = decodeURI(window.location.hash || "");
@@ -39,6 +40,34 @@ EM_JS(void, js_open_url, (const char* url), {
     window.open(UTF8ToString(url), "_blank", "noopener");
 });
 
+EM_JS(char*, js_stored_setting, (const char* key), {
+    var value = "";
+    try { value = window.localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
+    var size = lengthBytesUTF8(value) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(value, ptr, size);
+    return ptr;
+});
+
+EM_JS(void, js_store_setting, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
+EM_JS(int, js_prefers_dark, (), {
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
+
+EM_JS(void, js_listen_color_scheme, (), {
+    if (!window.matchMedia) return;
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function() {
+        _skolnav_color_scheme_changed();
+    });
+});
+
+EM_JS(void, js_set_document_language, (const char* code), {
+    document.documentElement.lang = UTF8ToString(code);
+});
+
 }  // namespace
 
 std::string location_hash() {
@@ -60,9 +89,33 @@ void set_document_title(const std::string& title) { js_set_title(title.c_str());
 
 void open_url(const std::string& url) { js_open_url(url.c_str()); }
 
+std::string stored_setting(const std::string& key) {
+    char* raw = js_stored_setting(key.c_str());
+    std::string value(raw);
+    std::free(raw);
+    return value;
+}
+
+void store_setting(const std::string& key, const std::string& value) { js_store_setting(key.c_str(), value.c_str()); }
+
+bool system_prefers_dark() { return js_prefers_dark() != 0; }
+
+void on_system_color_scheme_change(std::function<void()> handler) {
+    bool first = !g_color_scheme_handler;
+    g_color_scheme_handler = std::move(handler);
+    if (first) js_listen_color_scheme();
+}
+
+void set_document_language(const char* code) { js_set_document_language(code); }
+
 }  // namespace platform
 
 extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_location_changed() {
     if (platform::g_hash_handler) platform::g_hash_handler();
+    platform::request_frames();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_color_scheme_changed() {
+    if (platform::g_color_scheme_handler) platform::g_color_scheme_handler();
     platform::request_frames();
 }

@@ -9,6 +9,7 @@ namespace platform {
 namespace {
 
 int g_in_flight = 0;
+const char* g_language = "sv";  // a string literal from the caller: lives forever
 
 struct PendingRequest {
     std::string body;  // must outlive emscripten_fetch()
@@ -38,9 +39,10 @@ void http_request(const std::string& method, const std::string& url, const std::
     attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
     // The session is an HttpOnly cookie: the browser sends it, the client never sees it.
     attr.withCredentials = EM_TRUE;
-    static const char* const json_headers[] = {"Content-Type", "application/json",
-                                               "Accept", "application/json", nullptr};
-    static const char* const accept_headers[] = {"Accept", "application/json", nullptr};
+    // emscripten_fetch copies the headers before it returns.
+    const char* json_headers[] = {"Content-Type", "application/json", "Accept", "application/json",
+                                  "Accept-Language", g_language, nullptr};
+    const char* accept_headers[] = {"Accept", "application/json", "Accept-Language", g_language, nullptr};
     auto* pending = new PendingRequest{body, std::move(done)};
     if (!pending->body.empty()) {
         attr.requestHeaders = json_headers;
@@ -55,6 +57,8 @@ void http_request(const std::string& method, const std::string& url, const std::
     ++g_in_flight;
     emscripten_fetch(&attr, url.c_str());
 }
+
+void http_set_language(const char* code) { g_language = code; }
 
 int http_in_flight() { return g_in_flight; }
 

@@ -17,6 +17,9 @@ using HttpCallback = std::function<void(const HttpResponse&)>;
 void http_request(const std::string& method, const std::string& url, const std::string& body,
                   HttpCallback done);
 
+// The language the server should answer in ("sv", "en"): sent as Accept-Language.
+void http_set_language(const char* code);
+
 // Requests sent and not yet answered.
 int http_in_flight();
 

@@ -227,7 +227,13 @@ extern "C" {
 
 // Text the user typed, pasted or composed in the hidden field (UTF-8).
 EMSCRIPTEN_KEEPALIVE void skolnav_input_text(const char* utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    // Text from the field is text even while Ctrl is still held (Ctrl+V pasted it), but
+    // ImGui drops characters typed with Ctrl down: release the modifiers first. The next
+    // key event sets them again from the browser's state.
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    io.AddKeyEvent(ImGuiMod_Super, false);
+    io.AddInputCharactersUTF8(utf8);
     platform::request_frames();
 }
 
