@@ -1,6 +1,7 @@
 #include <string>
 
 #include "app/icons.hpp"
+#include "boxes/bedomningar.hpp"
 #include "boxes/blogg.hpp"
 #include "boxes/box.hpp"
 #include "boxes/franvaro.hpp"
@@ -52,6 +53,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "planeringar") return std::make_unique<PlaneringarBox>(pupil.id);
     if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
+    if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
 
