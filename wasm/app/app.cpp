@@ -72,7 +72,7 @@ void App::forget_session() {
     me_ = Me{};
     pupil_id_.clear();
     open_box_.clear();
-    combined_ = settings_open_ = false;
+    combined_ = settings_open_ = not_found_ = false;
     insyn_ = InsynState{};
     screen_ = Screen::SignIn;
     signing_out_ = false;
@@ -102,6 +102,7 @@ void App::apply_location() {
     settings_open_ = !parts.empty() && parts[0] == "installningar";
     combined_ = !parts.empty() && parts[0] == "alla" && me_.is_guardian() && me_.pupils.size() > 1;
     if (settings_open_ || combined_) {
+        not_found_ = false;
         if (!open_box_.empty() || !was_aside) {
             // Cards may have changed in a box; settings may have changed the language.
             for (auto& [id, page] : start_pages_) page.stale = true;
@@ -113,17 +114,22 @@ void App::apply_location() {
         return;
     }
     std::string pupil = pupil_id_, box_name;
-    if (parts.size() >= 2 && parts[0] == "elev" && me_.find_pupil(parts[1])) {
-        pupil = parts[1];
+    // A pupil this user does not see, or a box that pupil does not have, is "not found"
+    // exactly like an address that never existed: it must not tell which it was.
+    not_found_ = !parts.empty() && parts[0] != "elev";
+    if (parts.size() >= 2 && parts[0] == "elev") {
+        if (me_.find_pupil(parts[1])) pupil = parts[1];
+        else not_found_ = true;
         if (parts.size() >= 3) box_name = parts[2];
     }
     const Pupil* p = me_.find_pupil(pupil);
     bool box_enabled = false;
     if (p)
         for (const std::string& b : p->boxes) box_enabled |= b == box_name;
+    if (!box_name.empty() && !(box_enabled && p->insyn)) not_found_ = true;
     std::string previous_box = open_box_;
     pupil_id_ = pupil;
-    open_box_ = box_enabled && p->insyn ? box_name : "";
+    open_box_ = !not_found_ && box_enabled && p->insyn ? box_name : "";
     if (!open_box_.empty() && open_box_ != previous_box) {
         boxes::BoxContext ctx = box_context();
         box(pupil_id_, open_box_).on_open(ctx);
@@ -161,7 +167,8 @@ const Pupil* App::selected_pupil() const { return me_.find_pupil(pupil_id_); }
 
 void App::update_title() {
     std::string title = "Skolnav";
-    if (screen_ == Screen::Home && settings_open_) title = std::string(tr("Inställningar")) + " – Skolnav";
+    if (screen_ == Screen::Home && not_found_) title = std::string(tr("Hittades inte")) + " – Skolnav";
+    else if (screen_ == Screen::Home && settings_open_) title = std::string(tr("Inställningar")) + " – Skolnav";
     else if (screen_ == Screen::Home && combined_) title = std::string(tr("Alla barn")) + " – Skolnav";
     else if (screen_ == Screen::Home && !open_box_.empty())
         title = std::string(tr(boxes::box_info(open_box_).title)) + " – Skolnav";
@@ -187,7 +194,8 @@ void App::draw() {
         case Screen::SignIn: draw_sign_in(); break;
         case Screen::Home:
             draw_header();
-            if (settings_open_) draw_settings();
+            if (not_found_) draw_not_found();
+            else if (settings_open_) draw_settings();
             else if (combined_) draw_combined_view();
             else if (open_box_.empty()) draw_start_page();
             else draw_box_view();
@@ -202,6 +210,7 @@ const EnglishText kEnglish[] = {
     {"Du har loggats ut. Logga in igen för att fortsätta.", "You have been signed out. Sign in again to continue."},
     {"Inställningar", "Settings"},
     {"Alla barn", "All children"},
+    {"Hittades inte", "Not found"},
 };
 const EnglishTexts kRegistered(kEnglish);
 }  // namespace

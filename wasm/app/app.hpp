@@ -54,6 +54,7 @@ private:
     void save_insyn(bool consent);
     // box_view.cpp
     void draw_box_view();
+    void draw_not_found();
     void draw_starting();
 
     ApiClient api_;
@@ -63,6 +64,7 @@ private:
     std::string open_box_;  // wire name of the full view shown; empty: start page
     bool combined_ = false;       // a guardian's children together (#/alla)
     bool settings_open_ = false;  // the settings page (#/installningar)
+    bool not_found_ = false;      // an address that shows nothing this user may see
     std::map<std::string, std::map<std::string, std::unique_ptr<boxes::Box>>> boxes_;
     std::string start_error_;  // GET /me failed for another reason than "not signed in"
 

@@ -24,6 +24,14 @@ void App::draw_box_view() {
     box(pupil->id, open_box_).draw_full_view(ctx, *pupil);
 }
 
+void App::draw_not_found() {
+    ui::Title(tr("Hittades inte"));
+    ui::Text(tr("Det finns inget att visa på den här adressen. Länken kan vara fel, eller så är det "
+                "inget du har tillgång till."));
+    ui::Space(8);
+    if (ui::PrimaryButton(tr("Till startsidan"))) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
+}
+
 void App::draw_starting() {
     ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetCursorPosY(size.y * 0.4f);
@@ -41,6 +49,10 @@ const EnglishText kEnglish[] = {
     {"Tillbaka", "Back"},
     {"Försök igen", "Try again"},
     {"Startar …", "Starting …"},
+    {"Hittades inte", "Not found"},
+    {"Det finns inget att visa på den här adressen. Länken kan vara fel, eller så är det inget du har tillgång till.",
+     "There is nothing to show at this address. The link may be wrong, or it is something you do not have access to."},
+    {"Till startsidan", "To the start page"},
 };
 const EnglishTexts kRegistered(kEnglish);
 }  // namespace
