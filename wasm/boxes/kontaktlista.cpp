@@ -431,26 +431,36 @@ void KontaktlistaBox::draw_settings(BoxContext& ctx) {
         {tr("Telefon"), &chosen_.phone, &my_phone_, tr("Skolan har inget telefonnummer till dig.")},
         {tr("Adress"), &chosen_.address, &my_address_, tr("Skolan har ingen adress till dig.")},
     };
+    // The details stand in one column after the widest label (ui::Checkbox's layout).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float label_column = 0;
+    for (const Row& r : rows)
+        label_column = std::max(label_column, style.FramePadding.x * 2 + ImGui::GetFontSize() * 0.95f +
+                                                  style.ItemInnerSpacing.x + ImGui::CalcTextSize(r.label).x);
+    // Beside the labels when every detail fits there (one look for all three), else under.
+    const float room = ImGui::GetContentRegionAvail().x - label_column - 8;
+    bool beside = true;
+    for (const Row& r : rows)
+        beside = beside && ui::TextSize(Face::Body, r.detail->empty() ? r.missing : *r.detail, FLT_MAX).x <= room;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(12, 4));
     for (const Row& r : rows) {
         if (ui::Checkbox(r.label, r.value, !saving_)) {
             save_success_.clear();
             save_error_.clear();
         }
-        // The detail itself: beside the label when it fits, else under it.
-        const std::string& detail = r.detail->empty() ? std::string(r.missing) : *r.detail;
-        const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
-        const float room = ImGui::GetContentRegionAvail().x - (box_max.x - box_min.x) - 8;
+        const std::string detail = r.detail->empty() ? std::string(r.missing) : *r.detail;
+        const ImVec2 box_min = ImGui::GetItemRectMin();
         const ImU32 color = theme::colors().muted_text;
-        if (ui::TextSize(Face::Body, detail, FLT_MAX).x <= room) {
-            ImGui::SameLine(0, 6);
-            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, box_min.y + ImGui::GetStyle().FramePadding.y));
+        if (beside) {
+            ImGui::SameLine(0, 0);
+            ImGui::SetCursorScreenPos(ImVec2(box_min.x + label_column + 8, box_min.y + style.FramePadding.y));
             ui::Text(detail, color);
         } else {
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetStyle().FramePadding.x + ImGui::GetFontSize() * 0.95f +
-                                 ImGui::GetStyle().ItemInnerSpacing.x);
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + style.FramePadding.x + ImGui::GetFontSize() * 0.95f +
+                                 style.ItemInnerSpacing.x);
             ui::Text(detail, color);
+            ui::Space(2);
         }
     }
     ImGui::PopStyleVar();
