@@ -43,6 +43,9 @@ namespace app::icons {
     X(kCalStudyDay, 0xF0EB, "\xef\x83\xab")     /* lightbulb-o: Studiedag */ \
     X(kCalTermDates, 0xF11E, "\xef\x84\x9e")    /* flag-checkered: Terminsdatum */ \
     X(kCalNationalTest, 0xF046, "\xef\x81\x86") /* check-square-o: Nationellt prov */ \
+    X(kEnvelope, 0xF0E0, "\xef\x83\xa0")       /* envelope */             \
+    X(kPhone, 0xF095, "\xef\x82\x95")          /* phone */                \
+    X(kHome, 0xF015, "\xef\x80\x95")           /* home: a postal address */ \
     X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */
 
 #define SKOLNAV_ICON_STRING(name, codepoint, utf8) inline constexpr const char* name = utf8;

@@ -289,4 +289,39 @@ std::string FileSize(long long bytes) {
     return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " MB";
 }
 
+bool Checkbox(const char* label, bool* value, bool enabled) {
+    // ImGui's own checkbox is small for fingers: a row like Radio's, with a square box.
+    ImGuiStyle& style = ImGui::GetStyle();
+    const float h = ImGui::GetFontSize() + style.FramePadding.y * 2;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const std::string text = registry::visible_label(label);
+    const float box = ImGui::GetFontSize() * 0.95f;
+    const float w = ImMin(ImGui::GetContentRegionAvail().x,
+                             style.FramePadding.x * 2 + box + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text.c_str()).x);
+    ImGui::BeginDisabled(!enabled);
+    registry::hint_next("checkbox", *value ? 1 : 0);
+    bool clicked = ImGui::InvisibleButton(label, ImVec2(w, h)) && enabled;
+    const bool hovered = ImGui::IsItemHovered() && enabled;
+    ImGui::EndDisabled();
+    if (clicked) {
+        *value = !*value;
+        platform::request_frames();
+    }
+    const theme::Palette& c = theme::colors();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), c.hover, style.FrameRounding);
+    const ImVec2 b0(pos.x + style.FramePadding.x, pos.y + (h - box) * 0.5f);
+    const ImVec2 b1(b0.x + box, b0.y + box);
+    if (*value) {
+        dl->AddRectFilled(b0, b1, enabled ? c.accent : c.muted_text, 4.0f);
+        ImGui::RenderCheckMark(dl, ImVec2(b0.x + box * 0.18f, b0.y + box * 0.2f), c.on_accent, box * 0.64f);
+    } else {
+        dl->AddRectFilled(b0, b1, c.surface, 4.0f);
+        dl->AddRect(b0, b1, hovered ? c.accent : c.muted_text, 4.0f, 0, 1.5f);
+    }
+    dl->AddText(ImVec2(b1.x + style.ItemInnerSpacing.x, pos.y + style.FramePadding.y), enabled ? c.text : c.muted_text,
+                text.c_str());
+    return clicked;
+}
+
 }  // namespace app::ui

@@ -73,4 +73,9 @@ bool NamedAction(const std::string& name, const std::string& detail, const std::
 // "12 kB", "1,4 MB": a file's size as people read it.
 std::string FileSize(long long bytes);
 
+// A checkbox big enough for a finger: a drawn box with a tick, the label beside it, and
+// the whole row clickable. Flips *value and returns true when clicked. Registers as a
+// "checkbox" with its checked state.
+bool Checkbox(const char* label, bool* value, bool enabled = true);
+
 }  // namespace app::ui
