@@ -25,6 +25,9 @@ const child = 'Elsa';
 const WIDE = { width: 1280, height: 800 };
 const TALL = { width: 1280, height: 1500 };
 const PHONE = { width: 360, height: 780 };
+const MARGIN = 16;  // the page's side margin on a phone
+// Text-like buttons whose frame reaches into the margin so that their text lines up.
+const QUIET = new Set(['Tillbaka', 'Tillbaka till proven', 'Logga ut']);
 
 // --- Swedish dates as the view writes them ----------------------------------------------
 const DAYS = ['sön', 'mån', 'tis', 'ons', 'tors', 'fre', 'lör'];
@@ -87,9 +90,13 @@ async function phoneShot(sk, file, label, role) {
   await sk.page.setViewportSize(PHONE);
   await sk.waitIdle();
   if (label) await reveal(sk, label, { role });
-  for (const w of await sk.widgets())
-    if (w.y >= 0 && w.y < PHONE.height && ['text', 'button', 'radio', 'checkbox', 'tab', 'link', 'input'].includes(w.role))
-      expect(w.x >= -0.5 && w.x + w.w <= PHONE.width + 0.5, `at 360 px "${w.label}" reaches outside the screen (x ${w.x}, w ${w.w})`);
+  for (const w of await sk.widgets()) {
+    if (w.y < 0 || w.y >= PHONE.height) continue;
+    if (!['text', 'button', 'radio', 'checkbox', 'tab', 'link', 'input'].includes(w.role)) continue;
+    const [left, right] = QUIET.has(w.label) ? [0, PHONE.width] : [MARGIN, PHONE.width - MARGIN];
+    expect(w.x >= left - 0.5 && w.x + w.w <= right + 0.5,
+      `at 360 px "${w.label}" reaches outside ${left ? 'the page\'s column' : 'the screen'} (x ${w.x}, w ${w.w})`);
+  }
   await shot(sk, file);
   await sk.page.setViewportSize(before);
   await sk.waitIdle();
@@ -303,11 +310,12 @@ try {
     for (let i = 0; i < steps.length; i++) {
       if (i !== skip) await answer(sk, steps[i], i, steps.length);
       else await sk.waitFor(`Fråga ${i + 1} av ${steps.length}`, { role: 'text' });
-      if (i === 0) {
+      if (i === 0 || (steps[i].q.type === 'text' && i !== skip)) {
+        const name = i === 0 ? 'question' : 'question-text';
         await sk.page.setViewportSize(WIDE);
-        await reveal(sk, 'Nästa', { role: 'button' });
-        await shot(sk, 'etest-question-1280.png');
-        await phoneShot(sk, 'etest-question-360.png', 'Nästa', 'button');
+        await reveal(sk, i === steps.length - 1 ? 'Granska och lämna in' : 'Nästa', { role: 'button' });
+        await shot(sk, `etest-${name}-1280.png`);
+        await phoneShot(sk, `etest-${name}-360.png`, i === steps.length - 1 ? 'Granska och lämna in' : 'Nästa', 'button');
         await sk.page.setViewportSize(TALL);
         await sk.waitIdle();
       }
@@ -421,6 +429,11 @@ try {
     const seen = await sk.texts();
     expect(seen.includes('Åsa') && !seen.includes('Örjan'), `the screen does not show the answers handed in: ${seen.join(' | ')}`);
     expect(!(await sk.find('Lämna in provet', { role: 'button' })), '"Lämna in provet" still offered');
+    await sk.page.setViewportSize(WIDE);
+    await toTop(sk);
+    await shot(sk, 'etest-already-submitted-1280.png');
+    await sk.page.setViewportSize(TALL);
+    await sk.waitIdle();
   });
 
   await check('a test that closed while she wrote: the server\'s message in plain words, and the test shown as closed', async () => {
@@ -448,6 +461,10 @@ try {
     const after = (await apiGet(sk, testPath(id))).body.etest;
     expect(after.status === 'closed' && after.answers === null, `the API: ${after.status} ${JSON.stringify(after.answers)}`);
     expect(!(await sk.find('Lämna in provet', { role: 'button' })), '"Lämna in provet" still offered');
+    await sk.page.setViewportSize(WIDE);
+    await toTop(sk);
+    await shot(sk, 'etest-closed-meanwhile-1280.png');
+    await phoneShot(sk, 'etest-closed-meanwhile-360.png');
   });
 
   await check('back at the list every state is the API\'s: open, upcoming, handed in, closed', async () => {
@@ -463,10 +480,10 @@ try {
     await toTop(sk);
     await shot(sk, 'etest-list-all-1280.png');
     await phoneShot(sk, 'etest-list-all-360.png');
-    await signOut(sk);
   });
 
   await check('the guardian has no eTest card on Elsa\'s start page', async () => {
+    if (await sk.find('Logga ut', { role: 'button' })) await signOut(sk);
     await signIn(sk, guardian);
     const me = (await apiGet(sk, '/api/v1/me')).body;
     const elsa = me.pupils.find((p) => p.id === pupilId);

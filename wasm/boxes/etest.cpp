@@ -828,9 +828,11 @@ void ETestBox::draw_test(BoxContext& ctx) {
             scroll_to_ = 0;
             scroll_pending_ = true;
         }
-        ImGui::SameLine();
         const std::string next = last ? std::string(tr("Granska och lämna in"))
                                       : std::string(tr("Nästa")) + "  " + icons::kChevronRight;
+        // Side by side where both fit; on a narrow phone the next step goes below.
+        const float both = ui::ButtonWidth(previous.c_str()) + ImGui::GetStyle().ItemSpacing.x + ui::ButtonWidth(next.c_str());
+        if (both + 8.0f <= ImGui::GetContentRegionAvail().x) ImGui::SameLine();  // + 8: the bold label is wider
         if (ui::PrimaryButton(next.c_str())) {
             if (last) d.reviewing = true;
             else ++d.page;
