@@ -4,6 +4,7 @@
 #include "boxes/bedomningar.hpp"
 #include "boxes/blogg.hpp"
 #include "boxes/box.hpp"
+#include "boxes/etest.hpp"
 #include "boxes/franvaro.hpp"
 #include "boxes/information.hpp"
 #include "boxes/kalender.hpp"
@@ -54,6 +55,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "planeringar") return std::make_unique<PlaneringarBox>(pupil.id);
     if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
     if (wire_name == "kontaktlista") return std::make_unique<KontaktlistaBox>(pupil.id);
+    if (wire_name == "etest") return std::make_unique<ETestBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
     if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
