@@ -41,7 +41,8 @@ namespace app::icons {
     X(kCalStudyDay, 0xF0EB, "\xef\x83\xab")     /* lightbulb-o: Studiedag */ \
     X(kCalTermDates, 0xF11E, "\xef\x84\x9e")    /* flag-checkered: Terminsdatum */ \
     X(kCalNationalTest, 0xF046, "\xef\x81\x86") /* check-square-o: Nationellt prov */ \
-    X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */
+    X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */ \
+    X(kPicture, 0xF03E, "\xef\x80\xbe")         /* picture-o: a picture that could not be shown */
 
 #define SKOLNAV_ICON_STRING(name, codepoint, utf8) inline constexpr const char* name = utf8;
 SKOLNAV_ICONS(SKOLNAV_ICON_STRING)

@@ -3,6 +3,7 @@
 #include "app/icons.hpp"
 #include "boxes/blogg.hpp"
 #include "boxes/box.hpp"
+#include "boxes/dokumentation.hpp"
 #include "boxes/franvaro.hpp"
 #include "boxes/information.hpp"
 #include "boxes/kalender.hpp"
@@ -51,6 +52,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "schema") return std::make_unique<SchemaBox>(pupil.id);
     if (wire_name == "planeringar") return std::make_unique<PlaneringarBox>(pupil.id);
     if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
+    if (wire_name == "dokumentation") return std::make_unique<DokumentationBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
