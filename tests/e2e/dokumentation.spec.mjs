@@ -398,6 +398,47 @@ try {
     await sk.waitIdle();
   });
 
+  await check('a picture on its way has a turning placeholder; one that cannot be decoded says so with its name', async () => {
+    // A "PNG" that is only its signature: the server takes it, no browser can decode it.
+    const teacher = await staffSession('demo.personal');
+    const broken = await upload(teacher, 'Trasig.png', Buffer.concat([drawing(8, 8).subarray(0, 8), Buffer.from('inte en bild')]), 'image/png');
+    const title = `Bild som inte går att visa ${stamp}`;
+    const made = await addEntry(teacher, elsa.id, { kind: 'portfolio', title, body: 'Filen blev fel när den sparades.',
+      attachment_ids: [broken.id, elsaEntry.pictures[0].id] });
+    expect(made.status === 201, `entry: ${made.status} ${JSON.stringify(made.body)}`);
+    await teacher.dispose();
+    // The good picture is held back a while, so its placeholder can be seen.
+    const slow = elsaEntry.pictures[0].url;
+    await sk.page.route((u) => u.pathname === slow, async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue();
+    });
+    await sk.page.goto('about:blank');
+    await sk.page.goto(`${url}/#/elev/${elsa.id}/dokumentation`);
+    await sk.page.waitForFunction((u) => window.skolnav && window.skolnav.ready && Module._skolnav_images_json &&
+      JSON.parse(Module.UTF8ToString(Module._skolnav_images_json())).some((i) => i.url === u && i.state === 'loading'), slow, { timeout: 15000 });
+    await sk.page.mouse.move(5, 795);
+    await new Promise((r) => setTimeout(r, 300));
+    await sk.screenshot(path.join(shots, 'dokumentation-picture-loading-1280.png'));
+    const tiles = await sk.findAll(elsaEntry.pictures[0].filename, { role: 'image' });
+    expect(tiles.length > 0, 'no placeholder named by the picture while it loads');
+    await sk.waitIdle();
+    await sk.page.unroute((u) => u.pathname === slow);
+    const info = (await images(sk)).find((i) => i.url === broken.url);
+    expect(info && info.state === 'failed', `Trasig.png is ${info && info.state}`);
+    expect((await images(sk)).find((i) => i.url === slow).state === 'ready', 'the held-back picture did not arrive');
+    const texts = await sk.texts();
+    expect(texts.includes('Bilden kunde inte visas.') && texts.includes('Trasig.png'), `no plain message with the name: ${texts.join(' | ')}`);
+    await sk.screenshot(path.join(shots, 'dokumentation-picture-failed-1280.png'));
+    const frames = await sk.framesWhileIdle(1500);
+    expect(frames === 0, `${frames} frames drawn while idle with a failed picture`);
+    await sk.click('Trasig.png', { role: 'image' });
+    await sk.waitFor('Bilden kunde inte visas: Trasig.png', { role: 'text' });
+    expect(await sk.find('Försök igen', { role: 'button' }), 'no "Försök igen" for the picture');
+    await sk.screenshot(path.join(shots, 'dokumentation-picture-failed-large-1280.png'));
+    await sk.click('Tillbaka till Portfolio', { role: 'button' });
+  });
+
   await check('another family\'s guardian (demo.vh2) cannot reach Elsa\'s documentation by a deep link', async () => {
     await signOut(sk);
     await signIn(sk, 'demo.vh2');

@@ -253,7 +253,7 @@ void DokumentationBox::load(BoxContext& ctx) {
 
 void DokumentationBox::on_open(BoxContext&) {
     // Every visit starts at the entries, fetched afresh; what is known stays on screen meanwhile.
-    viewer_url_.clear();
+    viewer_entry_.clear();
     scroll_pending_ = false;
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
@@ -267,20 +267,21 @@ const DocSection* DokumentationBox::selected_section() const {
 std::vector<DokumentationBox::PictureRef> DokumentationBox::section_pictures(const DocSection& section) const {
     std::vector<PictureRef> out;
     for (const DocEntry& e : section.entries)
-        for (const DocFile& f : e.pictures) out.push_back({&e, &f});
+        for (size_t i = 0; i < e.pictures.size(); ++i) out.push_back({&e, i});
     return out;
 }
 
-void DokumentationBox::open_picture(const std::string& url) {
+void DokumentationBox::open_picture(const std::string& entry_id, size_t index) {
     list_scroll_ = ImGui::GetScrollY();
-    viewer_url_ = url;
+    viewer_entry_ = entry_id;
+    viewer_index_ = index;
     scroll_to_ = 0;
     scroll_pending_ = true;
     platform::request_frames();
 }
 
 void DokumentationBox::close_picture() {
-    viewer_url_.clear();
+    viewer_entry_.clear();
     scroll_to_ = list_scroll_;
     scroll_pending_ = true;
     platform::request_frames();
@@ -373,27 +374,27 @@ void DokumentationBox::draw_picture_grid(const DocEntry& entry) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = std::max(2, static_cast<int>((avail + kTileGap) / (kTileTarget + kTileGap)));
     const float side = std::floor((avail - kTileGap * (columns - 1)) / columns);
-    std::string to_open;
+    size_t to_open = entry.pictures.size();
     for (size_t i = 0; i < entry.pictures.size(); ++i) {
         if (i % columns != 0) ImGui::SameLine(0, kTileGap);
         ImGui::PushID(static_cast<int>(i));
-        if (picture_tile(entry.pictures[i], side)) to_open = entry.pictures[i].url;
+        if (picture_tile(entry.pictures[i], side)) to_open = i;
         ImGui::PopID();
     }
-    if (!to_open.empty()) open_picture(to_open);
+    if (to_open < entry.pictures.size()) open_picture(entry.id, to_open);
 }
 
 void DokumentationBox::draw_viewer(const DocSection& section) {
     const std::vector<PictureRef> pictures = section_pictures(section);
     size_t index = pictures.size();
     for (size_t i = 0; i < pictures.size(); ++i)
-        if (pictures[i].file->url == viewer_url_) index = i;
+        if (pictures[i].entry->id == viewer_entry_ && pictures[i].index == viewer_index_) index = i;
     if (index == pictures.size()) {  // gone since (the list was fetched anew)
         close_picture();
         return;
     }
     const DocEntry& entry = *pictures[index].entry;
-    const DocFile& file = *pictures[index].file;
+    const DocFile& file = pictures[index].file();
 
     const std::string back =
         std::string(app::icons::kBack) + "  " + trf("Tillbaka till %s", section_label(section).c_str()) + "##back";
@@ -410,17 +411,19 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float max_h = std::max(220.0f, ImGui::GetMainViewport()->Size.y * 0.6f);
     const platform::Image& im = platform::image(file.url);
-    const ImVec2 size = im.state == platform::ImageState::Ready
-                            ? contain_size(im, ImVec2(avail, max_h))
-                            : ImVec2(avail, std::floor(std::min(max_h, avail * 0.75f)));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::floor((avail - size.x) * 0.5f));
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    app::registry::hint_next("image");
-    ImGui::InvisibleButton((file.filename + "##large").c_str(), size);
-    draw_picture(file, pos, size, false, false);
     if (im.state == platform::ImageState::Failed) {
+        // No empty frame: the message in its place, and another try.
         ui::Note(trf("Bilden kunde inte visas: %s", file.filename.c_str()), ui::Tone::Error);
         if (ui::SecondaryButton(tr("Försök igen"))) platform::retry_image(file.url);
+    } else {
+        const ImVec2 size = im.state == platform::ImageState::Ready
+                                ? contain_size(im, ImVec2(avail, max_h))
+                                : ImVec2(avail, std::floor(std::min(max_h, avail * 0.75f)));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::floor((avail - size.x) * 0.5f));
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        app::registry::hint_next("image");
+        ImGui::InvisibleButton((file.filename + "##large").c_str(), size);
+        draw_picture(file, pos, size, false, false);
     }
 
     // The caption: which entry the picture belongs to, the file, when and by whom.
@@ -470,8 +473,11 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
             return;
         }
     }
+    // The next picture is fetched meanwhile, so stepping to it shows it at once.
+    if (index + 1 < pictures.size()) platform::image(pictures[index + 1].file().url);
     if (step != 0) {
-        viewer_url_ = pictures[index + step].file->url;
+        viewer_entry_ = pictures[index + step].entry->id;
+        viewer_index_ = pictures[index + step].index;
         platform::request_frames();
     }
 }
@@ -501,7 +507,7 @@ void DokumentationBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) 
         ui::MutedText(tr("Skolan har ingen dokumentation i Skolnav."));
         return;
     }
-    if (!viewer_url_.empty()) {
+    if (!viewer_entry_.empty()) {
         draw_viewer(*section);
         return;
     }

@@ -39,17 +39,19 @@ public:
 private:
     enum class Load { NotStarted, Loading, Ready, Failed };
 
-    // A picture of the open section: its entry and which of the entry's pictures.
+    // A picture of the open section: its entry and which of the entry's pictures (the
+    // same file may be in two entries).
     struct PictureRef {
         const DocEntry* entry = nullptr;
-        const DocFile* file = nullptr;
+        size_t index = 0;
+        const DocFile& file() const { return entry->pictures[index]; }
     };
 
     void load(BoxContext& ctx);
     void release_pictures();
     const DocSection* selected_section() const;
     std::vector<PictureRef> section_pictures(const DocSection& section) const;
-    void open_picture(const std::string& url);
+    void open_picture(const std::string& entry_id, size_t index);
     void close_picture();
 
     void draw_tabs();
@@ -65,8 +67,9 @@ private:
     std::vector<DocSection> sections_;
     std::string selected_kind_;  // the open tab
 
-    // The picture shown large (empty: the section's entries are shown).
-    std::string viewer_url_;
+    // The picture shown large: its entry and place there (no entry: the entries are shown).
+    std::string viewer_entry_;
+    size_t viewer_index_ = 0;
     float list_scroll_ = 0;  // where the entries were, to return there
     bool scroll_pending_ = false;
     float scroll_to_ = 0;
