@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <set>
 
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -234,15 +235,14 @@ void DokumentationBox::load(BoxContext& ctx) {
         }
         std::vector<DocSection> fresh = parse_sections(reply.body);
         // Pictures no longer there give back their textures; the others stay drawn.
+        std::set<std::string> still_there;
+        for (const DocSection& s : fresh)
+            for (const DocEntry& e : s.entries)
+                for (const DocFile& f : e.pictures) still_there.insert(f.url);
         for (const DocSection& s : sections_)
             for (const DocEntry& e : s.entries)
-                for (const DocFile& f : e.pictures) {
-                    bool kept = false;
-                    for (const DocSection& ns : fresh)
-                        for (const DocEntry& ne : ns.entries)
-                            for (const DocFile& nf : ne.pictures) kept = kept || nf.url == f.url;
-                    if (!kept) platform::release_image(f.url);
-                }
+                for (const DocFile& f : e.pictures)
+                    if (!still_there.count(f.url)) platform::release_image(f.url);
         sections_ = std::move(fresh);
         if (!std::any_of(sections_.begin(), sections_.end(), [&](const DocSection& s) { return s.kind == selected_kind_; }))
             selected_kind_ = sections_.empty() ? "" : sections_.front().kind;
