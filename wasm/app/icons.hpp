@@ -46,6 +46,7 @@ namespace app::icons {
     X(kEnvelope, 0xF0E0, "\xef\x83\xa0")       /* envelope */             \
     X(kPhone, 0xF095, "\xef\x82\x95")          /* phone */                \
     X(kHome, 0xF015, "\xef\x80\x95")           /* home: a postal address */ \
+    X(kPicture, 0xF03E, "\xef\x80\xbe")         /* picture-o: a picture that could not be shown */ \
     X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */
 
 #define SKOLNAV_ICON_STRING(name, codepoint, utf8) inline constexpr const char* name = utf8;

@@ -5,6 +5,7 @@
 #include "boxes/blogg.hpp"
 #include "boxes/box.hpp"
 #include "boxes/etest.hpp"
+#include "boxes/dokumentation.hpp"
 #include "boxes/franvaro.hpp"
 #include "boxes/information.hpp"
 #include "boxes/kalender.hpp"
@@ -56,6 +57,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
     if (wire_name == "kontaktlista") return std::make_unique<KontaktlistaBox>(pupil.id);
     if (wire_name == "etest") return std::make_unique<ETestBox>(pupil.id);
+    if (wire_name == "dokumentation") return std::make_unique<DokumentationBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
     if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
