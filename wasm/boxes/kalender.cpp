@@ -124,8 +124,8 @@ std::string event_time(const CalendarEvent& e) {
 }
 
 // --- Event types ----------------------------------------------------------------------
-// Each type has a name (the server's type_label wins; ours is translated where drawn), an
-// icon and a colour: the icon and the name carry the meaning, the colour only helps.
+// Each type has a name (in Swedish the server's type_label wins; ours is translated where
+// drawn), an icon and a colour: the icon and the name carry the meaning, the colour only helps.
 
 struct TypeStyle {
     const char* type;
@@ -151,7 +151,13 @@ const TypeStyle& style_of(const std::string& type) {
     return kOtherType;
 }
 
-std::string label_of(const CalendarEvent& e) { return e.type_label.empty() ? app::tr(style_of(e.type).label) : e.type_label; }
+// The server names types in Swedish: in another language a type this client knows gets
+// its own translated name.
+std::string label_of(const CalendarEvent& e) {
+    const TypeStyle& s = style_of(e.type);
+    const bool ours = e.type_label.empty() || (app::language() != app::Language::Swedish && &s != &kOtherType);
+    return ours ? app::tr(s.label) : e.type_label;
+}
 
 ImFont* small_font(float* size) {
     ImFont* font = app::fonts::get(Face::Small);
