@@ -92,8 +92,16 @@ bool copyable_address(const char* id, const std::string& address, bool copied) {
                      ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::PopStyleColor(4);
     app::registry::add_text(address, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // One width for both labels, the text centred: the button keeps its place and its
+    // right edge in line with "Öppna länken" above (the labels differ more in English).
     ImGui::SameLine(0, spacing);
-    if (!ui::SecondaryButton(copied ? done_label.c_str() : copy_label.c_str())) return false;
+    const std::string& label = copied ? done_label : copy_label;
+    const float text_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2((button_w - text_w) * 0.5f, ImGui::GetStyle().FramePadding.y));
+    const bool clicked = ui::SecondaryButton(label.c_str());
+    ImGui::PopStyleVar();
+    if (!clicked) return false;
     ImGui::SetClipboardText(address.c_str());
     return true;
 }
