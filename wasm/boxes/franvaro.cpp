@@ -216,7 +216,7 @@ const app::EnglishText kEnglish[] = {
     {"Tar bort …", "Removing …"},
     {"Försök igen", "Try again"},
     {"Hämtar frånvaro …", "Loading absence …"},
-    {"Frånvaro anmäls av vårdnadshavare", "Absence is reported by a guardian"},
+    {"Frånvaro anmäls av vårdnadshavare", "Absence is reported by a guardian."},
     {"Du kan inte anmäla frånvaro för den här eleven.", "You cannot report absence for this pupil."},
 };
 const app::EnglishTexts kRegistered(kEnglish);
