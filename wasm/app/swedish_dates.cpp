@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "app/i18n.hpp"
+
 namespace app::dates {
 namespace {
 
@@ -29,31 +31,79 @@ int weekday(const Ymd& v) {
     return static_cast<int>(((days % 7) + 7 + 3) % 7);
 }
 
-const char* const kShortDays[] = {"mån", "tis", "ons", "tors", "fre", "lör", "sön"};
-const char* const kLongDays[] = {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"};
-const char* const kShortMonths[] = {"jan", "feb", "mars", "apr", "maj", "juni",
-                                    "juli", "aug", "sep", "okt", "nov", "dec"};
-const char* const kLongMonths[] = {"januari", "februari", "mars", "april", "maj", "juni",
-                                   "juli", "augusti", "september", "oktober", "november", "december"};
+// Names by language rather than through tr(): the short and long Swedish month names
+// share words ("mars", "maj", "juni", "juli") that differ in English.
+struct Names {
+    const char* short_days[7];
+    const char* long_days[7];
+    const char* short_months[12];
+    const char* long_months[12];
+};
+
+const Names kSwedish = {
+    {"mån", "tis", "ons", "tors", "fre", "lör", "sön"},
+    {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"},
+    {"jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"},
+    {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+     "november", "december"},
+};
+
+const Names kEnglish = {
+    {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+    {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"},
+};
+
+bool english() { return app::language() == app::Language::English; }
+const Names& names() { return english() ? kEnglish : kSwedish; }
+
+// "21:04" from a timestamp, or empty when it has no time.
+std::string_view time_of(std::string_view iso) {
+    return iso.size() >= 16 && iso[10] == 'T' ? iso.substr(11, 5) : std::string_view();
+}
 
 }  // namespace
 
 std::string short_day(std::string_view iso) {
     Ymd v = parse(iso);
     if (!v.ok) return std::string(iso);
-    return std::string(kShortDays[weekday(v)]) + " " + std::to_string(v.d) + " " + kShortMonths[v.m - 1];
+    const Names& n = names();
+    return std::string(n.short_days[weekday(v)]) + " " + std::to_string(v.d) + " " + n.short_months[v.m - 1];
 }
 
 std::string long_day(std::string_view iso) {
     Ymd v = parse(iso);
     if (!v.ok) return std::string(iso);
-    return std::string(kLongDays[weekday(v)]) + " " + std::to_string(v.d) + " " + kLongMonths[v.m - 1];
+    const Names& n = names();
+    return std::string(n.long_days[weekday(v)]) + " " + std::to_string(v.d) + " " + n.long_months[v.m - 1];
 }
 
 std::string date_time(std::string_view iso) {
     std::string day = short_day(iso);
-    if (iso.size() >= 16 && iso[10] == 'T') day += " kl. " + std::string(iso.substr(11, 5));
+    std::string_view time = time_of(iso);
+    if (!time.empty()) day += " " + clock(time);
     return day;
+}
+
+std::string long_date_time(std::string_view iso) {
+    std::string day = long_day(iso);
+    std::string_view time = time_of(iso);
+    if (!time.empty()) day += (english() ? " at " : " kl. ") + std::string(time);
+    return day;
+}
+
+std::string clock(std::string_view hh_mm) {
+    return english() ? std::string(hh_mm) : "kl. " + std::string(hh_mm);
+}
+
+std::string month_name(int month) {
+    return month >= 1 && month <= 12 ? names().long_months[month - 1] : std::string();
+}
+
+std::string short_weekday(int weekday) {
+    return weekday >= 0 && weekday <= 6 ? names().short_days[weekday] : std::string();
 }
 
 }  // namespace app::dates

@@ -1,4 +1,6 @@
-// Dates as Swedish readers expect them: "mån 30 nov", "tisdag 1 december", "kl. 21:04".
+// Dates as readers expect them, in the UI's language. Swedish: "mån 30 nov",
+// "tisdag 1 december", "kl. 21:04"; English keeps the day-month order and the 24-hour
+// clock: "Mon 30 Nov", "Tuesday 1 December", "21:04".
 // Input is the API's ISO text ("2026-11-30", "2026-11-30T21:04:00+01:00"): the server
 // already evaluated it in the school's time zone, so no time-zone maths happens here.
 #pragma once
@@ -7,8 +9,17 @@
 
 namespace app::dates {
 
-std::string short_day(std::string_view iso_date);  // "mån 30 nov"
-std::string long_day(std::string_view iso_date);   // "måndag 30 november"
-std::string date_time(std::string_view iso_timestamp);  // "mån 30 nov kl. 21:04"
+std::string short_day(std::string_view iso_date);  // "mån 30 nov" / "Mon 30 Nov"
+std::string long_day(std::string_view iso_date);   // "måndag 30 november" / "Monday 30 November"
+std::string date_time(std::string_view iso_timestamp);       // "mån 30 nov kl. 21:04" / "Mon 30 Nov 21:04"
+std::string long_date_time(std::string_view iso_timestamp);  // "måndag 30 november kl. 21:04" /
+                                                             // "Monday 30 November at 21:04"
+
+// A clock time as said on its own: "kl. 21:04" / "21:04" (also a range "08:00–08:15").
+std::string clock(std::string_view hh_mm);
+// 1 = January: "november" / "November".
+std::string month_name(int month);
+// 0 = Monday: "mån" / "Mon".
+std::string short_weekday(int weekday);
 
 }  // namespace app::dates

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -61,16 +62,9 @@ std::string list_path(const std::string& pupil_id) {
 }
 
 std::string comments_text(int n) {
-    if (n == 0) return "Inga kommentarer";
-    if (n == 1) return "1 kommentar";
-    return std::to_string(n) + " kommentarer";
-}
-
-// "måndag 30 november kl. 09:12"
-std::string long_date_time(const std::string& iso) {
-    std::string out = app::dates::long_day(iso);
-    if (iso.size() >= 16 && iso[10] == 'T') out += " kl. " + iso.substr(11, 5);
-    return out;
+    if (n == 0) return app::tr("Inga kommentarer");
+    if (n == 1) return app::tr("1 kommentar");
+    return app::trf("%d kommentarer", n);
 }
 
 std::string collapse_whitespace(const std::string& s) {
@@ -176,7 +170,7 @@ void BloggBox::fetch_post(BoxContext& ctx) {
             if (open_id_ != id) return;
             post_load_ = Load::Failed;
             post_gone_ = reply.status == 404;
-            post_error_ = post_gone_ ? "Inlägget finns inte längre. Det kan ha tagits bort av skolan." : reply.error.message;
+            post_error_ = post_gone_ ? app::tr("Inlägget finns inte längre. Det kan ha tagits bort av skolan.") : reply.error.message;
             return;
         }
         BlogPost fresh = parse_post(app::field(reply.body, "post"));
@@ -206,12 +200,12 @@ void BloggBox::send_comment(BoxContext& ctx) {
     form_error_.clear();
     form_success_.clear();
     if (blank(comment_)) {
-        form_error_ = "Skriv något i kommentaren innan du skickar den.";
+        form_error_ = app::tr("Skriv något i kommentaren innan du skickar den.");
         return;
     }
     if (utf8_chars(comment_) > kCommentMaxChars) {
-        form_error_ = "Kommentaren är för lång: den får vara högst " + std::to_string(kCommentMaxChars) +
-                      " tecken, och din är " + std::to_string(utf8_chars(comment_)) + " tecken.";
+        form_error_ = app::trf("Kommentaren är för lång: den får vara högst %d tecken, och din är %d tecken.",
+                               static_cast<int>(kCommentMaxChars), static_cast<int>(utf8_chars(comment_)));
         return;
     }
     sending_ = true;
@@ -222,7 +216,7 @@ void BloggBox::send_comment(BoxContext& ctx) {
                      sending_ = false;
                      if (open_id_ != id) return;
                      if (!reply.ok()) {
-                         form_error_ = reply.error.message.empty() ? "Kommentaren kunde inte skickas. Försök igen."
+                         form_error_ = reply.error.message.empty() ? app::tr("Kommentaren kunde inte skickas. Försök igen.")
                                                                    : reply.error.message;
                          return;
                      }
@@ -230,7 +224,7 @@ void BloggBox::send_comment(BoxContext& ctx) {
                      post_.comment_count = static_cast<int>(post_.comments.size());
                      set_count_here(id, post_.comment_count);
                      comment_[0] = 0;
-                     form_success_ = "Din kommentar är skickad.";
+                     form_success_ = app::tr("Din kommentar är skickad.");
                  });
 }
 
@@ -245,8 +239,9 @@ void BloggBox::delete_comment(BoxContext& ctx, const std::string& comment_id) {
                     confirm_id_.clear();
                     if (open_id_ != id) return;
                     if (!reply.ok() && reply.status != 404) {
-                        comments_error_ = reply.error.message.empty() ? "Kommentaren kunde inte tas bort. Försök igen."
-                                                                      : reply.error.message;
+                        comments_error_ = reply.error.message.empty()
+                                              ? app::tr("Kommentaren kunde inte tas bort. Försök igen.")
+                                              : reply.error.message;
                         return;
                     }
                     post_.comments.erase(std::remove_if(post_.comments.begin(), post_.comments.end(),
@@ -273,17 +268,17 @@ void BloggBox::on_open(BoxContext&) {
 void BloggBox::draw_list(BoxContext& ctx) {
     if (load_ == Load::Failed) {
         ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         ui::Space(8);
     }
-    ui::Heading("Inlägg");
+    ui::Heading(app::tr("Inlägg"));
     if (posts_.empty()) {
-        ui::MutedText("Lärarna har inte skrivit några inlägg ännu.");
+        ui::MutedText(app::tr("Lärarna har inte skrivit några inlägg ännu."));
         return;
     }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-    ui::Text(can_comment_ ? "Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera."
-                          : "Lärarnas inlägg. Öppna ett inlägg för att läsa det och kommentarerna.",
+    ui::Text(can_comment_ ? app::tr("Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera.")
+                          : app::tr("Lärarnas inlägg. Öppna ett inlägg för att läsa det och kommentarerna."),
              app::theme::colors().muted_text);
     ui::Space(6);
 
@@ -346,20 +341,20 @@ void BloggBox::draw_list(BoxContext& ctx) {
 }
 
 void BloggBox::draw_comments(BoxContext& ctx) {
-    ui::Text("Kommentarer (" + std::to_string(post_.comments.size()) + ")", 0, Face::Strong);
+    ui::Text(app::trf("Kommentarer (%d)", static_cast<int>(post_.comments.size())), 0, Face::Strong);
     ui::Space(2);
     if (post_load_ == Load::Loading && post_.comments.empty()) {
-        ui::Loading("Hämtar kommentarerna …");
+        ui::Loading(app::tr("Hämtar kommentarerna …"));
         return;
     }
     if (post_.comments.empty()) {
-        ui::MutedText(post_.can_comment ? "Inga kommentarer ännu. Skriv den första!" : "Inga kommentarer ännu.");
+        ui::MutedText(post_.can_comment ? app::tr("Inga kommentarer ännu. Skriv den första!") : app::tr("Inga kommentarer ännu."));
     }
     std::string to_delete;
     for (const BlogComment& c : post_.comments) {
         ImGui::PushID(c.id.c_str());
-        ui::BeginPanel("comment");
-        const std::string who = c.author.empty() ? std::string("Okänd") : c.author;
+        ui::BeginPanel("##comment");
+        const std::string who = c.author.empty() ? std::string(app::tr("Okänd")) : c.author;
         ui::Text(who, 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
         ui::Text(app::dates::date_time(c.created_at), app::theme::colors().muted_text, Face::Small);
@@ -368,18 +363,18 @@ void BloggBox::draw_comments(BoxContext& ctx) {
             const bool busy = deleting_id_ == c.id;
             if (confirm_id_ == c.id) {
                 ui::Space(2);
-                ui::Text("Vill du ta bort din kommentar? Det går inte att ångra.", app::theme::colors().error_text);
-                const std::string yes = std::string(app::icons::kTrash) + "  Ja, ta bort##yes" + c.id;
-                const std::string no = "Avbryt##no" + c.id;
+                ui::Text(app::tr("Vill du ta bort din kommentar? Det går inte att ångra."), app::theme::colors().error_text);
+                const std::string yes = std::string(app::icons::kTrash) + "  " + app::tr("Ja, ta bort") + "##yes" + c.id;
+                const std::string no = std::string(app::tr("Avbryt")) + "##no" + c.id;
                 if (ui::PrimaryButton(yes.c_str(), !busy)) to_delete = c.id;
                 ImGui::SameLine();
                 if (ui::SecondaryButton(no.c_str(), !busy)) confirm_id_.clear();
                 if (busy) {
                     if (ImGui::GetContentRegionAvail().x > 140) ImGui::SameLine(0, 16);
-                    ui::Loading("Tar bort …");
+                    ui::Loading(app::tr("Tar bort …"));
                 }
             } else {
-                const std::string label = std::string(app::icons::kTrash) + "  Ta bort##del" + c.id;
+                const std::string label = std::string(app::icons::kTrash) + "  " + app::tr("Ta bort") + "##del" + c.id;
                 ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
                 if (ui::QuietButton(label.c_str())) {
                     confirm_id_ = c.id;
@@ -396,18 +391,19 @@ void BloggBox::draw_comments(BoxContext& ctx) {
 
 void BloggBox::draw_form(BoxContext& ctx) {
     ui::Space(6);
-    ui::Text("Din kommentar", 0, Face::Strong);
+    const char* field = app::tr("Din kommentar");
+    ui::Text(field, 0, Face::Strong);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
     app::registry::hint_next("input");
-    ImGui::InputTextMultiline("##Din kommentar", comment_, sizeof(comment_),
+    ImGui::InputTextMultiline((std::string("##") + field).c_str(), comment_, sizeof(comment_),
                               ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
-    ui::Text("Högst " + std::to_string(kCommentMaxChars) + " tecken. Läraren får veta att du har kommenterat.",
+    ui::Text(app::trf("Högst %d tecken. Läraren får veta att du har kommenterat.", static_cast<int>(kCommentMaxChars)),
              app::theme::colors().muted_text, Face::Small);
     ui::Space(2);
-    const bool clicked = ui::PrimaryButton("Skicka kommentar", !sending_);
+    const bool clicked = ui::PrimaryButton(app::tr("Skicka kommentar"), !sending_);
     if (sending_) {
         ImGui::SameLine(0, 16);
-        ui::Loading("Skickar …");
+        ui::Loading(app::tr("Skickar …"));
     }
     if (clicked && !sending_) send_comment(ctx);
     if (!form_error_.empty()) ui::Note(form_error_, ui::Tone::Error);
@@ -415,7 +411,7 @@ void BloggBox::draw_form(BoxContext& ctx) {
 }
 
 void BloggBox::draw_post(BoxContext& ctx) {
-    const std::string back = std::string(app::icons::kBack) + "  Tillbaka till inläggen";
+    const std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till inläggen");
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
     if (ui::QuietButton(back.c_str())) {
         close_post();
@@ -427,31 +423,33 @@ void BloggBox::draw_post(BoxContext& ctx) {
         return;
     }
 
-    ui::BeginPanel("post");
+    ui::BeginPanel("##post");
     ui::Heading(post_.title);
-    std::string published = "Publicerad " + long_date_time(post_.published_at);
-    if (!post_.author.empty()) published += " av " + post_.author;
+    const std::string when = app::dates::long_date_time(post_.published_at);
+    std::string published = post_.author.empty()
+                                ? app::trf("Publicerad %s", when.c_str())
+                                : app::trf("Publicerad %s av %s", when.c_str(), post_.author.c_str());
     ui::Text(published, app::theme::colors().muted_text);
     if (!post_.changed_at.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text("Ändrad " + app::dates::date_time(post_.changed_at), app::theme::colors().muted_text, Face::Small);
+        ui::Text(app::trf("Ändrad %s", app::dates::date_time(post_.changed_at).c_str()), app::theme::colors().muted_text, Face::Small);
     }
     if (post_load_ == Load::Failed) {
         ui::Space(4);
         ui::Note(post_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) fetch_post(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_post(ctx);
     }
     ui::Divider();
-    if (post_.body.empty()) ui::MutedText("Inlägget har ingen text.");
+    if (post_.body.empty()) ui::MutedText(app::tr("Inlägget har ingen text."));
     else ui::Text(post_.body);
 
     if (!post_.files.empty()) {
-        section_heading(post_.files.size() == 1 ? "Bifogad fil" : "Bifogade filer");
+        section_heading(post_.files.size() == 1 ? app::tr("Bifogad fil") : app::tr("Bifogade filer"));
         for (size_t i = 0; i < post_.files.size(); ++i) {
             const BlogFile& file = post_.files[i];
             ImGui::PushID(static_cast<int>(i));
-            const std::string open_label = std::string(app::icons::kDownload) + "  Öppna##file";
-            if (ui::NamedAction(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
+            const std::string open_label = std::string(app::icons::kDownload) + "  " + app::tr("Öppna##file");
+            if (ui::NamedAction(file.filename.empty() ? app::trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
                              ui::FileSize(file.size), open_label))
                 platform::open_url(file.url);
             ImGui::PopID();
@@ -460,7 +458,7 @@ void BloggBox::draw_post(BoxContext& ctx) {
     ui::EndPanel();
 
     ui::Space(8);
-    ui::BeginPanel("comments");
+    ui::BeginPanel("##comments");
     draw_comments(ctx);
     if (post_load_ == Load::Ready) {
         if (post_.can_comment) {
@@ -468,8 +466,9 @@ void BloggBox::draw_post(BoxContext& ctx) {
             draw_form(ctx);
         } else {
             ui::Space(4);
-            ui::Note(ctx.me.role == "pupil" ? "Du kan inte kommentera det här inlägget."
-                                            : "Bara eleven själv kan kommentera inläggen. Du kan läsa dem och kommentarerna.",
+            ui::Note(ctx.me.role == "pupil"
+                         ? app::tr("Du kan inte kommentera det här inlägget.")
+                         : app::tr("Bara eleven själv kan kommentera inläggen. Du kan läsa dem och kommentarerna."),
                      ui::Tone::Info);
         }
     }
@@ -489,13 +488,67 @@ void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
             ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton("Försök igen")) load(ctx);
+            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         } else {
-            ui::Loading("Hämtar inläggen …");
+            ui::Loading(app::tr("Hämtar inläggen …"));
         }
         return;
     }
     draw_list(ctx);
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Inga kommentarer", "No comments"},
+    {"1 kommentar", "1 comment"},
+    {"%d kommentarer", "%d comments"},
+    {"Inlägget finns inte längre. Det kan ha tagits bort av skolan.",
+     "This post is no longer there. The school may have removed it."},
+    {"Skriv något i kommentaren innan du skickar den.", "Write something in the comment before you send it."},
+    {"Kommentaren är för lång: den får vara högst %d tecken, och din är %d tecken.",
+     "The comment is too long: it may be at most %d characters, and yours is %d characters."},
+    {"Kommentaren kunde inte skickas. Försök igen.", "The comment could not be sent. Try again."},
+    {"Din kommentar är skickad.", "Your comment has been sent."},
+    {"Kommentaren kunde inte tas bort. Försök igen.", "The comment could not be removed. Try again."},
+    {"Försök igen", "Try again"},
+    {"Inlägg", "Posts"},
+    {"Lärarna har inte skrivit några inlägg ännu.", "The teachers have not written any posts yet."},
+    {"Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera.",
+     "The teachers' posts. Open a post to read and comment on it."},
+    {"Lärarnas inlägg. Öppna ett inlägg för att läsa det och kommentarerna.",
+     "The teachers' posts. Open a post to read it and its comments."},
+    {"Kommentarer (%d)", "Comments (%d)"},
+    {"Hämtar kommentarerna …", "Loading the comments …"},
+    {"Inga kommentarer ännu. Skriv den första!", "No comments yet. Write the first one!"},
+    {"Inga kommentarer ännu.", "No comments yet."},
+    {"Okänd", "Unknown"},
+    {"Vill du ta bort din kommentar? Det går inte att ångra.", "Do you want to remove your comment? This cannot be undone."},
+    {"Ja, ta bort", "Yes, remove"},
+    {"Avbryt", "Cancel"},
+    {"Tar bort …", "Removing …"},
+    {"Ta bort", "Remove"},
+    {"Din kommentar", "Your comment"},
+    {"Högst %d tecken. Läraren får veta att du har kommenterat.",
+     "At most %d characters. The teacher is told that you have commented."},
+    {"Skicka kommentar", "Send comment"},
+    {"Skickar …", "Sending …"},
+    {"Tillbaka till inläggen", "Back to the posts"},
+    {"Publicerad %s", "Published %s"},
+    {"Publicerad %s av %s", "Published %s by %s"},
+    {"Ändrad %s", "Updated %s"},
+    {"Inlägget har ingen text.", "This post has no text."},
+    {"Bifogad fil", "Attached file"},
+    {"Bifogade filer", "Attached files"},
+    {"Öppna", "Open"},
+    {"Fil %d", "File %d"},
+    {"Du kan inte kommentera det här inlägget.", "You cannot comment on this post."},
+    {"Bara eleven själv kan kommentera inläggen. Du kan läsa dem och kommentarerna.",
+     "Only the pupil can comment on the posts. You can read them and the comments."},
+    {"Hämtar inläggen …", "Loading the posts …"},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

@@ -29,12 +29,14 @@ public:
 
 struct BoxInfo {
     const char* wire_name;  // "franvaro"
-    const char* title;      // "Frånvaro"
+    const char* title;      // "Frånvaro" (Swedish: show box_title())
     const char* icon;       // Font Awesome glyph
 };
 
 // The box's Swedish name and icon; a generic entry for names this client does not know.
 const BoxInfo& box_info(const std::string& wire_name);
+// The box's name in the UI's language ("Frånvaro" / "Absence"); "" when unknown.
+const char* box_title(const std::string& wire_name);
 
 // A new box for this pupil: the real one where built, a placeholder otherwise.
 std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pupil);

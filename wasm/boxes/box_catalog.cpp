@@ -1,5 +1,6 @@
 #include <string>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "boxes/bedomningar.hpp"
 #include "boxes/blogg.hpp"
@@ -19,23 +20,24 @@ namespace boxes {
 namespace {
 
 namespace icons = app::icons;
+using app::N_;
 
-// SPEC.md's boxes with their Swedish names.
+// SPEC.md's boxes with their Swedish names (translated where drawn: box_title).
 const BoxInfo kBoxes[] = {
-    {"franvaro", "Frånvaro", icons::kFranvaro},
-    {"information", "Information", icons::kInformation},
-    {"kalender", "Kalender", icons::kKalender},
-    {"kontaktlista", "Kontaktlista", icons::kKontaktlista},
-    {"dokumentation", "Dokumentation", icons::kDokumentation},
-    {"blogg", "Blogg", icons::kBlogg},
-    {"tidsregistrering", "Tidsregistrering", icons::kTidsregistrering},
-    {"utvecklingssamtal", "Utvecklingssamtal", icons::kUtvecklingssamtal},
-    {"bedomningar", "Bedömningar", icons::kBedomningar},
-    {"etest", "eTest", icons::kETest},
-    {"fritidsschema", "Fritidsschema", icons::kFritidsschema},
-    {"planeringar", "Planeringar", icons::kPlaneringar},
-    {"schema", "Schema", icons::kSchema},
-    {"uppgifter", "Uppgifter", icons::kUppgifter},
+    {"franvaro", N_("Frånvaro"), icons::kFranvaro},
+    {"information", N_("Information"), icons::kInformation},
+    {"kalender", N_("Kalender"), icons::kKalender},
+    {"kontaktlista", N_("Kontaktlista"), icons::kKontaktlista},
+    {"dokumentation", N_("Dokumentation"), icons::kDokumentation},
+    {"blogg", N_("Blogg"), icons::kBlogg},
+    {"tidsregistrering", N_("Tidsregistrering"), icons::kTidsregistrering},
+    {"utvecklingssamtal", N_("Utvecklingssamtal"), icons::kUtvecklingssamtal},
+    {"bedomningar", N_("Bedömningar"), icons::kBedomningar},
+    {"etest", N_("eTest"), icons::kETest},
+    {"fritidsschema", N_("Fritidsschema"), icons::kFritidsschema},
+    {"planeringar", N_("Planeringar"), icons::kPlaneringar},
+    {"schema", N_("Schema"), icons::kSchema},
+    {"uppgifter", N_("Uppgifter"), icons::kUppgifter},
 };
 
 }  // namespace
@@ -47,6 +49,8 @@ const BoxInfo& box_info(const std::string& wire_name) {
     unknown.wire_name = "";
     return unknown;
 }
+
+const char* box_title(const std::string& wire_name) { return app::tr(box_info(wire_name).title); }
 
 std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pupil) {
     if (wire_name == "franvaro") return std::make_unique<FranvaroBox>(pupil.id);
@@ -62,5 +66,27 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Frånvaro", "Absence"},
+    {"Information", "News"},
+    {"Kalender", "Calendar"},
+    {"Kontaktlista", "Contacts"},
+    {"Dokumentation", "Documentation"},
+    {"Blogg", "Blog"},
+    {"Tidsregistrering", "Care times"},
+    {"Utvecklingssamtal", "Development talk"},
+    {"Bedömningar", "Assessments"},
+    {"eTest", "eTest"},
+    {"Fritidsschema", "After-school care"},
+    {"Planeringar", "Plans"},
+    {"Schema", "Timetable"},
+    {"Uppgifter", "Assignments"},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

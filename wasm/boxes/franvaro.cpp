@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -69,7 +70,7 @@ void FranvaroBox::submit(BoxContext& ctx) {
             return;
         }
         AbsenceReport added = parse_report(app::field(reply.body, "report"));
-        form_success_ = "Frånvaron är anmäld för " + app::dates::long_day(added.date) + ".";
+        form_success_ = app::trf("Frånvaron är anmäld för %s.", app::dates::long_day(added.date).c_str());
         comment_[0] = 0;
         reports_.insert(reports_.begin(), added);
         std::stable_sort(reports_.begin(), reports_.end(),
@@ -95,24 +96,24 @@ void FranvaroBox::withdraw(BoxContext& ctx, const AbsenceReport& report) {
 }
 
 void FranvaroBox::draw_form(BoxContext& ctx) {
-    ui::BeginPanel("report_form");
-    ui::Heading("Anmäl frånvaro");
-    ui::MutedText("Gäller hela dagen. Du kan anmäla frånvaro för idag eller i morgon.");
+    ui::BeginPanel("##report_form");
+    ui::Heading(app::tr("Anmäl frånvaro"));
+    ui::MutedText(app::tr("Gäller hela dagen. Du kan anmäla frånvaro för idag eller i morgon."));
     ui::Space(4);
-    std::string today_label = "Idag (" + app::dates::short_day(today_) + ")";
-    std::string tomorrow_label = "I morgon (" + app::dates::short_day(tomorrow_) + ")";
+    std::string today_label = app::trf("Idag (%s)", app::dates::short_day(today_).c_str());
+    std::string tomorrow_label = app::trf("I morgon (%s)", app::dates::short_day(tomorrow_).c_str());
     if (ui::Radio(today_label.c_str(), day_ == 0)) day_ = 0;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(tomorrow_label.c_str()).x + 70) ImGui::NewLine();
     if (ui::Radio(tomorrow_label.c_str(), day_ == 1)) day_ = 1;
     ui::Space(2);
-    bool enter = ui::InputField("Kommentar (valfri)", comment_, sizeof(comment_), false,
-                                "Till exempel: sjuk, tandläkare");
+    bool enter = ui::InputField(app::tr("Kommentar (valfri)"), comment_, sizeof(comment_), false,
+                                app::tr("Till exempel: sjuk, tandläkare"));
     ui::Space(2);
-    bool clicked = ui::PrimaryButton("Anmäl frånvaro", !submitting_);
+    bool clicked = ui::PrimaryButton(app::tr("Anmäl frånvaro"), !submitting_);
     if (submitting_) {
         ImGui::SameLine(0, 16);
-        ui::Loading("Skickar …");
+        ui::Loading(app::tr("Skickar …"));
     }
     if ((clicked || (enter && !submitting_)) && !submitting_) submit(ctx);
     if (!form_error_.empty()) ui::Note(form_error_, ui::Tone::Error);
@@ -121,28 +122,28 @@ void FranvaroBox::draw_form(BoxContext& ctx) {
 }
 
 void FranvaroBox::draw_reports(BoxContext& ctx) {
-    ui::Heading("Anmäld frånvaro");
+    ui::Heading(app::tr("Anmäld frånvaro"));
     if (!list_error_.empty()) ui::Note(list_error_, ui::Tone::Error);
     if (reports_.empty()) {
-        ui::MutedText("Ingen anmäld frånvaro.");
+        ui::MutedText(app::tr("Ingen anmäld frånvaro."));
         return;
     }
     const AbsenceReport* to_withdraw = nullptr;
     for (const AbsenceReport& r : reports_) {
         ImGui::PushID(r.id.c_str());
-        ui::BeginPanel("report");
+        ui::BeginPanel("##report");
         std::string day = app::dates::long_day(r.date);
         if (!day.empty()) day[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(day[0])));
-        if (r.date == today_) day += " (idag)";
-        else if (r.date == tomorrow_) day += " (i morgon)";
+        if (r.date == today_) day = app::trf("%s (idag)", day.c_str());
+        else if (r.date == tomorrow_) day = app::trf("%s (i morgon)", day.c_str());
         float row_start = ImGui::GetCursorPosY();
         ui::Text(day, 0, app::fonts::Face::Strong);
         if (!r.comment.empty()) ui::Text(r.comment);
-        std::string by = "Anmäld av " + (r.reported_by.empty() ? std::string("okänd") : r.reported_by);
+        std::string by = app::trf("Anmäld av %s", r.reported_by.empty() ? app::tr("okänd") : r.reported_by.c_str());
         if (!r.reported_at.empty()) by += ", " + app::dates::date_time(r.reported_at);
         ui::Text(by, app::theme::colors().muted_text, app::fonts::Face::Small);
         if (r.can_withdraw) {
-            std::string label = std::string(app::icons::kTrash) + "  Ta bort##" + r.id;
+            std::string label = std::string(app::icons::kTrash) + "  " + app::tr("Ta bort") + "##" + r.id;
             float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
             float avail = ImGui::GetContentRegionAvail().x;
             float y_after = ImGui::GetCursorPosY();
@@ -153,7 +154,7 @@ void FranvaroBox::draw_reports(BoxContext& ctx) {
             if (ui::SecondaryButton(label.c_str(), withdrawing_id_.empty())) to_withdraw = &r;
             if (busy) {
                 ImGui::SameLine();
-                ui::Loading("Tar bort …");
+                ui::Loading(app::tr("Tar bort …"));
             }
             if (avail > 420) ImGui::SetCursorPosY(std::max(y_after, ImGui::GetCursorPosY()));
         }
@@ -176,21 +177,50 @@ void FranvaroBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
             ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton("Försök igen")) load(ctx);
+            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         } else {
-            ui::Loading("Hämtar frånvaro …");
+            ui::Loading(app::tr("Hämtar frånvaro …"));
         }
         return;
     }
     if (can_report_) {
         draw_form(ctx);
     } else {
-        ui::Note(ctx.me.role == "pupil" ? "Frånvaro anmäls av vårdnadshavare"
-                                        : "Du kan inte anmäla frånvaro för den här eleven.",
+        ui::Note(ctx.me.role == "pupil" ? app::tr("Frånvaro anmäls av vårdnadshavare")
+                                        : app::tr("Du kan inte anmäla frånvaro för den här eleven."),
                  ui::Tone::Info);
     }
     ui::Space(8);
     draw_reports(ctx);
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Frånvaron är anmäld för %s.", "Absence reported for %s."},
+    {"Anmäl frånvaro", "Report absence"},
+    {"Gäller hela dagen. Du kan anmäla frånvaro för idag eller i morgon.",
+     "For the whole day. You can report absence for today or tomorrow."},
+    {"Idag (%s)", "Today (%s)"},
+    {"I morgon (%s)", "Tomorrow (%s)"},
+    {"Kommentar (valfri)", "Comment (optional)"},
+    {"Till exempel: sjuk, tandläkare", "For example: ill, dentist"},
+    {"Skickar …", "Sending …"},
+    {"Anmäld frånvaro", "Reported absence"},
+    {"Ingen anmäld frånvaro.", "No absence reported."},
+    {"%s (idag)", "%s (today)"},
+    {"%s (i morgon)", "%s (tomorrow)"},
+    {"Anmäld av %s", "Reported by %s"},
+    {"okänd", "unknown"},
+    {"Ta bort", "Remove"},
+    {"Tar bort …", "Removing …"},
+    {"Försök igen", "Try again"},
+    {"Hämtar frånvaro …", "Loading absence …"},
+    {"Frånvaro anmäls av vårdnadshavare", "Absence is reported by a guardian."},
+    {"Du kan inte anmäla frånvaro för den här eleven.", "You cannot report absence for this pupil."},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -48,13 +49,6 @@ std::string list_path(const std::string& pupil_id) {
     return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/news";
 }
 
-// "måndag 30 november kl. 09:12"
-std::string long_date_time(const std::string& iso) {
-    std::string out = app::dates::long_day(iso);
-    if (iso.size() >= 16 && iso[10] == 'T') out += " kl. " + iso.substr(11, 5);
-    return out;
-}
-
 // The body as one line of words, for the list's excerpt.
 std::string collapse_whitespace(const std::string& s) {
     std::string out;
@@ -81,8 +75,8 @@ std::string collapse_whitespace(const std::string& s) {
 // An address the user can select and copy: a read-only field, and a button beside it
 // that puts it on the clipboard. Returns true when the button was pressed.
 bool copyable_address(const char* id, const std::string& address, bool copied) {
-    const std::string copy_label = "Kopiera##copy";
-    const std::string done_label = std::string(app::icons::kSuccess) + "  Kopierad##copy";
+    const std::string copy_label = app::tr("Kopiera##copy");
+    const std::string done_label = std::string(app::icons::kSuccess) + "  " + app::tr("Kopierad##copy");
     const float pad = ImGui::GetStyle().FramePadding.x * 2;
     const float button_w = std::max(ImGui::CalcTextSize(copy_label.c_str(), nullptr, true).x,
                                     ImGui::CalcTextSize(done_label.c_str(), nullptr, true).x) + pad;
@@ -98,8 +92,16 @@ bool copyable_address(const char* id, const std::string& address, bool copied) {
                      ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
     ImGui::PopStyleColor(4);
     app::registry::add_text(address, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // One width for both labels, the text centred: the button keeps its place and its
+    // right edge in line with "Öppna länken" above (the labels differ more in English).
     ImGui::SameLine(0, spacing);
-    if (!ui::SecondaryButton(copied ? done_label.c_str() : copy_label.c_str())) return false;
+    const std::string& label = copied ? done_label : copy_label;
+    const float text_w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2((button_w - text_w) * 0.5f, ImGui::GetStyle().FramePadding.y));
+    const bool clicked = ui::SecondaryButton(label.c_str());
+    ImGui::PopStyleVar();
+    if (!clicked) return false;
     ImGui::SetClipboardText(address.c_str());
     return true;
 }
@@ -113,9 +115,9 @@ void section_heading(const char* text) {
 
 std::string unread_summary(int unread, size_t total) {
     if (total == 0) return "";
-    if (unread == 0) return "Du har läst alla nyheter.";
-    if (unread == 1) return "1 oläst nyhet";
-    return std::to_string(unread) + " olästa nyheter";
+    if (unread == 0) return app::tr("Du har läst alla nyheter.");
+    if (unread == 1) return app::tr("1 oläst nyhet");
+    return app::trf("%d olästa nyheter", unread);
 }
 
 }  // namespace
@@ -176,7 +178,7 @@ void InformationBox::fetch_item(BoxContext& ctx) {
             if (open_id_ != id) return;
             article_load_ = Load::Failed;
             article_gone_ = reply.status == 404;
-            article_error_ = article_gone_ ? "Nyheten finns inte längre. Den kan ha tagits bort av skolan."
+            article_error_ = article_gone_ ? app::tr("Nyheten finns inte längre. Den kan ha tagits bort av skolan.")
                                            : reply.error.message;
             return;
         }
@@ -216,12 +218,12 @@ void InformationBox::on_open(BoxContext&) {
 void InformationBox::draw_list(BoxContext& ctx) {
     if (load_ == Load::Failed) {
         ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         ui::Space(8);
     }
-    ui::Heading("Nyheter");
+    ui::Heading(app::tr("Nyheter"));
     if (items_.empty()) {
-        ui::MutedText("Skolan har inte publicerat några nyheter ännu.");
+        ui::MutedText(app::tr("Skolan har inte publicerat några nyheter ännu."));
         return;
     }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
@@ -235,7 +237,8 @@ void InformationBox::draw_list(BoxContext& ctx) {
     const float chevron_column = 24.0f;
     const float gap = 14.0f;  // between cards
     const float text_w = width - pad_x * 2 - dot_column - chevron_column;
-    const float badge_w = ui::TextSize(Face::Small, "Oläst", FLT_MAX).x + 16.0f + 10.0f;
+    const char* unread_label = app::tr("Oläst");
+    const float badge_w = ui::TextSize(Face::Small, unread_label, FLT_MAX).x + 16.0f + 10.0f;
 
     const NewsItem* to_open = nullptr;
     for (const NewsItem& n : items_) {
@@ -266,7 +269,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
         const float right = pos.x + width - pad_x;
         dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
                     app::theme::colors().muted_text, app::icons::kChevronRight);
-        if (!n.read) ui::Badge("Oläst", ImVec2(right - chevron_column, first_line_mid), true);
+        if (!n.read) ui::Badge(unread_label, ImVec2(right - chevron_column, first_line_mid), true);
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), title_w, n.title, 0, Face::Strong);
@@ -286,7 +289,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
 }
 
 void InformationBox::draw_article(BoxContext& ctx) {
-    std::string back = std::string(app::icons::kBack) + "  Tillbaka till nyheterna";
+    std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till nyheterna");
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
     if (ui::QuietButton(back.c_str())) {
         close_item();
@@ -298,15 +301,17 @@ void InformationBox::draw_article(BoxContext& ctx) {
         return;
     }
 
-    ui::BeginPanel("article");
+    ui::BeginPanel("##article");
     ui::Heading(article_.title);
-    std::string published = "Publicerad " + long_date_time(article_.published_at);
-    if (!article_.author.empty()) published += " av " + article_.author;
+    const std::string when = app::dates::long_date_time(article_.published_at);
+    std::string published = article_.author.empty()
+                                ? app::trf("Publicerad %s", when.c_str())
+                                : app::trf("Publicerad %s av %s", when.c_str(), article_.author.c_str());
     ui::Text(published, app::theme::colors().muted_text);
     std::string about;
-    if (!article_.scope.empty()) about = "Till: " + article_.scope;
+    if (!article_.scope.empty()) about = app::trf("Till: %s", article_.scope.c_str());
     if (!article_.changed_at.empty())
-        about += (about.empty() ? "" : " · ") + std::string("Ändrad ") + app::dates::date_time(article_.changed_at);
+        about += (about.empty() ? "" : " · ") + app::trf("Ändrad %s", app::dates::date_time(article_.changed_at).c_str());
     if (!about.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
         ui::Text(about, app::theme::colors().muted_text, Face::Small);
@@ -314,25 +319,25 @@ void InformationBox::draw_article(BoxContext& ctx) {
 
     if (article_load_ == Load::Loading) {
         ui::Space(2);
-        ui::Loading("Hämtar nyheten …");
+        ui::Loading(app::tr("Hämtar nyheten …"));
     } else if (article_load_ == Load::Failed) {
         ui::Space(4);
         ui::Note(article_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) fetch_item(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_item(ctx);
     }
 
     ui::Divider();
-    if (article_.body.empty()) ui::MutedText("Nyheten har ingen text.");
+    if (article_.body.empty()) ui::MutedText(app::tr("Nyheten har ingen text."));
     else ui::Text(article_.body);
 
     std::string copy;  // which address to mark copied
     if (!article_.links.empty()) {
-        section_heading(article_.links.size() == 1 ? "Länk" : "Länkar");
+        section_heading(article_.links.size() == 1 ? app::tr("Länk") : app::tr("Länkar"));
         for (size_t i = 0; i < article_.links.size(); ++i) {
             const NewsLink& link = article_.links[i];
             const std::string key = "link" + std::to_string(i);
             ImGui::PushID(key.c_str());
-            const std::string open_label = std::string(app::icons::kExternalLink) + "  Öppna länken##open";
+            const std::string open_label = std::string(app::icons::kExternalLink) + "  " + app::tr("Öppna länken##open");
             if (ui::NamedAction(link.title.empty() ? link.url : link.title, "", open_label)) platform::open_url(link.url);
             ImGui::PopID();
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
@@ -342,16 +347,16 @@ void InformationBox::draw_article(BoxContext& ctx) {
             ImGui::PopID();
         }
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-        ui::Text("Länkar öppnas i en ny flik.", app::theme::colors().muted_text, Face::Small);
+        ui::Text(app::tr("Länkar öppnas i en ny flik."), app::theme::colors().muted_text, Face::Small);
     }
 
     if (!article_.files.empty()) {
-        section_heading(article_.files.size() == 1 ? "Bifogad fil" : "Bifogade filer");
+        section_heading(article_.files.size() == 1 ? app::tr("Bifogad fil") : app::tr("Bifogade filer"));
         for (size_t i = 0; i < article_.files.size(); ++i) {
             const NewsFile& file = article_.files[i];
             ImGui::PushID(static_cast<int>(i));
-            const std::string open_label = std::string(app::icons::kDownload) + "  Öppna##file";
-            if (ui::NamedAction(file.filename.empty() ? "Fil " + std::to_string(i + 1) : file.filename,
+            const std::string open_label = std::string(app::icons::kDownload) + "  " + app::tr("Öppna##file");
+            if (ui::NamedAction(file.filename.empty() ? app::trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
                              ui::FileSize(file.size), open_label))
                 platform::open_url(file.url);
             ImGui::PopID();
@@ -374,13 +379,48 @@ void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
             ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton("Försök igen")) load(ctx);
+            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         } else {
-            ui::Loading("Hämtar nyheter …");
+            ui::Loading(app::tr("Hämtar nyheter …"));
         }
         return;
     }
     draw_list(ctx);
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Kopiera", "Copy"},
+    {"Kopierad", "Copied"},
+    {"Du har läst alla nyheter.", "You have read all the news."},
+    {"1 oläst nyhet", "1 unread news item"},
+    {"%d olästa nyheter", "%d unread news items"},
+    {"Nyheten finns inte längre. Den kan ha tagits bort av skolan.",
+     "This news item is no longer there. The school may have removed it."},
+    {"Försök igen", "Try again"},
+    {"Nyheter", "News"},
+    {"Skolan har inte publicerat några nyheter ännu.", "The school has not published any news yet."},
+    {"Oläst", "Unread"},
+    {"Tillbaka till nyheterna", "Back to the news"},
+    {"Publicerad %s", "Published %s"},
+    {"Publicerad %s av %s", "Published %s by %s"},
+    {"Till: %s", "To: %s"},
+    {"Ändrad %s", "Updated %s"},
+    {"Hämtar nyheten …", "Loading the news item …"},
+    {"Nyheten har ingen text.", "This news item has no text."},
+    {"Länk", "Link"},
+    {"Länkar", "Links"},
+    {"Öppna länken", "Open link"},
+    {"Länkar öppnas i en ny flik.", "Links open in a new tab."},
+    {"Bifogad fil", "Attached file"},
+    {"Bifogade filer", "Attached files"},
+    {"Öppna", "Open"},
+    {"Fil %d", "File %d"},
+    {"Hämtar nyheter …", "Loading news …"},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -23,6 +24,7 @@ namespace ui = app::ui;
 namespace theme = app::theme;
 namespace icons = app::icons;
 using app::fonts::Face;
+using app::N_;
 
 // --- Days -----------------------------------------------------------------------------
 // Plain civil-calendar arithmetic on the server's ISO days (no time zones involved).
@@ -87,63 +89,61 @@ std::string iso_week_of(const Day& v) {
 // "Vecka 49" from "2026-W49".
 std::string week_title(const std::string& week) {
     size_t w = week.find('W');
-    if (w == std::string::npos) return "Vecka";
-    return "Vecka " + std::to_string(std::atoi(week.c_str() + w + 1));
+    if (w == std::string::npos) return app::tr("Vecka");
+    return app::trf("Vecka %s", std::to_string(std::atoi(week.c_str() + w + 1)).c_str());
 }
 
-const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
-                               "juli",    "augusti",  "september", "oktober", "november", "december"};
-const char* const kWeekdaysShort[] = {"mån", "tis", "ons", "tors", "fre", "lör", "sön"};
+std::string month(int m) { return app::dates::month_name(m); }  // "november"
 
 std::string capitalized(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s;
 }
 
-std::string month_title(int y, int m) { return capitalized(kMonths[m - 1]) + " " + std::to_string(y); }
+std::string month_title(int y, int m) { return capitalized(month(m)) + " " + std::to_string(y); }
 
 // "30 november – 6 december 2026" (years on both sides when they differ).
 std::string range_title(const std::string& from_iso, const std::string& to_iso) {
     Day a = parse_day(from_iso), b = parse_day(to_iso);
     if (!a.ok() || !b.ok()) return from_iso + " – " + to_iso;
-    std::string left = std::to_string(a.d) + " " + kMonths[a.m - 1];
+    std::string left = std::to_string(a.d) + " " + month(a.m);
     if (a.y != b.y) left += " " + std::to_string(a.y);
-    return left + " – " + std::to_string(b.d) + " " + kMonths[b.m - 1] + " " + std::to_string(b.y);
+    return left + " – " + std::to_string(b.d) + " " + month(b.m) + " " + std::to_string(b.y);
 }
 
 // "28 december – 1 januari" for an event over several days.
 std::string event_days(const CalendarEvent& e) {
     Day a = parse_day(e.date), b = parse_day(e.end_date);
     if (!a.ok() || !b.ok()) return {};
-    return std::to_string(a.d) + " " + kMonths[a.m - 1] + " – " + std::to_string(b.d) + " " + kMonths[b.m - 1];
+    return std::to_string(a.d) + " " + month(a.m) + " – " + std::to_string(b.d) + " " + month(b.m);
 }
 
 std::string event_time(const CalendarEvent& e) {
-    if (e.start_time.empty()) return "Heldag";
-    return e.end_time.empty() ? "kl. " + e.start_time : e.start_time + "–" + e.end_time;
+    if (e.start_time.empty()) return app::tr("Heldag");
+    return e.end_time.empty() ? app::dates::clock(e.start_time) : e.start_time + "–" + e.end_time;
 }
 
 // --- Event types ----------------------------------------------------------------------
-// Each type has a Swedish name (the server's type_label wins), an icon and a colour: the
-// icon and the name carry the meaning, the colour only helps.
+// Each type has a name (in Swedish the server's type_label wins; ours is translated where
+// drawn), an icon and a colour: the icon and the name carry the meaning, the colour only helps.
 
 struct TypeStyle {
     const char* type;
-    const char* label;
+    const char* label;  // Swedish: show tr(label)
     const char* icon;
     theme::Tint light;  // as drawn in the light theme; theme::tint adapts it
 };
 
 const TypeStyle kTypes[] = {
-    {"planning_day", "Planeringsdag", icons::kCalPlanningDay, {IM_COL32(238, 233, 252, 255), IM_COL32(88, 48, 160, 255)}},
-    {"activity", "Aktivitet", icons::kCalActivity, {IM_COL32(218, 242, 236, 255), IM_COL32(16, 98, 84, 255)}},
-    {"holiday", "Lovdag", icons::kCalHoliday, {IM_COL32(253, 240, 207, 255), IM_COL32(138, 72, 8, 255)}},
-    {"homework", "Läxa", icons::kCalHomework, {IM_COL32(225, 236, 253, 255), IM_COL32(30, 70, 170, 255)}},
-    {"study_day", "Studiedag", icons::kCalStudyDay, {IM_COL32(252, 232, 242, 255), IM_COL32(150, 30, 90, 255)}},
-    {"term_dates", "Terminsdatum", icons::kCalTermDates, {IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)}},
-    {"national_test", "Nationellt prov", icons::kCalNationalTest, {IM_COL32(253, 230, 228, 255), IM_COL32(150, 32, 32, 255)}},
+    {"planning_day", N_("Planeringsdag"), icons::kCalPlanningDay, {IM_COL32(238, 233, 252, 255), IM_COL32(88, 48, 160, 255)}},
+    {"activity", N_("Aktivitet"), icons::kCalActivity, {IM_COL32(218, 242, 236, 255), IM_COL32(16, 98, 84, 255)}},
+    {"holiday", N_("Lovdag"), icons::kCalHoliday, {IM_COL32(253, 240, 207, 255), IM_COL32(138, 72, 8, 255)}},
+    {"homework", N_("Läxa"), icons::kCalHomework, {IM_COL32(225, 236, 253, 255), IM_COL32(30, 70, 170, 255)}},
+    {"study_day", N_("Studiedag"), icons::kCalStudyDay, {IM_COL32(252, 232, 242, 255), IM_COL32(150, 30, 90, 255)}},
+    {"term_dates", N_("Terminsdatum"), icons::kCalTermDates, {IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)}},
+    {"national_test", N_("Nationellt prov"), icons::kCalNationalTest, {IM_COL32(253, 230, 228, 255), IM_COL32(150, 32, 32, 255)}},
 };
-const TypeStyle kOtherType = {"", "Händelse", icons::kKalender, {IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)}};
+const TypeStyle kOtherType = {"", N_("Händelse"), icons::kKalender, {IM_COL32(232, 235, 240, 255), IM_COL32(52, 62, 78, 255)}};
 
 const TypeStyle& style_of(const std::string& type) {
     for (const TypeStyle& s : kTypes)
@@ -151,7 +151,13 @@ const TypeStyle& style_of(const std::string& type) {
     return kOtherType;
 }
 
-std::string label_of(const CalendarEvent& e) { return e.type_label.empty() ? style_of(e.type).label : e.type_label; }
+// The server names types in Swedish: in another language a type this client knows gets
+// its own translated name.
+std::string label_of(const CalendarEvent& e) {
+    const TypeStyle& s = style_of(e.type);
+    const bool ours = e.type_label.empty() || (app::language() != app::Language::Swedish && &s != &kOtherType);
+    return ours ? app::tr(s.label) : e.type_label;
+}
 
 ImFont* small_font(float* size) {
     ImFont* font = app::fonts::get(Face::Small);
@@ -172,7 +178,7 @@ ImVec2 tag_size(const std::string& label, const char* icon) {
 // The widest tag: in the wide layout titles line up after it.
 float widest_tag() {
     float w = 0;
-    for (const TypeStyle& s : kTypes) w = std::max(w, tag_size(s.label, s.icon).x);
+    for (const TypeStyle& s : kTypes) w = std::max(w, tag_size(app::tr(s.label), s.icon).x);
     return w;
 }
 
@@ -245,10 +251,9 @@ std::string path_for(const std::string& pupil_id) {
 bool on_day(const CalendarEvent& e, const std::string& day) { return e.date <= day && day <= e.end_date; }
 
 
-const std::string kPrevWeek = std::string(icons::kChevronLeft) + "  Föregående vecka";
-const std::string kNextWeek = std::string("Nästa vecka  ") + icons::kChevronRight;
-const std::string kPrevMonth = std::string(icons::kChevronLeft) + "  Föregående månad";
-const std::string kNextMonth = std::string("Nästa månad  ") + icons::kChevronRight;
+// Built when drawn (the language can change), from a translated text.
+std::string previous_label(const char* text) { return std::string(icons::kChevronLeft) + "  " + text; }
+std::string next_label(const char* text) { return std::string(text) + "  " + icons::kChevronRight; }
 
 }  // namespace
 
@@ -265,7 +270,7 @@ void KalenderBox::load_week(BoxContext& ctx, const std::string& week) {
         if (seq != week_seq_) return;  // a later request replaced this one
         if (!reply.ok()) {
             week_load_ = Load::Failed;
-            week_error_ = reply.error.message.empty() ? "Kalendern kunde inte hämtas." : reply.error.message;
+            week_error_ = reply.error.message.empty() ? app::tr("Kalendern kunde inte hämtas.") : reply.error.message;
             return;
         }
         today_ = app::text(reply.body, "today");
@@ -294,7 +299,7 @@ void KalenderBox::load_month(BoxContext& ctx, int year, int month) {
                     if (!reply.ok()) {
                         month_load_ = Load::Failed;
                         month_error_ =
-                            reply.error.message.empty() ? "Kalendern kunde inte hämtas." : reply.error.message;
+                            reply.error.message.empty() ? app::tr("Kalendern kunde inte hämtas.") : reply.error.message;
                         return;
                     }
                     std::string today = app::text(reply.body, "today");
@@ -316,12 +321,12 @@ void KalenderBox::on_open(BoxContext&) {
 
 void KalenderBox::draw_tabs(BoxContext& ctx, bool narrow) {
     const bool week = mode_ == Mode::Week;
-    if (ui::Tab("Vecka", week) && !week) {
+    if (ui::Tab(app::tr("Vecka"), week) && !week) {
         mode_ = Mode::Week;
         platform::request_frames();
     }
     ImGui::SameLine(0, 8);
-    if (ui::Tab("Månad", !week) && week) {
+    if (ui::Tab(app::tr("Månad"), !week) && week) {
         mode_ = Mode::Month;
         // The month of the week on screen (its Thursday decides, as ISO weeks do).
         Day d = parse_day(week_from_);
@@ -335,22 +340,23 @@ void KalenderBox::draw_tabs(BoxContext& ctx, bool narrow) {
 
     // Navigation: at the right of the tabs when wide; below them when narrow.
     const bool is_week = mode_ == Mode::Week;
-    const std::string& prev = is_week ? kPrevWeek : kPrevMonth;
-    const std::string& next = is_week ? kNextWeek : kNextMonth;
+    const std::string prev = previous_label(is_week ? app::tr("Föregående vecka") : app::tr("Föregående månad"));
+    const std::string next = next_label(is_week ? app::tr("Nästa vecka") : app::tr("Nästa månad"));
+    const char* today = app::tr("Idag");
     bool go_prev = false, go_next = false, go_today = false;
     if (!narrow) {
-        float w = ui::ButtonWidth(prev.c_str()) + ui::ButtonWidth("Idag") + ui::ButtonWidth(next.c_str()) + 16;
+        float w = ui::ButtonWidth(prev.c_str()) + ui::ButtonWidth(today) + ui::ButtonWidth(next.c_str()) + 16;
         ImGui::SameLine(0, 0);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(16.0f, ImGui::GetContentRegionAvail().x - w));
         go_prev = ui::SecondaryButton(prev.c_str());
         ImGui::SameLine(0, 8);
-        go_today = ui::SecondaryButton("Idag");
+        go_today = ui::SecondaryButton(today);
         ImGui::SameLine(0, 8);
         go_next = ui::SecondaryButton(next.c_str());
     } else {
         ImGui::SameLine(0, 0);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ui::ButtonWidth("Idag"));
-        go_today = ui::SecondaryButton("Idag");
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ui::ButtonWidth(today));
+        go_today = ui::SecondaryButton(today);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 10));
         float wp = ui::ButtonWidth(prev.c_str()), wn = ui::ButtonWidth(next.c_str());
         go_prev = ui::SecondaryButton(prev.c_str());
@@ -423,10 +429,10 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
     if (e.end_date != e.date) ui::Text(event_days(e), theme::colors().muted_text, Face::Small);
     if (open) {
         ui::Space(2);
-        ui::Text(e.description.empty() ? "Ingen beskrivning." : e.description,
+        ui::Text(e.description.empty() ? app::tr("Ingen beskrivning.") : e.description,
                  e.description.empty() ? theme::colors().muted_text : 0);
         std::string meta;
-        if (!e.author.empty()) meta = "Från " + e.author;
+        if (!e.author.empty()) meta = app::trf("Från %s", e.author.c_str());
         if (!e.scope.empty()) meta += (meta.empty() ? "" : " · ") + e.scope;
         if (!meta.empty()) ui::Text(meta, theme::colors().muted_text, Face::Small);
     }
@@ -456,19 +462,20 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
 void KalenderBox::draw_day(const std::string& day, const std::vector<const CalendarEvent*>& events) {
     ImGui::PushID(day.c_str());
     const bool today = day == today_;
-    ui::BeginPanel("day");
+    ui::BeginPanel("##day");
     ui::Text(capitalized(app::dates::long_day(day)), 0, Face::Strong);
     float heading_end = ImGui::GetItemRectMax().x;
     if (today) {
         ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         float size;
         ImFont* font = small_font(&size);
-        float w = font->CalcTextSizeA(size, FLT_MAX, 0, "Idag").x + 16;
-        ui::Badge("Idag", ImVec2(max.x + 10 + w, (min.y + max.y) * 0.5f), true);
+        const char* badge = app::tr("Idag");
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0, badge).x + 16;
+        ui::Badge(badge, ImVec2(max.x + 10 + w, (min.y + max.y) * 0.5f), true);
         heading_end += 10 + w;
     }
     if (events.empty()) {  // said on the heading's line when it fits
-        const char* nothing = "Inget i kalendern.";
+        const char* nothing = app::tr("Inget i kalendern.");
         float x = heading_end + 16 - ImGui::GetWindowPos().x;
         if (x + ImGui::CalcTextSize(nothing).x < ImGui::GetWindowContentRegionMax().x) ImGui::SameLine(x);
         ui::MutedText(nothing);
@@ -487,27 +494,27 @@ void KalenderBox::draw_day(const std::string& day, const std::vector<const Calen
 void KalenderBox::draw_week(BoxContext& ctx) {
     // The heading follows what was asked for at once; the days follow the reply.
     const std::string& week = week_load_ == Load::Loading && !week_wanted_.empty() ? week_wanted_ : week_;
-    ui::Heading(week.empty() ? "Vecka" : week_title(week));
+    ui::Heading(week.empty() ? app::tr("Vecka") : week_title(week));
     const bool fresh = week_shown_ && week_load_ != Load::Loading && week_load_ != Load::Failed;
     if (fresh) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 8);
         std::string range = range_title(week_from_, week_to_);
-        if (week_from_ <= today_ && today_ <= week_to_) range += " · denna vecka";
+        if (week_from_ <= today_ && today_ <= week_to_) range += std::string(" · ") + app::tr("denna vecka");
         ui::MutedText(range);
     }
     ui::Space(2);
 
     if (week_load_ == Load::Failed) {
         ui::Note(week_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load_week(ctx, week_wanted_);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) load_week(ctx, week_wanted_);
         return;
     }
     if (!fresh) {
-        ui::Loading("Hämtar kalendern …");
+        ui::Loading(app::tr("Hämtar kalendern …"));
         return;
     }
     if (week_events_.empty()) {
-        ui::Note("Inget i kalendern den här veckan.", ui::Tone::Info);
+        ui::Note(app::tr("Inget i kalendern den här veckan."), ui::Tone::Info);
         return;
     }
     Day d = parse_day(week_from_);
@@ -533,10 +540,10 @@ void KalenderBox::draw_month_grid(BoxContext& ctx) {
     ImFont* small = small_font(&small_size);
 
     for (int c = 0; c < 7; ++c) {
-        const char* name = kWeekdaysShort[c];
-        ImVec2 ext = small->CalcTextSizeA(small_size, FLT_MAX, 0, name);
+        const std::string name = app::dates::short_weekday(c);
+        ImVec2 ext = small->CalcTextSizeA(small_size, FLT_MAX, 0, name.c_str());
         dl->AddText(small, small_size, ImVec2(origin.x + c * cell_w + (cell_w - ext.x) * 0.5f, origin.y + 2),
-                    theme::colors().muted_text, name);
+                    theme::colors().muted_text, name.c_str());
     }
 
     const int first = weekday(Day{y, m, 1}), count = days_in_month(y, m);
@@ -551,7 +558,9 @@ void KalenderBox::draw_month_grid(BoxContext& ctx) {
         const ImVec2 min(origin.x + c * cell_w + inset, origin.y + head_h + r * cell_h + inset);
         const ImVec2 max(min.x + cell_w - inset * 2, min.y + cell_h - inset * 2);
         std::string label = capitalized(app::dates::long_day(day));
-        if (!on.empty()) label += on.size() == 1 ? ", 1 händelse" : ", " + std::to_string(on.size()) + " händelser";
+        if (!on.empty())
+            label += std::string(", ") +
+                     (on.size() == 1 ? app::tr("1 händelse") : app::trf("%d händelser", static_cast<int>(on.size())));
         label += "##" + day;
         ImGui::SetCursorScreenPos(min);
         if (ImGui::InvisibleButton(label.c_str(), ImVec2(max.x - min.x, max.y - min.y))) open_week = iso_week_of(Day{y, m, d});
@@ -607,19 +616,19 @@ void KalenderBox::draw_month(BoxContext& ctx) {
         }
     }
     const int y = month_year_ > 0 ? month_year_ : shown_year_, m = month_year_ > 0 ? month_ : shown_month_;
-    ui::Heading(m >= 1 && m <= 12 ? month_title(y, m) : "Månad");
+    ui::Heading(m >= 1 && m <= 12 ? month_title(y, m) : app::tr("Månad"));
     ui::Space(2);
     if (month_load_ == Load::Failed) {
         ui::Note(month_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load_month(ctx, month_year_, month_);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) load_month(ctx, month_year_, month_);
         return;
     }
     if (month_load_ != Load::Ready || shown_year_ != month_year_ || shown_month_ != month_) {
-        ui::Loading("Hämtar kalendern …");
+        ui::Loading(app::tr("Hämtar kalendern …"));
         return;
     }
 
-    ui::BeginPanel("month_grid");
+    ui::BeginPanel("##month_grid");
     draw_month_grid(ctx);
     if (mode_ != Mode::Month) {  // a day was chosen: its week is on its way
         ui::EndPanel();
@@ -640,10 +649,10 @@ void KalenderBox::draw_month(BoxContext& ctx) {
 
     ui::Space(6);
     if (month_events_.empty()) {
-        ui::Note("Inget i kalendern den här månaden.", ui::Tone::Info);
+        ui::Note(app::tr("Inget i kalendern den här månaden."), ui::Tone::Info);
         return;
     }
-    ui::Heading("Händelser i " + std::string(kMonths[m - 1]));
+    ui::Heading(app::trf("Händelser i %s", month(m).c_str()));
     // Each event once, under its first day in the month.
     const std::string first = iso(Day{y, m, 1});
     std::map<std::string, std::vector<const CalendarEvent*>> by_day;
@@ -659,5 +668,42 @@ void KalenderBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (mode_ == Mode::Week) draw_week(ctx);
     else draw_month(ctx);
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Vecka", "Week"},
+    {"Vecka %s", "Week %s"},
+    {"Heldag", "All day"},
+    {"Planeringsdag", "Planning day"},
+    {"Aktivitet", "Activity"},
+    {"Lovdag", "Holiday"},
+    {"Läxa", "Homework"},
+    {"Studiedag", "Study day"},
+    {"Terminsdatum", "Term dates"},
+    {"Nationellt prov", "National test"},
+    {"Händelse", "Event"},
+    {"Föregående vecka", "Previous week"},
+    {"Nästa vecka", "Next week"},
+    {"Föregående månad", "Previous month"},
+    {"Nästa månad", "Next month"},
+    {"Kalendern kunde inte hämtas.", "The calendar could not be loaded."},
+    {"Månad", "Month"},
+    {"Idag", "Today"},
+    {"Ingen beskrivning.", "No description."},
+    {"Från %s", "From %s"},
+    {"Inget i kalendern.", "Nothing in the calendar."},
+    {"denna vecka", "this week"},
+    {"Försök igen", "Try again"},
+    {"Hämtar kalendern …", "Loading the calendar …"},
+    {"Inget i kalendern den här veckan.", "Nothing in the calendar this week."},
+    {"1 händelse", "1 event"},
+    {"%d händelser", "%d events"},
+    {"Inget i kalendern den här månaden.", "Nothing in the calendar this month."},
+    {"Händelser i %s", "Events in %s"},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

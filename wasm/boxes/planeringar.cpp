@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cstdio>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -50,7 +51,7 @@ std::string day_month(const std::string& iso, bool long_form) {
     return space == std::string::npos ? s : s.substr(space + 1);
 }
 
-// A plan's period as Swedish readers write it: "30 nov – 18 dec"; the year is added
+// A plan's period as readers write it: "30 nov – 18 dec"; the year is added
 // where it is not this year ("30 nov – 18 dec 2027", "15 dec 2026 – 20 jan 2027").
 std::string period_text(const std::string& from, const std::string& to, const std::string& today, bool long_form) {
     const int fy = year_of(from), ty = year_of(to), now = year_of(today);
@@ -66,9 +67,9 @@ std::string period_text(const std::string& from, const std::string& to, const st
 }
 
 const char* period_label(const std::string& period) {
-    if (period == "current") return "Pågående";
-    if (period == "upcoming") return "Kommande";
-    if (period == "past") return "Avslutad";
+    if (period == "current") return app::tr("Pågående");
+    if (period == "upcoming") return app::tr("Kommande");
+    if (period == "past") return app::tr("Avslutad");
     return "";
 }
 
@@ -127,7 +128,7 @@ void PlaneringarBox::fetch_plan(BoxContext& ctx) {
             if (open_id_ != id) return;
             plan_load_ = Load::Failed;
             plan_gone_ = reply.status == 404;
-            plan_error_ = plan_gone_ ? "Planeringen finns inte längre. Den kan ha tagits bort av skolan."
+            plan_error_ = plan_gone_ ? app::tr("Planeringen finns inte längre. Den kan ha tagits bort av skolan.")
                                      : reply.error.message;
             return;
         }
@@ -170,7 +171,7 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
     const float text_w = width - pad_x * 2 - chevron_column;
     for (const TeachingPlan* p : plans) {
         ImGui::PushID(p->id.c_str());
-        const std::string subject = p->subject.empty() ? "Planering" : p->subject;
+        const std::string subject = p->subject.empty() ? app::tr("Planering") : p->subject;
         std::string meta = period_text(p->from, p->to, today_, false);
         if (!p->groups.empty()) meta += " · " + p->groups;
         const float subject_h = ui::TextSize(Face::Small, subject, text_w).y;
@@ -207,13 +208,13 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
 void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::Failed) {
         ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         ui::Space(8);
     }
     if (plans_.empty()) {
-        ui::Heading("Planeringar");
-        const std::string who = pupil.first_name.empty() ? "eleven" : pupil.first_name;
-        ui::MutedText("Det finns inga planeringar för " + who + " just nu. När lärarna publicerar en planering syns den här.");
+        ui::Heading(app::tr("Planeringar"));
+        const char* who = pupil.first_name.empty() ? app::tr("eleven") : pupil.first_name.c_str();
+        ui::MutedText(app::trf("Det finns inga planeringar för %s just nu. När lärarna publicerar en planering syns den här.", who));
         return;
     }
     std::vector<const TeachingPlan*> current, upcoming, past;
@@ -224,21 +225,21 @@ void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     }
 
     const TeachingPlan* to_open = nullptr;
-    section_heading("Pågående", true);
-    if (current.empty()) ui::MutedText("Inga planeringar pågår just nu.");
+    section_heading(app::tr("Pågående"), true);
+    if (current.empty()) ui::MutedText(app::tr("Inga planeringar pågår just nu."));
     else draw_cards(current, &to_open);
 
-    section_heading("Kommande", false);
-    if (upcoming.empty()) ui::MutedText("Inga kommande planeringar ännu.");
+    section_heading(app::tr("Kommande"), false);
+    if (upcoming.empty()) ui::MutedText(app::tr("Inga kommande planeringar ännu."));
     else draw_cards(upcoming, &to_open);
 
     if (!past.empty()) {
-        section_heading("Avslutade", false);
+        section_heading(app::tr("Avslutade"), false);
         ui::Space(4);
-        const std::string n = std::to_string(past.size());
         const std::string label =
-            show_past_ ? std::string(app::icons::kChevronDown) + "  Dölj avslutade planeringar##past"
-                       : std::string(app::icons::kChevronRight) + "  Visa avslutade planeringar (" + n + ")##past";
+            show_past_ ? std::string(app::icons::kChevronDown) + "  " + app::tr("Dölj avslutade planeringar") + "##past"
+                       : std::string(app::icons::kChevronRight) + "  " +
+                             app::trf("Visa avslutade planeringar (%d)", static_cast<int>(past.size())) + "##past";
         if (ui::SecondaryButton(label.c_str())) show_past_ = !show_past_;
         if (show_past_) {
             ui::Space(6);
@@ -252,7 +253,7 @@ void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
 }
 
 void PlaneringarBox::draw_plan(BoxContext& ctx) {
-    std::string back = std::string(app::icons::kBack) + "  Tillbaka till planeringarna";
+    std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till planeringarna");
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
     if (ui::QuietButton(back.c_str())) {
         close_plan();
@@ -264,7 +265,7 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         return;
     }
 
-    ui::BeginPanel("plan");
+    ui::BeginPanel("##plan");
     {
         // The subject, and at the right where in time the plan is.
         const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -272,22 +273,26 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         const char* when = period_label(plan_.period);
         const float badge_w = *when ? ui::TextSize(Face::Small, when, FLT_MAX).x + 16.0f + 12.0f : 0.0f;
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - badge_w);
-        ui::Text(plan_.subject.empty() ? "Planering" : plan_.subject, app::theme::colors().accent, Face::Strong);
+        ui::Text(plan_.subject.empty() ? app::tr("Planering") : plan_.subject, app::theme::colors().accent, Face::Strong);
         ImGui::PopTextWrapPos();
         if (*when) ui::Badge(when, ImVec2(pos.x + width, pos.y + ImGui::GetFontSize() * 0.5f + 2), plan_.period == "current");
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     }
     ui::Heading(plan_.title);
-    ui::Text("Period: " + period_text(plan_.from, plan_.to, today_, true), app::theme::colors().muted_text);
+    ui::Text(app::trf("Period: %s", period_text(plan_.from, plan_.to, today_, true).c_str()), app::theme::colors().muted_text);
     std::string about;
-    if (!plan_.author.empty()) about = "Skriven av " + plan_.author;
+    if (!plan_.author.empty()) about = app::trf("Skriven av %s", plan_.author.c_str());
     if (!plan_.groups.empty()) {
+        const char* groups = plan_.groups.c_str();
+        // app::scope_text's words for the whole school, whether or not it translates them.
+        const bool whole_school = plan_.groups == "Hela skolan" || plan_.groups == app::tr("Hela skolan");
         const bool many = plan_.groups.find(", ") != std::string::npos;
-        const std::string what = plan_.groups == "Hela skolan" ? "För: " : (many ? "Grupper: " : "Grupp: ");
-        about += (about.empty() ? "" : " · ") + what + plan_.groups;
+        about += (about.empty() ? "" : " · ") + (whole_school ? app::trf("För: %s", groups)
+                                                 : many       ? app::trf("Grupper: %s", groups)
+                                                              : app::trf("Grupp: %s", groups));
     }
     if (!plan_.changed_at.empty())
-        about += (about.empty() ? "" : " · ") + std::string("Ändrad ") + app::dates::date_time(plan_.changed_at);
+        about += (about.empty() ? "" : " · ") + app::trf("Ändrad %s", app::dates::date_time(plan_.changed_at).c_str());
     if (!about.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
         ui::Text(about, app::theme::colors().muted_text, Face::Small);
@@ -295,15 +300,15 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
 
     if (plan_load_ == Load::Loading) {
         ui::Space(2);
-        ui::Loading("Hämtar planeringen …");
+        ui::Loading(app::tr("Hämtar planeringen …"));
     } else if (plan_load_ == Load::Failed) {
         ui::Space(4);
         ui::Note(plan_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) fetch_plan(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_plan(ctx);
     }
 
     ui::Divider();
-    if (plan_.body.empty()) ui::MutedText("Planeringen har ingen text.");
+    if (plan_.body.empty()) ui::MutedText(app::tr("Planeringen har ingen text."));
     else ui::Text(plan_.body);
     ui::EndPanel();
 }
@@ -321,13 +326,48 @@ void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
             ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton("Försök igen")) load(ctx);
+            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         } else {
-            ui::Loading("Hämtar planeringar …");
+            ui::Loading(app::tr("Hämtar planeringar …"));
         }
         return;
     }
     draw_list(ctx, pupil);
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Pågående", "Current"},
+    {"Kommande", "Upcoming"},
+    {"Avslutad", "Past"},
+    {"Planeringen finns inte längre. Den kan ha tagits bort av skolan.",
+     "This plan is no longer there. The school may have removed it."},
+    {"Planering", "Plan"},
+    {"Försök igen", "Try again"},
+    {"Planeringar", "Plans"},
+    {"eleven", "the pupil"},
+    {"Det finns inga planeringar för %s just nu. När lärarna publicerar en planering syns den här.",
+     "There are no plans for %s right now. When the teachers publish a plan, it shows up here."},
+    {"Inga planeringar pågår just nu.", "No plans are running right now."},
+    {"Inga kommande planeringar ännu.", "No upcoming plans yet."},
+    {"Avslutade", "Past"},
+    {"Dölj avslutade planeringar", "Hide past plans"},
+    {"Visa avslutade planeringar (%d)", "Show past plans (%d)"},
+    {"Tillbaka till planeringarna", "Back to the plans"},
+    {"Period: %s", "Period: %s"},
+    {"Skriven av %s", "Written by %s"},
+    {"Hela skolan", "Whole school"},
+    {"För: %s", "For: %s"},
+    {"Grupper: %s", "Groups: %s"},
+    {"Grupp: %s", "Group: %s"},
+    {"Ändrad %s", "Updated %s"},
+    {"Hämtar planeringen …", "Loading the plan …"},
+    {"Planeringen har ingen text.", "This plan has no text."},
+    {"Hämtar planeringar …", "Loading plans …"},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -222,9 +223,9 @@ RowLayout row_layout(float width) {
     return r;
 }
 
-const char* const kOngoing = "Pågår nu";
+const char* ongoing_label() { return app::tr("Pågår nu"); }
 
-float badge_width() { return measure(font(Face::Small), kOngoing).x + 16; }
+float badge_width() { return measure(font(Face::Small), ongoing_label()).x + 16; }
 
 float row_height(const SchemaLesson& l, float width, const RowLayout& r, bool ongoing) {
     Font strong = font(Face::Strong), small = font(Face::Small);
@@ -250,7 +251,7 @@ void draw_row(ImDrawList* dl, ImVec2 pos, float width, float height, const Schem
     float text_x = r.stacked ? 0 : r.time_w + r.gap;
     float text_w = width - r.pad_x * 2 - text_x;
     put(dl, strong, ImVec2(x, y), ongoing ? theme::colors().accent : theme::colors().text, time_range(l));
-    if (ongoing) ui::Badge(kOngoing, ImVec2(pos.x + width - r.pad_x, y + strong.size * 0.5f), true);
+    if (ongoing) ui::Badge(ongoing_label(), ImVec2(pos.x + width - r.pad_x, y + strong.size * 0.5f), true);
     if (r.stacked) y += strong.size + 4;
     float subject_w = text_w - (ongoing && !r.stacked ? badge_width() + 8 : 0);
     put(dl, strong, ImVec2(x + text_x, y), theme::colors().text, l.subject, subject_w);
@@ -320,7 +321,7 @@ void SchemaBox::fetch(BoxContext& ctx, const std::string& key) {
         if (generation != generation_) return;
         pending_.erase(key);
         if (!reply.ok()) {
-            errors_[key] = reply.error.message.empty() ? "Schemat kunde inte hämtas." : reply.error.message;
+            errors_[key] = reply.error.message.empty() ? app::tr("Schemat kunde inte hämtas.") : reply.error.message;
             return;
         }
         take_reply(reply.body, key);
@@ -382,7 +383,7 @@ bool SchemaBox::ensure(BoxContext& ctx, const std::string& key, const char* what
     auto err = errors_.find(key);
     if (err != errors_.end()) {
         ui::Note(err->second, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) fetch(ctx, key);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch(ctx, key);
         return false;
     }
     if (!pending_.count(key)) fetch(ctx, key);
@@ -402,9 +403,10 @@ void SchemaBox::draw_controls() {
     std::string heading, sub;
     if (day_view) {
         heading = capitalised(app::dates::long_day(shown_day_));
-        sub = (shown_day_ == today_ ? "Idag · vecka " : "Vecka ") + week_number(week_of(shown_day_));
+        const std::string week = week_number(week_of(shown_day_));
+        sub = shown_day_ == today_ ? app::trf("Idag · vecka %s", week.c_str()) : app::trf("Vecka %s", week.c_str());
     } else {
-        heading = "Vecka " + week_number(shown_week_);
+        heading = app::trf("Vecka %s", week_number(shown_week_).c_str());
         auto strip = [](const std::string& s) {  // "mån 30 nov" -> "30 nov"
             size_t sp = s.find(' ');
             return sp == std::string::npos ? s : s.substr(sp + 1);
@@ -413,19 +415,21 @@ void SchemaBox::draw_controls() {
         if (monday_of_week(shown_week_, monday))
             sub = strip(app::dates::short_day(iso_day(monday))) + " – " +
                   strip(app::dates::short_day(iso_day(monday + 4)));
-        if (shown_week_ == week_of(today_)) sub = "Denna vecka · " + sub;
+        if (shown_week_ == week_of(today_)) sub = app::trf("Denna vecka · %s", sub.c_str());
     }
     const Font heading_font = font(Face::Heading), body = font(Face::Body), strong = font(Face::Strong);
     const float heading_w = std::max(measure(heading_font, heading).x, measure(body, sub).x);
-    const char* today_label = "Idag";
+    const char* today_label = app::tr("Idag");
+    const char* day_tab = app::tr("Dag");
+    const char* week_tab = app::tr("Vecka");
     const float today_w = measure(strong, today_label).x + style.FramePadding.x * 2;
-    const float tabs_w = measure(strong, "Dag").x + measure(strong, "Vecka").x + style.FramePadding.x * 4 + 8;
+    const float tabs_w = measure(strong, day_tab).x + measure(strong, week_tab).x + style.FramePadding.x * 4 + 8;
     const float arrows_w = button_h * 2 + 6;
     // Wide: everything on one row; narrow: the switch (and "Idag") above the arrows.
     const bool one_row = tabs_w + 28 + arrows_w + 14 + heading_w + 16 + today_w <= ImGui::GetContentRegionAvail().x;
 
     auto draw_tabs = [&] {
-        if (ui::Tab("Dag", day_view) && !day_view) {
+        if (ui::Tab(day_tab, day_view) && !day_view) {
             view_ = View::Day;
             long monday;
             // Stay in the week that was shown: today if it is in it, else its Monday.
@@ -433,7 +437,7 @@ void SchemaBox::draw_controls() {
                 shown_day_ = week_of(today_) == shown_week_ ? today_ : iso_day(monday);
         }
         ImGui::SameLine(0, 8);
-        if (ui::Tab("Vecka", !day_view) && day_view) {
+        if (ui::Tab(week_tab, !day_view) && day_view) {
             view_ = View::Week;
             shown_week_ = week_of(shown_day_);
         }
@@ -449,12 +453,12 @@ void SchemaBox::draw_controls() {
         }
     };
     auto draw_arrows = [&] {
-        if (IconButton(app::icons::kChevronLeft, day_view ? "Föregående dag" : "Föregående vecka")) {
+        if (IconButton(app::icons::kChevronLeft, day_view ? app::tr("Föregående dag") : app::tr("Föregående vecka"))) {
             if (day_view) shown_day_ = add_days(shown_day_, -1);
             else shown_week_ = add_weeks(shown_week_, -1);
         }
         ImGui::SameLine(0, 6);
-        if (IconButton(app::icons::kChevronRight, day_view ? "Nästa dag" : "Nästa vecka")) {
+        if (IconButton(app::icons::kChevronRight, day_view ? app::tr("Nästa dag") : app::tr("Nästa vecka"))) {
             if (day_view) shown_day_ = add_days(shown_day_, 1);
             else shown_week_ = add_weeks(shown_week_, 1);
         }
@@ -509,13 +513,13 @@ void SchemaBox::schedule_wake_up(const SchemaDay& day) {
 void SchemaBox::draw_day(BoxContext& ctx) {
     auto it = days_.find(shown_day_);
     if (it == days_.end()) {
-        ensure(ctx, "date=" + shown_day_, "Hämtar schemat …");
+        ensure(ctx, "date=" + shown_day_, app::tr("Hämtar schemat …"));
         return;
     }
     const SchemaDay& day = it->second;
     if (day.lessons.empty()) {
         std::string weekday = app::dates::long_day(day.date);
-        ui::Note("Inga lektioner " + weekday + ".", ui::Tone::Info);
+        ui::Note(app::trf("Inga lektioner %s.", weekday.c_str()), ui::Tone::Info);
         return;
     }
     schedule_wake_up(day);
@@ -525,7 +529,7 @@ void SchemaBox::draw_day(BoxContext& ctx) {
 void SchemaBox::draw_week(BoxContext& ctx) {
     long monday;
     if (!weeks_.count(shown_week_)) {
-        ensure(ctx, "week=" + shown_week_, "Hämtar veckans schema …");
+        ensure(ctx, "week=" + shown_week_, app::tr("Hämtar veckans schema …"));
         return;
     }
     if (!monday_of_week(shown_week_, monday)) return;
@@ -541,7 +545,7 @@ void SchemaBox::draw_week(BoxContext& ctx) {
         schedule_wake_up(it->second);
     }
     if (!any) {
-        ui::Note("Inga lektioner vecka " + week_number(shown_week_) + ".", ui::Tone::Info);
+        ui::Note(app::trf("Inga lektioner vecka %s.", week_number(shown_week_).c_str()), ui::Tone::Info);
         return;
     }
     // Columns need room for a subject like "Idrott och hälsa"; below that, a list per day.
@@ -608,7 +612,7 @@ void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
         for (int m = first + 60; m < last; m += 60)
             dl->AddLine(ImVec2(x0 + 1, y_of(m)), ImVec2(x1 - 1, y_of(m)), theme::colors().grid_line);
         if (day.lessons.empty()) {
-            std::string none = "Inga lektioner";
+            std::string none = app::tr("Inga lektioner");
             ImVec2 s = measure(small, none);
             put(dl, small, ImVec2(x0 + (col_w - s.x) * 0.5f, top + 14), theme::colors().muted_text, none);
             continue;
@@ -662,11 +666,11 @@ void SchemaBox::draw_week_list(const std::vector<const SchemaDay*>& days) {
         if (!first) ui::Space(6);
         first = false;
         std::string head = capitalised(app::dates::long_day(day->date));
-        if (day->date == today_) head += " · idag";
+        if (day->date == today_) head += std::string(" · ") + app::tr("idag");
         ui::Text(head, day->date == today_ ? theme::colors().accent : 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
         if (day->lessons.empty()) {
-            ui::MutedText("Inga lektioner");
+            ui::MutedText(app::tr("Inga lektioner"));
             continue;
         }
         draw_lesson_card(*day, now);
@@ -675,12 +679,12 @@ void SchemaBox::draw_week_list(const std::vector<const SchemaDay*>& days) {
 
 void SchemaBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (!known_) {
-        ensure(ctx, "", "Hämtar schemat …");
+        ensure(ctx, "", app::tr("Hämtar schemat …"));
         return;
     }
     if (!in_skolnav_) {
-        ui::Note("Skolan har inte sitt schema i Skolnav, så det finns inget schema att visa här. "
-                 "Fråga skolan var du hittar schemat.",
+        // One literal: tests/i18n/check_english.mjs reads keys as single literals.
+        ui::Note(app::tr("Skolan har inte sitt schema i Skolnav, så det finns inget schema att visa här. Fråga skolan var du hittar schemat."),
                  ui::Tone::Info);
         return;
     }
@@ -690,5 +694,34 @@ void SchemaBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     else draw_week(ctx);
     ImGui::PopID();
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"Pågår nu", "Now"},
+    {"Schemat kunde inte hämtas.", "The timetable could not be loaded."},
+    {"Försök igen", "Try again"},
+    {"Idag · vecka %s", "Today · week %s"},
+    {"Vecka %s", "Week %s"},
+    {"Denna vecka · %s", "This week · %s"},
+    {"Idag", "Today"},
+    {"Dag", "Day"},
+    {"Vecka", "Week"},
+    {"Föregående dag", "Previous day"},
+    {"Föregående vecka", "Previous week"},
+    {"Nästa dag", "Next day"},
+    {"Nästa vecka", "Next week"},
+    {"Hämtar schemat …", "Loading the timetable …"},
+    {"Inga lektioner %s.", "No lessons on %s."},
+    {"Hämtar veckans schema …", "Loading the week's timetable …"},
+    {"Inga lektioner vecka %s.", "No lessons in week %s."},
+    {"Inga lektioner", "No lessons"},
+    {"idag", "today"},
+    {"Skolan har inte sitt schema i Skolnav, så det finns inget schema att visa här. Fråga skolan var du hittar schemat.",
+     "The school does not keep its timetable in Skolnav, so there is no timetable to show here. Ask the school where to find it."},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes

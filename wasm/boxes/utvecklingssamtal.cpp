@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
@@ -41,7 +42,7 @@ std::string capitalized(std::string s) {
 
 std::string time_range(const TalkTime& t) { return t.start + "–" + t.end; }
 
-std::string minutes_text(int m) { return std::to_string(m) + (m == 1 ? " minut" : " minuter"); }
+std::string minutes_text(int m) { return m == 1 ? app::tr("1 minut") : app::trf("%d minuter", m); }
 
 // "Klassrummet, A204 · Anna Lind"
 std::string place_and_staff(const TalkTime& t) {
@@ -104,7 +105,7 @@ void UtvecklingssamtalBox::book(BoxContext& ctx, const TalkTime& slot) {
         booking_slot_id_.clear();
         if (!reply.ok()) {
             if (reply.status == 409) {
-                list_error_ = "Tiden hann bokas av någon annan. Välj en annan tid.";
+                list_error_ = app::tr("Tiden hann bokas av någon annan. Välj en annan tid.");
                 load_ = Load::NotStarted;  // fetch the list as it is now (next frame)
             } else {
                 list_error_ = reply.error.message;
@@ -121,7 +122,7 @@ void UtvecklingssamtalBox::book(BoxContext& ctx, const TalkTime& slot) {
             can_change_ = app::flag(b, "can_change");
         }
         show_list_ = false;
-        booking_success_ = changed ? "Tiden är ändrad." : "Tiden är bokad.";
+        booking_success_ = changed ? app::tr("Tiden är ändrad.") : app::tr("Tiden är bokad.");
         load_ = Load::NotStarted;  // the old time (when changed) is free again
     });
 }
@@ -141,14 +142,14 @@ void UtvecklingssamtalBox::cancel(BoxContext& ctx) {
         }
         has_booking_ = false;
         show_list_ = false;
-        booking_success_ = "Tiden är avbokad. Du kan boka en ny tid nedan.";
+        booking_success_ = app::tr("Tiden är avbokad. Du kan boka en ny tid nedan.");
         load_ = Load::NotStarted;
     });
 }
 
 void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
-    ui::Heading("Bokad tid");
-    ui::BeginPanel("booking");
+    ui::Heading(app::tr("Bokad tid"));
+    ui::BeginPanel("##booking");
     // An accent bar at the left edge marks the booked time (drawn over the padding).
     {
         ImVec2 wmin = ImGui::GetWindowPos();
@@ -161,40 +162,41 @@ void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
     ui::Text(app::icons::kSuccess, theme::colors().success_text, Face::Heading);
     ImGui::SameLine(0, 10);
     ui::Text(capitalized(app::dates::long_day(booking_.date)), theme::colors().text, Face::Heading);
-    std::string when = "kl. " + time_range(booking_);
+    std::string when = app::dates::clock(time_range(booking_));
     if (booking_.duration_minutes > 0) when += " (" + minutes_text(booking_.duration_minutes) + ")";
     ui::Text(when, 0, Face::Strong);
-    if (!booking_.place.empty()) ui::Text("Plats: " + booking_.place);
-    if (!booking_.staff.empty()) ui::Text("Med: " + booking_.staff);
+    if (!booking_.place.empty()) ui::Text(app::trf("Plats: %s", booking_.place.c_str()));
+    if (!booking_.staff.empty()) ui::Text(app::trf("Med: %s", booking_.staff.c_str()));
     if (!booked_by_.empty()) {
-        std::string by = "Bokad av " + booked_by_;
+        std::string by = app::trf("Bokad av %s", booked_by_.c_str());
         if (!booked_at_.empty()) by += ", " + app::dates::date_time(booked_at_);
         ui::Text(by, theme::colors().muted_text, Face::Small);
     }
     ui::Space(6);
     const bool busy = cancelling_ || !booking_slot_id_.empty();
     if (!can_change_) {
-        ui::MutedText("Samtalet har börjat och kan inte längre ändras eller avbokas.");
+        ui::MutedText(app::tr("Samtalet har börjat och kan inte längre ändras eller avbokas."));
     } else if (confirm_cancel_) {
-        ui::Text("Vill du avboka tiden " + app::dates::short_day(booking_.date) + " kl. " + booking_.start + "?", 0,
-                 Face::Strong);
+        ui::Text(app::trf("Vill du avboka tiden %s kl. %s?", app::dates::short_day(booking_.date).c_str(),
+                          booking_.start.c_str()),
+                 0, Face::Strong);
         ui::Space(2);
-        if (ui::PrimaryButton("Ja, avboka", !busy)) cancel(ctx);
+        if (ui::PrimaryButton(app::tr("Ja, avboka"), !busy)) cancel(ctx);
         ImGui::SameLine();
-        if (ui::SecondaryButton("Nej", !cancelling_)) confirm_cancel_ = false;
+        if (ui::SecondaryButton(app::tr("Nej"), !cancelling_)) confirm_cancel_ = false;
         if (cancelling_) {
             ImGui::SameLine(0, 16);
-            ui::Loading("Avbokar …");
+            ui::Loading(app::tr("Avbokar …"));
         }
     } else {
-        const char* change = show_list_ ? "Stäng lediga tider##byt" : "Byt tid##byt";
+        const char* change = show_list_ ? app::tr("Stäng lediga tider##byt") : app::tr("Byt tid##byt");
         if (ui::SecondaryButton(change, !busy)) {
             show_list_ = !show_list_;
             list_error_.clear();
             booking_success_.clear();
         }
         ImGui::SameLine();
-        if (ui::SecondaryButton("Avboka", !busy)) {
+        if (ui::SecondaryButton(app::tr("Avboka"), !busy)) {
             confirm_cancel_ = true;
             show_list_ = false;
             booking_success_.clear();
@@ -206,15 +208,15 @@ void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
 }
 
 void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
-    ui::Heading(has_booking_ ? "Välj en ny tid" : "Lediga tider");
+    ui::Heading(has_booking_ ? app::tr("Välj en ny tid") : app::tr("Lediga tider"));
     if (has_booking_)
-        ui::MutedText("När du bokar en ny tid flyttas din bokning dit och den gamla tiden blir ledig.");
+        ui::MutedText(app::tr("När du bokar en ny tid flyttas din bokning dit och den gamla tiden blir ledig."));
     else
-        ui::MutedText("Välj en tid som passar. Samtalet hålls med elevens mentor eller lärare.");
+        ui::MutedText(app::tr("Välj en tid som passar. Samtalet hålls med elevens mentor eller lärare."));
     if (!list_error_.empty()) ui::Note(list_error_, ui::Tone::Error);
     if (slots_.empty()) {
         ui::Space(4);
-        ui::MutedText("Det finns inga lediga tider just nu.");
+        ui::MutedText(app::tr("Det finns inga lediga tider just nu."));
         return;
     }
     const TalkTime* to_book = nullptr;
@@ -225,13 +227,13 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
         ImGui::PushID(day.c_str());
         ui::Space(4);
         ui::Text(capitalized(app::dates::long_day(day)), 0, Face::Strong);
-        ui::BeginPanel("day");
+        ui::BeginPanel("##day");
         bool first = true;
         for (; i < slots_.size() && slots_[i].date == day; ++i) {
             const TalkTime& t = slots_[i];
             if (!first) separator();
             first = false;
-            const std::string label = "Boka##" + t.id;
+            const std::string label = std::string(app::tr("Boka")) + "##" + t.id;
             const float bw = ui::ButtonWidth(label.c_str());
             const float text_w = ImGui::GetContentRegionAvail().x - bw - ImGui::GetStyle().ItemSpacing.x * 2;
             const bool pending = booking_slot_id_ == t.id;
@@ -240,7 +242,7 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
             ui::Text(time_range(t), 0, Face::Strong);
             std::string detail = place_and_staff(t);
             if (!detail.empty()) ui::Text(detail, theme::colors().muted_text, Face::Small);
-            if (pending) ui::Loading("Bokar …");
+            if (pending) ui::Loading(app::tr("Bokar …"));
             ImGui::PopTextWrapPos();
             ImGui::EndGroup();
             const float row_h = ImGui::GetItemRectSize().y;
@@ -274,15 +276,15 @@ void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
             ui::Note(load_error_, load_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_forbidden_ && ui::SecondaryButton("Försök igen")) load(ctx);
+            if (!load_forbidden_ && ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
         } else {
-            ui::Loading("Hämtar tider för utvecklingssamtal …");
+            ui::Loading(app::tr("Hämtar tider för utvecklingssamtal …"));
         }
         return;
     }
     if (load_ == Load::Failed) {
         ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton("Försök igen")) load(ctx);
+        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
     }
     if (has_booking_) {
         draw_booking(ctx);
@@ -296,5 +298,43 @@ void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
         draw_free_times(ctx);
     }
 }
+
+namespace {
+
+const app::EnglishText kEnglish[] = {
+    {"1 minut", "1 minute"},
+    {"%d minuter", "%d minutes"},
+    {"Tiden hann bokas av någon annan. Välj en annan tid.", "Someone else booked that time first. Choose another time."},
+    {"Tiden är ändrad.", "Your time has been changed."},
+    {"Tiden är bokad.", "Your time is booked."},
+    {"Tiden är avbokad. Du kan boka en ny tid nedan.", "Your booking is cancelled. You can book a new time below."},
+    {"Bokad tid", "Booked time"},
+    {"Plats: %s", "Place: %s"},
+    {"Med: %s", "With: %s"},
+    {"Bokad av %s", "Booked by %s"},
+    {"Samtalet har börjat och kan inte längre ändras eller avbokas.",
+     "The talk has started and can no longer be changed or cancelled."},
+    {"Vill du avboka tiden %s kl. %s?", "Do you want to cancel your time on %s at %s?"},
+    {"Ja, avboka", "Yes, cancel it"},
+    {"Nej", "No"},
+    {"Avbokar …", "Cancelling …"},
+    {"Stäng lediga tider", "Hide free times"},
+    {"Byt tid", "Change time"},
+    {"Avboka", "Cancel booking"},
+    {"Välj en ny tid", "Choose a new time"},
+    {"Lediga tider", "Free times"},
+    {"När du bokar en ny tid flyttas din bokning dit och den gamla tiden blir ledig.",
+     "When you book a new time, your booking moves there and the old time becomes free."},
+    {"Välj en tid som passar. Samtalet hålls med elevens mentor eller lärare.",
+     "Choose a time that suits you. The talk is held with the pupil's mentor or teacher."},
+    {"Det finns inga lediga tider just nu.", "There are no free times right now."},
+    {"Boka", "Book"},
+    {"Bokar …", "Booking …"},
+    {"Försök igen", "Try again"},
+    {"Hämtar tider för utvecklingssamtal …", "Loading times for development talks …"},
+};
+const app::EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace boxes
