@@ -171,7 +171,7 @@ void App::update_title() {
     else if (screen_ == Screen::Home && settings_open_) title = std::string(tr("Inställningar")) + " – Skolnav";
     else if (screen_ == Screen::Home && combined_) title = std::string(tr("Alla barn")) + " – Skolnav";
     else if (screen_ == Screen::Home && !open_box_.empty())
-        title = std::string(tr(boxes::box_info(open_box_).title)) + " – Skolnav";
+        title = std::string(boxes::box_title(open_box_)) + " – Skolnav";
     platform::set_document_title(title);
 }
 

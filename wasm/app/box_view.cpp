@@ -15,7 +15,7 @@ void App::draw_box_view() {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);  // align the text, not the frame
     if (ui::QuietButton(back.c_str())) navigate(pupil->id, "");
     const boxes::BoxInfo& info = boxes::box_info(open_box_);
-    ui::Title(info.title[0] ? tr(info.title) : open_box_);
+    ui::Title(info.title[0] ? boxes::box_title(open_box_) : open_box_);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
     std::string about = pupil->name + (pupil->group.empty() ? "" : " · " + pupil->group);
     ui::Text(about, theme::colors().muted_text);

@@ -79,7 +79,7 @@ void App::draw_combined_view() {
     for (size_t i = 0; i < cards.size(); ++i) {
         const CombinedCard& card = cards[i];
         const boxes::BoxInfo& info = boxes::box_info(card.box);
-        const std::string title = info.title[0] ? tr(info.title) : card.box;
+        const std::string title = info.title[0] ? boxes::box_title(card.box) : card.box;
         const int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
         const ImVec2 pos(origin.x + col * (card_w + gap), origin.y + row_top[row]);
         const ImVec2 end(pos.x + card_w, origin.y + row_top[row + 1] - gap);

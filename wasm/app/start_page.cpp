@@ -76,7 +76,7 @@ void App::draw_box_grid(const Pupil& pupil) {
     for (size_t i = 0; i < cards.size(); ++i) {
         const Card& card = cards[i];
         const boxes::BoxInfo& info = boxes::box_info(card.box);
-        std::string title = info.title[0] ? tr(info.title) : card.box;
+        std::string title = info.title[0] ? boxes::box_title(card.box) : card.box;
         int row = static_cast<int>(i) / columns, col = static_cast<int>(i) % columns;
         ImVec2 pos(origin.x + col * (card_w + gap), origin.y + row * (card_h + gap));
         ImGui::SetCursorScreenPos(pos);

@@ -531,7 +531,7 @@ const app::EnglishText kEnglish[] = {
     {"Bilden kunde inte visas: %s", "The picture could not be shown: %s"},
     {"Här finns inget ännu.", "Nothing here yet."},
     {"Tryck på en bild för att se den större.", "Tap a picture to see it larger."},
-    {"Ändrad %s", "Changed %s"},
+    {"Ändrad %s", "Updated %s"},
     {"Bifogad fil", "Attached file"},
     {"Bifogade filer", "Attached files"},
     {"Öppna", "Open"},
