@@ -44,6 +44,10 @@ void ApiClient::post(const std::string& path, const Json& body, Callback done) {
     send("POST", path, body.dump(-1, ' ', false, Json::error_handler_t::replace), std::move(done));
 }
 
+void ApiClient::put(const std::string& path, const Json& body, Callback done) {
+    send("PUT", path, body.dump(-1, ' ', false, Json::error_handler_t::replace), std::move(done));
+}
+
 void ApiClient::del(const std::string& path, Callback done) { send("DELETE", path, "", std::move(done)); }
 
 void ApiClient::forget_pending() { ++generation_; }

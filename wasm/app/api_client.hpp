@@ -28,6 +28,7 @@ public:
 
     void get(const std::string& path, Callback done);
     void post(const std::string& path, const Json& body, Callback done);
+    void put(const std::string& path, const Json& body, Callback done);
     void del(const std::string& path, Callback done);
 
     // Replies to requests sent before this call are dropped (after signing out, the
