@@ -3,6 +3,7 @@
 #include "app/icons.hpp"
 #include "boxes/blogg.hpp"
 #include "boxes/box.hpp"
+#include "boxes/care_times.hpp"
 #include "boxes/franvaro.hpp"
 #include "boxes/information.hpp"
 #include "boxes/kalender.hpp"
@@ -52,6 +53,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "planeringar") return std::make_unique<PlaneringarBox>(pupil.id);
     if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
+    if (wire_name == "tidsregistrering" || wire_name == "fritidsschema") return std::make_unique<CareTimesBox>(pupil.id, wire_name);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
 
