@@ -111,28 +111,39 @@ async function reveal(sk, label, { role } = {}) {
 }
 
 // The widgets of one day's panel: from its heading down to the next day's heading (or
-// the bottom of the screen), after scrolling the heading near the top.
+// the bottom of the screen), after scrolling the panel into view.
 async function dayBlock(sk, iso, allDays) {
   const title = dayTitle(iso);
-  const titles = new Set(allDays.map((d) => dayTitle(d.date)));
+  const titleToDate = new Map(allDays.map((d) => [dayTitle(d.date), d.date]));
   const height = sk.page.viewportSize().height;
-  await scrollToTop(sk);
-  let heading = null;
-  for (let i = 0; i < 30; i++) {
-    const all = await sk.widgets();
-    heading = all.find((w) => w.role === 'text' && w.label === title);
-    if (heading && heading.y >= 0 && heading.y < height * 0.45) break;
+  const headings = (all) => all.filter((w) => w.role === 'text' && titleToDate.has(w.label)).sort((a, b) => a.y - b.y);
+  let all = await sk.widgets();
+  for (let i = 0; i < 25; i++) {
+    const heading = all.find((w) => w.role === 'text' && w.label === title);
+    let dy;
+    if (heading && heading.y >= 0) {
+      const next = headings(all).find((w) => w.y > heading.y);
+      if (heading.y < height * 0.45 || (next && next.y < height)) break;  // the panel is in view
+      dy = heading.y - 80;
+    } else if (heading) {
+      dy = heading.y - 80;
+    } else {
+      // Off screen (not registered): towards it from the days that are on screen.
+      const seen = headings(all);
+      dy = seen.length && titleToDate.get(seen[0].label) > iso ? -height * 0.7 : height * 0.7;
+    }
     const before = JSON.stringify(all.map((w) => [w.label, w.y]));
-    await wheel(sk, heading && heading.y < 0 ? -120 : 120);
-    const after = JSON.stringify((await sk.widgets()).map((w) => [w.label, w.y]));
-    if (after === before) break;  // the bottom: the last day is as high as it gets
+    await wheel(sk, dy / 0.8);  // a wheel notch (100) scrolls about 80 px
+    all = await sk.widgets();
+    if (JSON.stringify(all.map((w) => [w.label, w.y])) === before) break;  // at an end
   }
-  const all = await sk.widgets();
-  heading = all.find((w) => w.role === 'text' && w.label === title);
+  const heading = all.find((w) => w.role === 'text' && w.label === title);
   expect(heading, `no day heading "${title}" on screen; texts: ${all.filter((w) => w.role === 'text').map((w) => w.label).join(' | ')}`);
-  const next = all.filter((w) => w.role === 'text' && titles.has(w.label) && w.y > heading.y).sort((a, b) => a.y - b.y)[0];
-  const bottom = next ? next.y : height;
-  const inside = all.filter((w) => w.y >= heading.y && w.y < bottom);
+  const next = headings(all).find((w) => w.y > heading.y);
+  // The panel's own rows: from a little above its heading (a button at the right edge sits
+  // on the heading's line, and reaches higher) to a little above the next day's heading.
+  const bottom = next ? next.y - 12 : height;
+  const inside = all.filter((w) => w.y >= heading.y - 12 && w.y < bottom);
   return {
     heading, widgets: inside, bottom,
     texts: inside.filter((w) => w.role === 'text').map((w) => w.label),
@@ -208,10 +219,17 @@ async function editDay(sk, iso, days, { arrival = null, pickup = null, comment =
   const edit = EDIT_LABELS.map((l) => b.button(l)).find(Boolean);
   expect(edit, `no edit control on ${dayTitle(iso)}; on screen ${b.texts.join(' | ')}`);
   await sk.click(edit);
-  await sk.waitFor('Spara', { role: 'button' });
-  if (arrival !== null) await sk.type('Lämning', arrival);
-  if (pickup !== null) await sk.type('Hämtning', pickup);
-  if (comment !== null) await sk.type('Kommentar', comment);
+  await sk.waitFor('Lämning', { role: 'input' });
+  for (const [label, text] of [['Lämning', arrival], ['Hämtning', pickup], ['Kommentar', comment]]) {
+    if (text === null) continue;
+    await fill(sk, label, text);
+  }
+}
+
+// Types into a field of the open editor, scrolled into view first.
+async function fill(sk, label, text) {
+  await reveal(sk, label, { role: 'input' });
+  await sk.type(label, text);
 }
 
 async function saveDay(sk) {
@@ -328,9 +346,9 @@ try {
   });
 
   await check('the guardian changes a day\'s times and comment (å ä ö): "Sparat", shown, and in the API', async () => {
-    await sk.type('Lämning', '8.15');  // typed loosely; saved as 08:15
-    await sk.type('Hämtning', '16:45');
-    await sk.type('Kommentar', olleComment);
+    await fill(sk, 'Lämning', '8.15');  // typed loosely; saved as 08:15
+    await fill(sk, 'Hämtning', '16:45');
+    await fill(sk, 'Kommentar', olleComment);
     await shot(sk, 'tidsregistrering-editing');
     await saveDay(sk);
     await sk.waitFor('Sparat. Tiderna är registrerade.', { role: 'text' });
@@ -359,8 +377,8 @@ try {
     expect(b.input('Lämning'), 'the editor closed after the refusal');
     await shot(sk, 'tidsregistrering-refusal');
     // Too late a pick-up: the closing time is named.
-    await sk.type('Lämning', '07:00');
-    await sk.type('Hämtning', '18:30');
+    await fill(sk, 'Lämning', '07:00');
+    await fill(sk, 'Hämtning', '18:30');
     await saveDay(sk);
     await sk.waitFor(`Förskolan stänger ${olleNext.opening_hours.close}.`, { role: 'text' });
     const api = await careWeek(sk, olle.id, olleNext.week);
@@ -380,6 +398,7 @@ try {
     }
     const b = await dayBlock(sk, thu.date, olleNext.days);
     await sk.click(b.button('Ändra'));
+    await sk.waitFor('Lämning', { role: 'input' });
     await sk.click(await reveal(sk, 'Ingen omsorg denna dag', { role: 'button' }));
     await sk.waitFor('Sparat. Ingen omsorg den här dagen.', { role: 'text' });
     olleNext = await careWeek(sk, olle.id, olleNext.week);
@@ -441,6 +460,7 @@ try {
     expect(texts.some((t) => t.startsWith('Här registrerar du de tider Elsa ska vara på fritids')), 'no fritids wording');
     expect(!texts.some((t) => t.includes('förskola')), 'förskola wording in Fritidsschema');
     await expectWeekMatches(sk, now, ELSA);
+    await scrollToTop(sk);
     await shot(sk, 'fritidsschema-week');
     elsaNext = await careWeek(sk, elsa.id, isoWeek(addDays(now.from, 7)));
     await nextWeek(sk, elsaNext.week);

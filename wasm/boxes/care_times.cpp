@@ -457,14 +457,19 @@ void CareTimesBox::draw_day_details(const CareDay& day) {
     }
     if (!day.staff_comment.empty()) {
         ui::Space(4);
-        const TintedBlock block = begin_tinted();
-        std::string who = preschool_ ? tr("Kommentar från personalen") : tr("Kommentar från läraren");
-        if (!day.staff_name.empty()) who += " · " + day.staff_name;
-        ui::Text(std::string(icons::kInfo) + "  " + who, c.text, Face::Small);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
-        ui::Text(day.staff_comment);
-        end_tinted(block, c.info_soft);
+        draw_staff_comment(day);
     }
+}
+
+void CareTimesBox::draw_staff_comment(const CareDay& day) {
+    const auto& c = theme::colors();
+    const TintedBlock block = begin_tinted();
+    std::string who = preschool_ ? tr("Kommentar från personalen") : tr("Kommentar från läraren");
+    if (!day.staff_name.empty()) who += " · " + day.staff_name;
+    ui::Text(std::string(icons::kInfo) + "  " + who, c.text, Face::Small);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
+    ui::Text(day.staff_comment);
+    end_tinted(block, c.info_soft);
 }
 
 bool CareTimesBox::time_field(const char* label, const char* earlier, const char* later, char* buffer, size_t size,
@@ -499,10 +504,12 @@ void CareTimesBox::draw_editor(BoxContext& ctx, CareDay& day, bool narrow) {
     const int close = parse_time(close_.c_str()).value_or(18 * 60);
     bool submit = false;
 
+    const ImVec2 top = ImGui::GetCursorPos();
     ImGui::BeginGroup();
     submit |= time_field(tr("Lämning"), tr("Tidigare lämning"), tr("Senare lämning"), arrival_, sizeof arrival_, open);
     ImGui::EndGroup();
-    if (!narrow) ImGui::SameLine(0, 36);
+    if (!narrow)  // side by side; placed, as SameLine would lower the label to the fields' baseline
+        ImGui::SetCursorPos(ImVec2(top.x + ImGui::GetItemRectSize().x + 36, top.y));
     ImGui::BeginGroup();
     submit |= time_field(tr("Hämtning"), tr("Tidigare hämtning"), tr("Senare hämtning"), pickup_, sizeof pickup_, close);
     ImGui::EndGroup();
@@ -539,18 +546,24 @@ void CareTimesBox::draw_day(BoxContext& ctx, CareDay& day, bool narrow) {
     const auto& c = theme::colors();
     const bool today = day.date == today_;
     const bool editing = editing_ == day.date && day.can_edit;
+    const bool editable = day.can_edit && may_edit_ && !editing;
     ui::BeginPanel("##day");
 
-    // The day's name, with "Idag" and the lock at its right.
+    // Wide: the day's name and state in a column at the left, what it holds beside it.
+    // A phone: one column.
+    constexpr float kDayColumn = 270.0f;
+    const ImVec2 origin = ImGui::GetCursorPos();
+    const float x0 = origin.x;
+    ImGui::BeginGroup();
+    if (!narrow) ImGui::PushTextWrapPos(x0 + kDayColumn - 20);
     ui::Text(capitalized(app::dates::long_day(day.date)), 0, Face::Heading);
     const ImVec2 hmin = ImGui::GetItemRectMin(), hmax = ImGui::GetItemRectMax();
-    float x = hmax.x + 12;
+    const float heading_h = hmax.y - hmin.y;
     if (today) {
         const char* label = tr("Idag");
         const float w = ui::TextSize(Face::Small, label, FLT_MAX).x + 16;
-        ui::Badge(label, ImVec2(x + w, (hmin.y + hmax.y) * 0.5f), true);
+        ui::Badge(label, ImVec2(hmax.x + 10 + w, (hmin.y + hmax.y) * 0.5f), true);
     }
-
     if (may_edit_) {
         std::string lock;
         if (day.locked && !today_.empty() && day.date < today_) lock = tr("Låst: dagen har passerat.");
@@ -562,33 +575,49 @@ void CareTimesBox::draw_day(BoxContext& ctx, CareDay& day, bool narrow) {
             ui::Text(std::string(icons::kLock) + "  " + lock, c.muted_text, Face::Small);
         }
     }
-    ui::Space(2);
+    if (!narrow) ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
 
+    if (narrow) {
+        ui::Space(2);
+    } else {
+        // The first line beside the name sits on the name's middle. (Placed, not SameLine:
+        // that would lower the column's text to the name's baseline.)
+        const float line_h = ui::TextSize(Face::Strong, "0", FLT_MAX).y;
+        ImGui::SetCursorPos(ImVec2(x0 + kDayColumn, origin.y + std::max(0.0f, (heading_h - line_h) * 0.5f)));
+    }
+    ImGui::BeginGroup();
+    const std::string edit_label = std::string(day.has_times() ? tr("Ändra") : tr("Registrera tider")) + "##edit";
+    bool edit_clicked = false;
+    if (editable && !narrow) {
+        // At the panel's right edge on the first line.
+        const ImVec2 here = ImGui::GetCursorPos();
+        const float bw = ui::ButtonWidth(edit_label.c_str());
+        ImGui::SetCursorPos(ImVec2(ImGui::GetContentRegionMax().x - bw,
+                                   here.y - (ImGui::GetFrameHeight() - ui::TextSize(Face::Strong, "0", FLT_MAX).y) * 0.5f));
+        edit_clicked = ui::SecondaryButton(edit_label.c_str(), busy_date_.empty());
+        ImGui::SetCursorPos(here);
+    }
     if (editing) {
         draw_editor(ctx, day, narrow);
+        if (!day.staff_comment.empty()) {
+            // The staff's words stay in sight while the guardian answers them.
+            ui::Space(4);
+            draw_staff_comment(day);
+        }
     } else {
         draw_day_details(day);
-        if (day.can_edit && may_edit_) {
+        if (editable && narrow) {
             ui::Space(4);
-            const std::string label = std::string(day.has_times() ? tr("Ändra") : tr("Registrera tider")) + "##edit";
-            if (ui::SecondaryButton(label.c_str(), busy_date_.empty())) start_editing(day);
+            edit_clicked = ui::SecondaryButton(edit_label.c_str(), busy_date_.empty());
         }
-    }
-    if (editing && !day.staff_comment.empty()) {
-        // The staff's words stay in sight while the guardian answers them.
-        ui::Space(4);
-        const TintedBlock block = begin_tinted();
-        std::string who = preschool_ ? tr("Kommentar från personalen") : tr("Kommentar från läraren");
-        if (!day.staff_name.empty()) who += " · " + day.staff_name;
-        ui::Text(std::string(icons::kInfo) + "  " + who, c.text, Face::Small);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 2);
-        ui::Text(day.staff_comment);
-        end_tinted(block, c.info_soft);
     }
     if (auto it = notes_.find(day.date); it != notes_.end()) {
         ui::Space(4);
         ui::Note(it->second.text, it->second.error ? ui::Tone::Error : ui::Tone::Success);
     }
+    ImGui::EndGroup();
+    if (edit_clicked) start_editing(day);
     ui::EndPanel();
     ImGui::PopID();
 }

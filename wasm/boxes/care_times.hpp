@@ -51,6 +51,7 @@ private:
     void draw_week_navigation(BoxContext& ctx, bool narrow);
     void draw_day(BoxContext& ctx, CareDay& day, bool narrow);
     void draw_day_details(const CareDay& day);
+    void draw_staff_comment(const CareDay& day);
     void draw_editor(BoxContext& ctx, CareDay& day, bool narrow);
     bool time_field(const char* label, const char* earlier, const char* later, char* buffer, size_t size,
                     int fallback_minutes);
