@@ -420,6 +420,11 @@ try {
     await expectWeekMatches(sk, await careWeek(sk, olle.id, olleNext.week), OLLE);
     const b = await dayBlock(sk, tue(), olleNext.days);
     expect(b.texts.includes('Lämning 08:15') && b.texts.includes(olleComment), `Tuesday after reload: ${b.texts.join(' | ')}`);
+    // "Denna vecka" leads back to the current week.
+    await scrollToTop(sk);
+    await sk.click('Denna vecka', { role: 'button' });
+    await sk.waitFor(`Vecka ${weekNumber(olleNow.week)}`, { role: 'text' });
+    await sk.waitGone('Denna vecka', { role: 'button' });
   });
 
   await check('on a phone (360 px) the week, a day being edited and a refusal fit the screen', async () => {
@@ -471,7 +476,8 @@ try {
 
   await check('Fritidsschema: the guardian registers a day with a comment; outside the hours is refused at the day', async () => {
     const tueE = elsaNext.days[1];
-    await editDay(sk, tueE.date, elsaNext.days, { arrival: '07:45', pickup: '15:30', comment: elsaComment });
+    await editDay(sk, tueE.date, elsaNext.days, { arrival: '07:30', pickup: '15:30', comment: elsaComment });
+    await sk.click(await reveal(sk, 'Senare lämning', { role: 'button' }));  // the stepper: 15 minutes on
     await saveDay(sk);
     await sk.waitFor('Sparat. Tiderna är registrerade.', { role: 'text' });
     elsaNext = await careWeek(sk, elsa.id, elsaNext.week);
@@ -506,6 +512,7 @@ try {
   });
 
   await check('the pupil (demo.elev) sees Fritidsschema without edit controls, and the API refuses her (403)', async () => {
+    await scrollToTop(sk);  // the header's "Logga ut" in view
     await signOut(sk);
     await signIn(sk, pupil);
     const me = await apiGet(sk, '/api/v1/me');
@@ -525,6 +532,7 @@ try {
   });
 
   await check('another family\'s guardian (demo.vh2) following a link to Olle\'s Tidsregistrering sees none of it; the API says 404', async () => {
+    await scrollToTop(sk);  // the header's "Logga ut" in view
     await signOut(sk);
     await signIn(sk, 'demo.vh2');
     const r = await apiGet(sk, careBase(olle.id));
