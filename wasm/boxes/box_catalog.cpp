@@ -7,6 +7,7 @@
 #include "boxes/box.hpp"
 #include "boxes/etest.hpp"
 #include "boxes/dokumentation.hpp"
+#include "boxes/care_times.hpp"
 #include "boxes/franvaro.hpp"
 #include "boxes/information.hpp"
 #include "boxes/kalender.hpp"
@@ -64,6 +65,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "dokumentation") return std::make_unique<DokumentationBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
     if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id);
+    if (wire_name == "tidsregistrering" || wire_name == "fritidsschema") return std::make_unique<CareTimesBox>(pupil.id, wire_name);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
 
