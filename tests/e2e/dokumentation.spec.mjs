@@ -439,7 +439,7 @@ try {
     await sk.click('Tillbaka till Portfolio', { role: 'button' });
   });
 
-  await check('another family\'s guardian (demo.vh2) cannot reach Elsa\'s documentation by a deep link', async () => {
+  await check('another family\'s guardian (demo.vh2) cannot reach Elsa\'s documentation by a deep link: a plain "Hittades inte"', async () => {
     await signOut(sk);
     await signIn(sk, 'demo.vh2');
     const reply = await api(sk, `/api/v1/pupils/${elsa.id}/documentation`);
@@ -457,7 +457,9 @@ try {
     expect(!(await sk.find('Portfolio (', { role: 'tab' })), 'a documentation view is open');
     const held = (await images(sk)).map((i) => i.url);
     for (const p of elsaEntry.pictures) expect(!held.includes(p.url), `demo.vh2's client fetched ${p.filename}`);
+    expect(texts.includes('Hittades inte'), `no plain "Hittades inte": ${texts.join(' | ')}`);
     await shoot(sk, 'dokumentation-denied-1280.png');
+    await sk.click('Till startsidan', { role: 'button' });
   });
 
   await check('gymnasium (Yusuf, demo.vh2): Portfolio and Anteckningar, as the API says', async () => {

@@ -190,6 +190,26 @@ try {
     }
     console.log(`     frame build time over 15 frames each (1280 px):\n       ${figures.join('\n       ')}`);
   });
+  await check('another family\'s child, or a box the child lacks, is a plain "Hittades inte"', async () => {
+    const notFound = async (hash) => {
+      await sk.page.goto(`${url}/${hash}`);
+      await sk.waitReady();
+      await sk.waitFor('Hittades inte', { role: 'text' });
+      return (await sk.texts()).filter((t) => t !== 'Anna Lindqvist' && t !== 'Mohammed Hassan');
+    };
+    // A guardian and eTest: the box is the pupil's own.
+    await notFound(`#/elev/${elsa.id}/etest`);
+    await sk.click('Logga ut', { role: 'button' });
+    await signIn(sk, 'demo.vh2');
+    const other = await notFound(`#/elev/${elsa.id}/information`);
+    const never = await notFound('#/elev/finns-inte/information');
+    expect(JSON.stringify(other) === JSON.stringify(never),
+      `another family's child differs from an id that never existed:\n     ${other.join(' | ')}\n     ${never.join(' | ')}`);
+    expect(!other.some((t) => t.includes('Elsa')), `Elsa named: ${other.join(' | ')}`);
+    await sk.screenshot(path.join(shots, 'not-found-1280.png'));
+    await sk.click('Till startsidan', { role: 'button' });
+    await sk.waitFor('Amira', { role: 'tab' });
+  });
 } finally {
   await browser.close();
 }

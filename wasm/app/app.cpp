@@ -127,10 +127,10 @@ void App::apply_location() {
     if (p)
         for (const std::string& b : p->boxes) box_enabled |= b == box_name;
     if (!box_name.empty() && !(box_enabled && p->insyn)) not_found_ = true;
-    std::string previous_box = open_box_;
+    const std::string previous_box = open_box_, previous_pupil = pupil_id_;
     pupil_id_ = pupil;
     open_box_ = !not_found_ && box_enabled && p->insyn ? box_name : "";
-    if (!open_box_.empty() && open_box_ != previous_box) {
+    if (!open_box_.empty() && (open_box_ != previous_box || pupil_id_ != previous_pupil)) {
         boxes::BoxContext ctx = box_context();
         box(pupil_id_, open_box_).on_open(ctx);
     }
