@@ -9,6 +9,7 @@
 #include "boxes/placeholder_box.hpp"
 #include "boxes/planeringar.hpp"
 #include "boxes/schema.hpp"
+#include "boxes/uppgifter.hpp"
 #include "boxes/utvecklingssamtal.hpp"
 
 namespace boxes {
@@ -52,6 +53,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "planeringar") return std::make_unique<PlaneringarBox>(pupil.id);
     if (wire_name == "blogg") return std::make_unique<BloggBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
+    if (wire_name == "uppgifter") return std::make_unique<UppgifterBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);
 }
 
