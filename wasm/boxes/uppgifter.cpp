@@ -180,6 +180,13 @@ float status_row(const Assignment& a, ImVec2 pos, float width, bool long_form, b
     return beside ? std::max(tag.y, text.y) : tag.y + 6 + text.y;
 }
 
+// "Elsas", "Lars" (Swedish genitive); "Elsa's" in English.
+std::string genitive(const std::string& name) {
+    if (app::language() == app::Language::English) return name + "'s";
+    const char last = name.empty() ? 0 : name.back();
+    return last == 's' || last == 'x' || last == 'z' ? name : name + "s";
+}
+
 // "7A · Lena Forsberg"
 std::string group_and_teacher(const Assignment& a) {
     std::string s = a.group;
@@ -320,6 +327,9 @@ void UppgifterBox::close_assignment() {
     hand_in_success_.clear();
     scroll_to_ = list_scroll_;
     scroll_pending_ = true;
+    // The teacher may have answered or assessed meanwhile: the list is fetched afresh,
+    // and what is known stays on screen until it comes.
+    if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
 void UppgifterBox::send_message(BoxContext& ctx) {
@@ -511,7 +521,7 @@ void UppgifterBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     }
     ui::Text(can_write_ ? std::string(tr("Öppna en uppgift för att läsa den, lämna in och skriva till läraren."))
                         : trf("%s uppgifter. Bara %s själv kan lämna in och skriva till läraren.",
-                              pupil.first_name.c_str(), pupil.first_name.c_str()),
+                              genitive(pupil.first_name).c_str(), pupil.first_name.c_str()),
              theme::colors().muted_text);
 
     // To do: the most urgent first (the server sends them by due time). Done: the latest first.
@@ -654,7 +664,7 @@ void UppgifterBox::draw_hand_in_form() {
 
 void UppgifterBox::draw_hand_in(BoxContext& ctx, const app::Pupil& pupil) {
     const bool is_pupil = ctx.me.id == pupil.id;
-    ui::Heading(is_pupil ? std::string(tr("Din inlämning")) : trf("%ss inlämning", pupil.first_name.c_str()));
+    ui::Heading(is_pupil ? std::string(tr("Din inlämning")) : trf("%s inlämning", genitive(pupil.first_name).c_str()));
     const AssignmentHandIn& h = open_.hand_in;
     if (open_.has_hand_in) {
         std::string when = trf("Inlämnad %s", long_date_time(h.handed_in_at).c_str());
@@ -876,7 +886,7 @@ const app::EnglishText kEnglish[] = {
     {"Öppna en uppgift för att läsa den, lämna in och skriva till läraren.",
      "Open an assignment to read it, hand in and write to the teacher."},
     {"%s uppgifter. Bara %s själv kan lämna in och skriva till läraren.",
-     "%s's assignments. Only %s can hand in and write to the teacher."},
+     "%s assignments. Only %s can hand in and write to the teacher."},
     {"Inget att lämna in just nu.", "Nothing to hand in right now."},
     {"Inlämnade", "Handed in"},
     {"Inget inlämnat som väntar på bedömning.", "Nothing handed in is waiting to be assessed."},
@@ -898,7 +908,7 @@ const app::EnglishText kEnglish[] = {
     {"Skickar %s …", "Sending %s …"},
     {"Lämnar in …", "Handing in …"},
     {"Din inlämning", "Your hand-in"},
-    {"%ss inlämning", "%s's hand-in"},
+    {"%s inlämning", "%s hand-in"},
     {"Inlämnad %s", "Handed in %s"},
     {"efter sista dagen", "after the due date"},
     {"Bedömd %s", "Assessed %s"},
