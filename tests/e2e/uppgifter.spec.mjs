@@ -247,6 +247,7 @@ try {
     const list = (await api(sk, pupilPath(pupilId))).body.assignments;
     for (const a of list) {
       const card = await sk.find(a.title, { role: 'link' });
+      expect(card, `no card for "${a.title}"`);
       const inside = await textsInside(sk, card);
       const { tag, line } = statusOf(a);
       for (const want of [a.title, `${a.group.name} · ${a.created_by.name}`, tag, line])
@@ -456,6 +457,7 @@ try {
       expect(!(await sk.find(label, { role: 'button' })), `the guardian gets "${label}"`);
     expect(!(await sk.find('Ditt meddelande', { role: 'input' })), 'the guardian gets a message field');
     expect(texts.includes('Bara Elsa själv kan lämna in uppgiften.'), 'no word on why there is no hand-in');
+    expect(texts.includes('Du kan läsa samtalet. Bara Elsa själv kan skriva till läraren.'), 'no word on why there is no message form');
     const post = await sk.page.evaluate(async (p) => (await fetch(p, { method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: 'x' }) })).status,
     `${pupilPath(pupilId)}/${withFile.id}/hand-in`);

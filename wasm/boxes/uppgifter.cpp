@@ -708,7 +708,7 @@ void UppgifterBox::draw_hand_in(BoxContext& ctx, const app::Pupil& pupil) {
     }
 }
 
-void UppgifterBox::draw_thread(BoxContext& ctx) {
+void UppgifterBox::draw_thread(BoxContext& ctx, const app::Pupil& pupil) {
     ui::Heading(tr("Samtal med läraren"));
     if (open_load_ == Load::Loading && open_.messages.empty()) {
         ui::Loading(tr("Hämtar samtalet …"));
@@ -754,7 +754,7 @@ void UppgifterBox::draw_thread(BoxContext& ctx) {
     if (open_load_ != Load::Ready) return;
     if (!open_.can_write) {
         ui::Space(2);
-        ui::Note(tr("Du kan läsa samtalet. Bara eleven själv kan skriva till läraren."), ui::Tone::Info);
+        ui::Note(trf("Du kan läsa samtalet. Bara %s själv kan skriva till läraren.", pupil.first_name.c_str()), ui::Tone::Info);
         return;
     }
     ui::Divider();
@@ -821,7 +821,7 @@ void UppgifterBox::draw_assignment(BoxContext& ctx, const app::Pupil& pupil) {
 
     ui::Space(8);
     ui::BeginPanel("##thread");
-    draw_thread(ctx);
+    draw_thread(ctx, pupil);
     ui::EndPanel();
 }
 
@@ -926,8 +926,8 @@ const app::EnglishText kEnglish[] = {
      "No messages yet. Ask the teacher here if something is unclear."},
     {"Inga meddelanden ännu.", "No messages yet."},
     {"Okänd", "Unknown"},
-    {"Du kan läsa samtalet. Bara eleven själv kan skriva till läraren.",
-     "You can read the conversation. Only the pupil can write to the teacher."},
+    {"Du kan läsa samtalet. Bara %s själv kan skriva till läraren.",
+     "You can read the conversation. Only %s can write to the teacher."},
     {"Ditt meddelande", "Your message"},
     {"Skicka meddelande", "Send message"},
     {"Skickar …", "Sending …"},

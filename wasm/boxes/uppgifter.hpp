@@ -77,7 +77,7 @@ private:
     void draw_assignment(BoxContext& ctx, const app::Pupil& pupil);
     void draw_hand_in(BoxContext& ctx, const app::Pupil& pupil);
     void draw_hand_in_form();
-    void draw_thread(BoxContext& ctx);
+    void draw_thread(BoxContext& ctx, const app::Pupil& pupil);
 
     std::string pupil_id_;
     app::ApiClient* api_ = nullptr;  // set each frame: replies continue a hand-in with it
