@@ -58,6 +58,20 @@ void ApiClient::put(const std::string& path, const Json& body, Callback done) {
 
 void ApiClient::del(const std::string& path, Callback done) { send("DELETE", path, "", std::move(done)); }
 
+void ApiClient::upload(const std::string& path, const std::string& content_type, std::string bytes, Callback done) {
+    unsigned sent_in = generation_;
+    platform::http_send_bytes("POST", path, content_type, std::move(bytes),
+                              [this, sent_in, done = std::move(done)](const platform::HttpResponse& r) {
+                                  if (sent_in != generation_) return;
+                                  ApiReply reply = to_reply(r);
+                                  if (reply.status == 401 && on_signed_out) {
+                                      on_signed_out();
+                                      return;
+                                  }
+                                  if (done) done(reply);
+                              });
+}
+
 void ApiClient::forget_pending() { ++generation_; }
 
 void ApiClient::send(const char* method, const std::string& path, const std::string& body, Callback done) {

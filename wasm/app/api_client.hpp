@@ -30,6 +30,8 @@ public:
     void post(const std::string& path, const Json& body, Callback done);
     void put(const std::string& path, const Json& body, Callback done);
     void del(const std::string& path, Callback done);
+    // A file's bytes as the body with their Content-Type (POST /api/v1/attachments?filename=…).
+    void upload(const std::string& path, const std::string& content_type, std::string bytes, Callback done);
 
     // Replies to requests sent before this call are dropped (after signing out, the
     // objects that asked are gone).

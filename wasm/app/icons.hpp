@@ -43,10 +43,15 @@ namespace app::icons {
     X(kCalStudyDay, 0xF0EB, "\xef\x83\xab")     /* lightbulb-o: Studiedag */ \
     X(kCalTermDates, 0xF11E, "\xef\x84\x9e")    /* flag-checkered: Terminsdatum */ \
     X(kCalNationalTest, 0xF046, "\xef\x81\x86") /* check-square-o: Nationellt prov */ \
-    X(kEnvelope, 0xF0E0, "\xef\x83\xa0")       /* envelope */             \
-    X(kPhone, 0xF095, "\xef\x82\x95")          /* phone */                \
+    X(kEnvelope, 0xF0E0, "\xef\x83\xa0")       /* envelope */ \
+    X(kPhone, 0xF095, "\xef\x82\x95")          /* phone */ \
     X(kHome, 0xF015, "\xef\x80\x95")           /* home: a postal address */ \
     X(kPicture, 0xF03E, "\xef\x80\xbe")         /* picture-o: a picture that could not be shown */ \
+    X(kPaperclip, 0xF0C6, "\xef\x83\x86")       /* paperclip: an attached file */ \
+    X(kUpload, 0xF093, "\xef\x82\x93")          /* upload: hand in */ \
+    X(kComment, 0xF0E5, "\xef\x83\xa5")         /* comment-o: a thread's messages */ \
+    X(kClock, 0xF017, "\xef\x80\x97")           /* clock-o: a due time */ \
+    X(kWarning, 0xF071, "\xef\x81\xb1")         /* exclamation-triangle: overdue */ \
     X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */
 
 #define SKOLNAV_ICON_STRING(name, codepoint, utf8) inline constexpr const char* name = utf8;

@@ -14,6 +14,8 @@ const char* g_language = "sv";  // a string literal from the caller: lives forev
 struct PendingRequest {
     std::string body;  // must outlive emscripten_fetch()
     HttpCallback done;
+    std::string content_type;  // an upload's own type (its header points here)
+    const char* headers[5] = {};
 };
 
 void finish(emscripten_fetch_t* fetch) {
@@ -61,5 +63,27 @@ void http_request(const std::string& method, const std::string& url, const std::
 void http_set_language(const char* code) { g_language = code; }
 
 int http_in_flight() { return g_in_flight; }
+
+void http_send_bytes(const std::string& method, const std::string& url, const std::string& content_type,
+                     std::string bytes, HttpCallback done) {
+    emscripten_fetch_attr_t attr;
+    emscripten_fetch_attr_init(&attr);
+    std::strncpy(attr.requestMethod, method.c_str(), sizeof(attr.requestMethod) - 1);
+    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+    attr.withCredentials = EM_TRUE;
+    auto* pending = new PendingRequest{std::move(bytes), std::move(done), content_type};
+    pending->headers[0] = "Content-Type";
+    pending->headers[1] = pending->content_type.c_str();
+    pending->headers[2] = "Accept";
+    pending->headers[3] = "application/json";
+    attr.requestHeaders = pending->headers;
+    attr.requestData = pending->body.data();
+    attr.requestDataSize = pending->body.size();
+    attr.userData = pending;
+    attr.onsuccess = finish;
+    attr.onerror = finish;
+    ++g_in_flight;
+    emscripten_fetch(&attr, url.c_str());
+}
 
 }  // namespace platform

@@ -23,4 +23,9 @@ void http_set_language(const char* code);
 // Requests sent and not yet answered.
 int http_in_flight();
 
+// Sends `bytes` as the body with their own Content-Type (a file upload), otherwise as
+// http_request.
+void http_send_bytes(const std::string& method, const std::string& url, const std::string& content_type,
+                     std::string bytes, HttpCallback done);
+
 }  // namespace platform
