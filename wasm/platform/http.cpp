@@ -14,8 +14,6 @@ const char* g_language = "sv";  // a string literal from the caller: lives forev
 struct PendingRequest {
     std::string body;  // must outlive emscripten_fetch()
     HttpCallback done;
-    std::string content_type;  // an upload's own type (its header points here)
-    const char* headers[5] = {};
 };
 
 void finish(emscripten_fetch_t* fetch) {
@@ -33,25 +31,27 @@ void finish(emscripten_fetch_t* fetch) {
 
 }  // namespace
 
-void http_request(const std::string& method, const std::string& url, const std::string& body,
-                  HttpCallback done) {
+namespace {
+
+// One request; emscripten_fetch copies the headers before it returns, the body not.
+void send(const std::string& method, const std::string& url, const char* content_type, std::string body,
+          HttpCallback done) {
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::strncpy(attr.requestMethod, method.c_str(), sizeof(attr.requestMethod) - 1);
     attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
     // The session is an HttpOnly cookie: the browser sends it, the client never sees it.
     attr.withCredentials = EM_TRUE;
-    // emscripten_fetch copies the headers before it returns.
-    const char* json_headers[] = {"Content-Type", "application/json", "Accept", "application/json",
-                                  "Accept-Language", g_language, nullptr};
-    const char* accept_headers[] = {"Accept", "application/json", "Accept-Language", g_language, nullptr};
-    auto* pending = new PendingRequest{body, std::move(done)};
+    const char* with_body[] = {"Content-Type", content_type, "Accept", "application/json",
+                               "Accept-Language", g_language, nullptr};
+    const char* without_body[] = {"Accept", "application/json", "Accept-Language", g_language, nullptr};
+    auto* pending = new PendingRequest{std::move(body), std::move(done)};
     if (!pending->body.empty()) {
-        attr.requestHeaders = json_headers;
+        attr.requestHeaders = with_body;
         attr.requestData = pending->body.data();
         attr.requestDataSize = pending->body.size();
     } else {
-        attr.requestHeaders = accept_headers;
+        attr.requestHeaders = without_body;
     }
     attr.userData = pending;
     attr.onsuccess = finish;
@@ -60,30 +60,20 @@ void http_request(const std::string& method, const std::string& url, const std::
     emscripten_fetch(&attr, url.c_str());
 }
 
-void http_set_language(const char* code) { g_language = code; }
+}  // namespace
 
-int http_in_flight() { return g_in_flight; }
+void http_request(const std::string& method, const std::string& url, const std::string& body,
+                  HttpCallback done) {
+    send(method, url, "application/json", body, std::move(done));
+}
 
 void http_send_bytes(const std::string& method, const std::string& url, const std::string& content_type,
                      std::string bytes, HttpCallback done) {
-    emscripten_fetch_attr_t attr;
-    emscripten_fetch_attr_init(&attr);
-    std::strncpy(attr.requestMethod, method.c_str(), sizeof(attr.requestMethod) - 1);
-    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-    attr.withCredentials = EM_TRUE;
-    auto* pending = new PendingRequest{std::move(bytes), std::move(done), content_type};
-    pending->headers[0] = "Content-Type";
-    pending->headers[1] = pending->content_type.c_str();
-    pending->headers[2] = "Accept";
-    pending->headers[3] = "application/json";
-    attr.requestHeaders = pending->headers;
-    attr.requestData = pending->body.data();
-    attr.requestDataSize = pending->body.size();
-    attr.userData = pending;
-    attr.onsuccess = finish;
-    attr.onerror = finish;
-    ++g_in_flight;
-    emscripten_fetch(&attr, url.c_str());
+    send(method, url, content_type.c_str(), std::move(bytes), std::move(done));
 }
+
+void http_set_language(const char* code) { g_language = code; }
+
+int http_in_flight() { return g_in_flight; }
 
 }  // namespace platform
