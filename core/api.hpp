@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "language.hpp"
 #include "platform.hpp"
 #include "store.hpp"
 
@@ -26,6 +27,7 @@ struct Request {
     std::string body;           // raw JSON text, or an upload's bytes (empty for none)
     std::string content_type;   // the request's Content-Type (uploads)
     std::string session_token;  // from the transport (cookie); empty when none
+    Language language = Language::sv;  // the server's own words in replies (Accept-Language)
 };
 
 struct Response {

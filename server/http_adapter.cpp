@@ -131,6 +131,7 @@ struct HttpServer::Impl {
         request.body = req.body;
         request.content_type = req.get_header_value("Content-Type");
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
+        request.language = language_from_accept_language(req.get_header_value("Accept-Language"));
 
         Response response;
         try {
