@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_error.hpp"
 #include "language.hpp"
 #include "platform.hpp"
 #include "store.hpp"
@@ -53,8 +54,8 @@ struct Services {
 
 Response handle(const Request& request, Services& services);
 
-// The error body every failure uses: {"error":{"code","message","field"}}.
-Response error_response(int status, const std::string& code, const std::string& message,
-                        const std::string& field = "");
+// The error body every failure uses: {"error":{"code","message","field"}}, the message
+// in `language`.
+Response error_response(const ApiError& error, Language language);
 
 }  // namespace skolnav

@@ -290,7 +290,9 @@ Response list_grades(Context& ctx) {
     const State& state = txn.state();
     const auto access = pupil_box(state, ctx.params.at("pupil"), *ctx.me, ctx.now, Box::Bedomningar);
     if (!state.assessments.grades_published.count(access.school.id))
-        throw ApiError(404, "grades_not_published", access.school.name + " publicerar inte betyg i Skolnav.");
+        throw ApiError(404, "grades_not_published",
+                       {access.school.name + " publicerar inte betyg i Skolnav.",
+                        access.school.name + " does not publish grades in Skolnav."});
     std::map<std::string, json> by_term;
     if (auto it = state.assessments.grades.find(access.pupil.id); it != state.assessments.grades.end())
         for (const auto& [key, g] : it->second) {
@@ -344,7 +346,8 @@ Response create_criterion(Context& ctx) {
     const std::string subject = body.required_string("subject", kSubjectMaxChars);
     const std::string title = body.required_string("title", kTitleMaxChars);
     const auto parts = body.string_list("parts", kMaxParts, kPartMaxChars);
-    if (parts.empty()) throw bad_request("parts", "Ett kunskapskrav behöver minst en del.");
+    if (parts.empty())
+        throw bad_request("parts", "Ett kunskapskrav behöver minst en del.", "A knowledge requirement needs at least one part.");
     std::uint64_t seq;
     json reply;
     {
@@ -364,11 +367,15 @@ Response create_criterion(Context& ctx) {
 Response set_part_level(Context& ctx) {
     RequestBody body(ctx.request.body, {"level"});
     const json whole = json::parse(ctx.request.body.empty() ? "{}" : ctx.request.body);
-    if (!whole.contains("level")) throw bad_request("level", "Fältet level saknas (red, yellow, green eller null).");
+    if (!whole.contains("level"))
+        throw bad_request("level", "Fältet level saknas (red, yellow, green eller null).",
+                          "The field level is missing (red, yellow, green or null).");
     std::optional<AssessmentLevel> level;
     if (!whole["level"].is_null()) {
         level = whole["level"].is_string() ? level_from(whole["level"].get<std::string>()) : std::nullopt;
-        if (!level) throw bad_request("level", "Fältet level ska vara red, yellow, green eller null.");
+        if (!level)
+            throw bad_request("level", "Fältet level ska vara red, yellow, green eller null.",
+                              "The field level must be red, yellow, green or null.");
     }
     const std::string part_text = ctx.params.at("part");
     if (part_text.empty() || part_text.size() > 3 ||
@@ -433,10 +440,13 @@ Response set_grade(Context& ctx) {
     RequestBody body(ctx.request.body, {"subject", "term", "grade"});
     const std::string subject = body.required_string("subject", kSubjectMaxChars);
     const std::string term = body.required_string("term", 6);
-    if (!valid_term(term)) throw bad_request("term", "Fältet term ska vara en termin som HT2026 eller VT2027.");
+    if (!valid_term(term))
+        throw bad_request("term", "Fältet term ska vara en termin som HT2026 eller VT2027.",
+                          "The field term must be a term such as HT2026 (autumn) or VT2027 (spring).");
     const std::string grade = body.required_string("grade", 1);
     if (std::find(std::begin(kGrades), std::end(kGrades), grade) == std::end(kGrades))
-        throw bad_request("grade", "Fältet grade ska vara A, B, C, D, E, F eller -.");
+        throw bad_request("grade", "Fältet grade ska vara A, B, C, D, E, F eller -.",
+                          "The field grade must be A, B, C, D, E, F or -.");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();
@@ -507,7 +517,9 @@ Response set_legend(Context& ctx) {
 Response set_grade_publishing(Context& ctx) {
     RequestBody body(ctx.request.body, {"published"});
     const auto published = body.optional_bool("published");
-    if (!published) throw bad_request("published", "Fältet published saknas (true eller false).");
+    if (!published)
+        throw bad_request("published", "Fältet published saknas (true eller false).",
+                          "The field published is missing (true or false).");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();

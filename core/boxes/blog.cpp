@@ -178,7 +178,8 @@ Response get_post(Context& ctx) {
 PupilAccess commenting_pupil(const State& state, const Context& ctx) {
     const auto access = pupil_box(state, ctx.params.at("pupil"), *ctx.me, ctx.now, Box::Blogg);
     if (ctx.me->id != access.pupil.id)
-        throw ApiError(403, "forbidden", "Bara eleven själv kan kommentera i bloggen.");
+        throw ApiError(403, "forbidden",
+                       {"Bara eleven själv kan kommentera i bloggen.", "Only the pupil can comment in the blog."});
     return access;
 }
 
@@ -223,7 +224,8 @@ Response delete_own_comment(Context& ctx) {
         const BlogComment& c = find_comment(post, ctx.params.at("comment"));
         if (c.hidden) throw not_found();  // hidden comments are not shown to pupils
         if (c.author_id != access.pupil.id)
-            throw ApiError(403, "forbidden", "Du kan bara ta bort dina egna kommentarer.");
+            throw ApiError(403, "forbidden",
+                           {"Du kan bara ta bort dina egna kommentarer.", "You can only delete your own comments."});
         seq = txn.commit({{"type", "blog_comment_deleted"}, {"post_id", post.id}, {"comment_id", c.id}});
     }
     ctx.services.store.make_durable(seq);
@@ -318,7 +320,8 @@ Response change_post(Context& ctx) {
     const bool new_title = body.has("title"), new_body = body.has("body"), new_attachments = body.has("attachment_ids"),
                new_groups = body.has("group_ids");
     if (!(new_title || new_body || new_attachments || new_groups))
-        throw bad_request("", "Ange något att ändra: title, body, attachment_ids eller group_ids.");
+        throw bad_request("", "Ange något att ändra: title, body, attachment_ids eller group_ids.",
+                          "Give something to change: title, body, attachment_ids or group_ids.");
     const std::string title = new_title ? body.required_string("title", kBlogTitleMaxChars) : "";
     const std::string text = new_body ? body.required_string("body", kBlogBodyMaxChars) : "";
     const auto attachments = read_attachment_ids(body);
@@ -357,14 +360,16 @@ std::pair<const BlogPost*, const BlogComment*> moderated(const State& state, con
     const BlogPost& p = staff_find_post(state, *ctx.me, ctx.params.at("post"));
     const BlogComment& c = find_comment(p, ctx.params.at("comment"));
     if (!may_moderate(state, *ctx.me, p, c))
-        throw ApiError(403, "forbidden", "Bara personal i gruppen kan hantera kommentarerna.");
+        throw ApiError(403, "forbidden",
+                       {"Bara personal i gruppen kan hantera kommentarerna.",
+                        "Only the group's staff can manage the comments."});
     return {&p, &c};
 }
 
 Response moderate_comment(Context& ctx) {
     RequestBody body(ctx.request.body, {"hidden"});
     const auto hidden = body.optional_bool("hidden");
-    if (!hidden) throw bad_request("hidden", "Fältet hidden saknas.");
+    if (!hidden) throw missing("hidden");
 
     json reply;
     std::uint64_t seq = 0;

@@ -93,9 +93,10 @@ const std::string* query_param(const Context& ctx, const char* name) {
 
 Date query_date(const Context& ctx, const char* name) {
     const std::string* v = query_param(ctx, name);
-    if (!v) throw bad_request(name, std::string("Ange både from och to (") + name + " saknas).");
+    const std::string n = name;
+    if (!v) throw bad_request(n, "Ange både from och to (" + n + " saknas).", "Give both from and to (" + n + " is missing).");
     auto d = Date::parse(*v);
-    if (!d) throw bad_request(name, std::string(name) + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.");
+    if (!d) throw bad_request(n, n + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.", n + " must be a date written YYYY-MM-DD.");
     return *d;
 }
 
@@ -104,16 +105,21 @@ Range read_range(const Context& ctx, const Date& today) {
     const std::string* week = query_param(ctx, "week");
     const bool dates = query_param(ctx, "from") || query_param(ctx, "to");
     if (week) {
-        if (dates) throw bad_request("week", "Ange antingen week eller from och to, inte båda.");
+        if (dates)
+            throw bad_request("week", "Ange antingen week eller from och to, inte båda.",
+                              "Give either week or from and to, not both.");
         auto w = parse_iso_week(*week);
-        if (!w) throw bad_request("week", "week ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.");
+        if (!w)
+            throw bad_request("week", "week ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.",
+                              "week must be a week written YYYY-Wnn, for example 2026-W49.");
         return {monday_of(*w), monday_of(*w).plus_days(6), w};
     }
     if (dates) {
         const Date from = query_date(ctx, "from"), to = query_date(ctx, "to");
-        if (to < from) throw bad_request("to", "to får inte vara före from.");
+        if (to < from) throw bad_request("to", "to får inte vara före from.", "to cannot be before from.");
         if (to.days_since_epoch() - from.days_since_epoch() + 1 > kCalendarMaxQueryDays)
-            throw bad_request("to", "Högst " + std::to_string(kCalendarMaxQueryDays) + " dagar åt gången.");
+            throw bad_request("to", "Högst " + std::to_string(kCalendarMaxQueryDays) + " dagar åt gången.",
+                              "At most " + std::to_string(kCalendarMaxQueryDays) + " days at a time.");
         return {from, to, std::nullopt};
     }
     const IsoWeek w = iso_week_of(today);
@@ -125,21 +131,27 @@ CalendarEvent read_event(const RequestBody& body) {
     CalendarEvent e;
     e.type = body.required_string("type", 40);
     if (calendar_type_label(e.type).empty())
-        throw bad_request("type", "Okänd typ av händelse: " + e.type +
-                                      ". Tillåtna: planning_day, activity, holiday, homework, study_day, term_dates, "
-                                      "national_test.");
+        throw bad_request("type",
+                          "Okänd typ av händelse: " + e.type +
+                              ". Tillåtna: planning_day, activity, holiday, homework, study_day, term_dates, "
+                              "national_test.",
+                          "Unknown type of event: " + e.type +
+                              ". Allowed: planning_day, activity, holiday, homework, study_day, term_dates, "
+                              "national_test.");
     e.title = body.required_string("title", kCalendarTitleMaxChars);
     e.description = body.optional_string("description", kCalendarDescriptionMaxChars);
     e.date = body.required_date("date");
     e.end_date = body.optional_date("end_date").value_or(e.date);
-    if (e.end_date < e.date) throw bad_request("end_date", "end_date får inte vara före date.");
+    if (e.end_date < e.date) throw bad_request("end_date", "end_date får inte vara före date.", "end_date cannot be before date.");
     if (e.end_date.days_since_epoch() - e.date.days_since_epoch() + 1 > kCalendarMaxEventDays)
-        throw bad_request("end_date", "En händelse kan vara högst " + std::to_string(kCalendarMaxEventDays) + " dagar.");
+        throw bad_request("end_date", "En händelse kan vara högst " + std::to_string(kCalendarMaxEventDays) + " dagar.",
+                          "An event can be at most " + std::to_string(kCalendarMaxEventDays) + " days long.");
     e.start_time = body.optional_time("start_time");
     e.end_time = body.optional_time("end_time");
-    if (e.end_time && !e.start_time) throw bad_request("end_time", "Ange start_time när end_time anges.");
+    if (e.end_time && !e.start_time)
+        throw bad_request("end_time", "Ange start_time när end_time anges.", "Give start_time when end_time is given.");
     if (e.start_time && e.end_time && e.date == e.end_date && *e.end_time <= *e.start_time)
-        throw bad_request("end_time", "end_time ska vara efter start_time.");
+        throw bad_request("end_time", "end_time ska vara efter start_time.", "end_time must be after start_time.");
     return e;
 }
 
@@ -256,7 +268,7 @@ Response create_event(Context& ctx) {
         seq = txn.commit({{"type", "calendar_event_created"}, {"event", event}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, event.group_ids),
                                           {Box::Kalender, "calendar_event", event.id,
-                                           calendar_type_label(event.type) + " " + short_swedish_date(event.date) + ": " +
+                                           calendar_type_label(event.type) + " " + short_date(event.date, Language::sv) + ": " +
                                                event.title},
                                           ctx.now, ctx.me->id));
         reply = staff_event_json(state, *ctx.me, state.calendar.events.at(event.id), school);
@@ -340,7 +352,7 @@ json card(const CardContext& ctx, Box) {
     }
     if (!next) return {{"summary", "Inga kommande händelser"}, {"count", 0}};
     const Date shown = next->date < ctx.today ? ctx.today : next->date;
-    std::string when = shown == ctx.today ? "Idag" : shown == ctx.today.plus_days(1) ? "I morgon" : short_swedish_date(shown);
+    std::string when = shown == ctx.today ? "Idag" : shown == ctx.today.plus_days(1) ? "I morgon" : short_date(shown, Language::sv);
     if (next->start_time && shown == next->date) when += " " + format_time_of_day(*next->start_time);
     return {{"summary", when + ": " + next->title},
             {"count", this_week},

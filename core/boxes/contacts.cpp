@@ -104,7 +104,9 @@ Response class_list(Context& ctx) {
 
 void require_guardian(const Person& me) {
     if (me.role != Role::Guardian)
-        throw ApiError(403, "forbidden", "Bara vårdnadshavare väljer vilka kontaktuppgifter som visas i kontaktlistan.");
+        throw ApiError(403, "forbidden",
+                       {"Bara vårdnadshavare väljer vilka kontaktuppgifter som visas i kontaktlistan.",
+                        "Only guardians choose which contact details the contact list shows."});
 }
 
 json visibility_reply(const State& state, const Person& me) {
@@ -125,7 +127,9 @@ Response set_visibility(Context& ctx) {
     const auto phone = body.optional_bool("phone"), email = body.optional_bool("email"),
                address = body.optional_bool("address");
     require_guardian(*ctx.me);
-    if (!phone && !email && !address) throw bad_request("", "Ange phone, email eller address (true eller false).");
+    if (!phone && !email && !address)
+        throw bad_request("", "Ange phone, email eller address (true eller false).",
+                          "Give phone, email or address (true or false).");
     std::uint64_t seq;
     json reply;
     {
@@ -147,7 +151,9 @@ Response set_visibility(Context& ctx) {
 const School& adult_pupil_school(const State& state, const Person& me, UnixSeconds now) {
     const School* school = me.role == Role::Pupil ? school_of(state, me) : nullptr;
     if (!school || !is_adult(me, today_at(*school, now)))
-        throw ApiError(403, "forbidden", "Bara myndiga elever bestämmer om vårdnadshavare får insyn.");
+        throw ApiError(403, "forbidden",
+                       {"Bara myndiga elever bestämmer om vårdnadshavare får insyn.",
+                        "Only pupils aged 18 or over decide whether guardians get access."});
     return *school;
 }
 
@@ -162,7 +168,8 @@ Response get_insyn(Context& ctx) {
 Response set_insyn(Context& ctx) {
     RequestBody body(ctx.request.body, {"consent"});
     const auto consent = body.optional_bool("consent");
-    if (!consent) throw bad_request("consent", "Fältet consent saknas (true eller false).");
+    if (!consent)
+        throw bad_request("consent", "Fältet consent saknas (true eller false).", "The field consent is missing (true or false).");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();

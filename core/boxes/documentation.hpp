@@ -48,7 +48,7 @@ constexpr std::size_t kDocumentBodyMaxChars = 20000;
 std::vector<std::string> offered_documentation_kinds(SchoolForm form);
 std::vector<std::string> enabled_documentation_kinds(const State& state, const School& school);
 // "Portfolio", "IUP", "Åtgärdsprogram", "Anteckningar".
-std::string documentation_kind_name(const std::string& kind);
+std::string documentation_kind_name(const std::string& kind, Language language);
 
 // Attachment rule (see attachments.cpp): may `viewer` read this item (and its files)?
 bool may_read_documentation_item(const State& state, const Person& viewer, const Id& item_id, UnixSeconds now);

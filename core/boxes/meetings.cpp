@@ -169,9 +169,10 @@ json slot_json(const State& state, const MeetingSlot& s) {
             {"offered_to", s.pupil_id.empty() ? "group" : "pupil"}};
 }
 
-std::string when_text(const State& state, const MeetingSlot& s) {
+// "tis 8 dec 14:40", "Tue 8 Dec 14:40"
+std::string when_text(const State& state, const MeetingSlot& s, Language language) {
     const json j = slot_json(state, s);
-    return short_swedish_date(Date::parse(j["date"].get<std::string>()).value()) + " " + j["start"].get<std::string>();
+    return short_date(Date::parse(j["date"].get<std::string>()).value(), language) + " " + j["start"].get<std::string>();
 }
 
 json booking_json(const State& state, const MeetingSlot& s, UnixSeconds now) {
@@ -190,8 +191,9 @@ PupilAccess booking_pupil(const State& state, const Context& ctx) {
     if (!may_book_meetings(state, *ctx.me, access.pupil, access.today))
         throw ApiError(403, "forbidden",
                        access.school.form == SchoolForm::Gymnasieskola
-                           ? "Utvecklingssamtal för elever under 18 år bokas av vårdnadshavare."
-                           : "Utvecklingssamtal bokas av vårdnadshavare.");
+                           ? Text("Utvecklingssamtal för elever under 18 år bokas av vårdnadshavare.",
+                                  "Development meetings for pupils under 18 are booked by guardians.")
+                           : Text("Utvecklingssamtal bokas av vårdnadshavare.", "Development meetings are booked by guardians."));
     return access;
 }
 
@@ -229,15 +231,19 @@ Response book_meeting(Context& ctx) {
         auto it = state.meetings.slots.find(ctx.params.at("slot"));
         if (it == state.meetings.slots.end() || !offered_to(it->second, access.pupil)) throw not_found();
         const MeetingSlot& slot = it->second;
-        if (slot.start <= ctx.now) throw ApiError(409, "conflict", "Den tiden har redan varit. Välj en annan tid.");
+        if (slot.start <= ctx.now)
+            throw ApiError(409, "conflict", {"Den tiden har redan varit. Välj en annan tid.", "That time has passed. Choose another time."});
         if (slot.booked_for == access.pupil.id) {
             unchanged = true;
         } else {
             if (!slot.booked_for.empty())
-                throw ApiError(409, "conflict", "Tiden är redan bokad av någon annan. Välj en annan tid.");
+                throw ApiError(409, "conflict",
+                               {"Tiden är redan bokad av någon annan. Välj en annan tid.",
+                                "The time is already booked by someone else. Choose another time."});
             const MeetingSlot* old = current_booking(state, access.pupil.id, ctx.now);
             if (old && old->start <= ctx.now)
-                throw ApiError(409, "conflict", "Samtalet pågår redan och kan inte bytas.");
+                throw ApiError(409, "conflict",
+                               {"Samtalet pågår redan och kan inte bytas.", "The meeting is already going on and cannot be changed."});
             changed = old != nullptr;
             const Id old_id = old ? old->id : "";
             const std::vector<Id> staff = holders(&slot, old);
@@ -250,7 +256,7 @@ Response book_meeting(Context& ctx) {
             const MeetingSlot& now_booked = state.meetings.slots.at(ctx.params.at("slot"));
             const std::string title = access.pupil.full_name() + (changed ? ": utvecklingssamtalet har bytt tid till "
                                                                           : ": utvecklingssamtal bokat ") +
-                                      when_text(state, now_booked);
+                                      when_text(state, now_booked, Language::sv);
             if (auto n = notify_people(txn, staff, access.pupil.id,
                                        {Box::Utvecklingssamtal, "meeting_booked", now_booked.id, title}, ctx.now))
                 seq = n;
@@ -271,13 +277,15 @@ Response cancel_meeting(Context& ctx) {
         const State& state = txn.state();
         const auto access = booking_pupil(state, ctx);
         const MeetingSlot* booked = current_booking(state, access.pupil.id, ctx.now);
-        if (!booked) throw ApiError(404, "not_found", "Det finns ingen bokad tid att avboka.");
-        if (booked->start <= ctx.now) throw ApiError(409, "conflict", "Samtalet har redan börjat och kan inte avbokas.");
+        if (!booked) throw ApiError(404, "not_found", {"Det finns ingen bokad tid att avboka.", "There is no booked time to cancel."});
+        if (booked->start <= ctx.now)
+            throw ApiError(409, "conflict",
+                           {"Samtalet har redan börjat och kan inte avbokas.", "The meeting has already begun and cannot be cancelled."});
         const MeetingSlot copy = *booked;
         seq = txn.commit({{"type", "meeting_cancelled"}, {"slot_id", copy.id}});
         if (auto n = notify_people(txn, holders(&copy, nullptr), access.pupil.id,
                                    {Box::Utvecklingssamtal, "meeting_booked", copy.id,
-                                    access.pupil.full_name() + ": utvecklingssamtalet " + when_text(state, copy) +
+                                    access.pupil.full_name() + ": utvecklingssamtalet " + when_text(state, copy, Language::sv) +
                                         " är avbokat"},
                                    ctx.now))
             seq = n;
@@ -353,7 +361,7 @@ Response offer_slots(Context& ctx) {
     const std::string place = body.optional_string("place", kMeetingPlaceMaxChars);
     const std::string pupil_id = body.optional_string("pupil", 40);
     if (start + duration * count > 24 * 60)
-        throw bad_request("count", "Alla tiderna måste rymmas inom samma dag.");
+        throw bad_request("count", "Alla tiderna måste rymmas inom samma dag.", "All the times must fit within the same day.");
 
     json reply = json::array();
     std::uint64_t seq;
@@ -366,16 +374,20 @@ Response offer_slots(Context& ctx) {
         if (!pupil_id.empty()) {
             const Person* p = find_person(state, pupil_id);
             if (!p || p->role != Role::Pupil || p->group_id != group.id)
-                throw bad_request("pupil", "Eleven finns inte i " + group.name + ".");
+                throw bad_request("pupil", "Eleven finns inte i " + group.name + ".", "The pupil is not in " + group.name + ".");
         }
-        if (today.plus_days(366) < day) throw bad_request("date", "Tider kan erbjudas högst ett år framåt.");
+        if (today.plus_days(366) < day)
+            throw bad_request("date", "Tider kan erbjudas högst ett år framåt.", "Times can be offered at most one year ahead.");
         const UnixSeconds first = local_instant(school, day, start);
-        if (first <= ctx.now) throw bad_request("start", "Tiden har redan varit.");
+        if (first <= ctx.now) throw bad_request("start", "Tiden har redan varit.", "The time has already passed.");
         const UnixSeconds last_end = first + static_cast<UnixSeconds>(duration) * count * 60;
         for (const auto& [id, s] : state.meetings.slots)
             if (s.staff_id == ctx.me->id && s.start < last_end && first < s.end())
                 throw ApiError(409, "conflict",
-                               "Du har redan en samtalstid " + when_text(state, s) + " som krockar med de nya tiderna.",
+                               {"Du har redan en samtalstid " + when_text(state, s, Language::sv) +
+                                    " som krockar med de nya tiderna.",
+                                "You already have a meeting time " + when_text(state, s, Language::en) +
+                                    " that clashes with the new times."},
                                "start");
         json slots = json::array();
         std::vector<MeetingSlot> made;
@@ -422,7 +434,7 @@ Response withdraw_slot(Context& ctx) {
         if (!copy.booked_for.empty() && copy.start > ctx.now)
             if (auto n = notify_bookers(txn, {copy.booked_for},
                                         {Box::Utvecklingssamtal, "meeting_cancelled", copy.id,
-                                         "Utvecklingssamtalet " + when_text(state, copy) +
+                                         "Utvecklingssamtalet " + when_text(state, copy, Language::sv) +
                                              " är inställt: boka gärna en ny tid"},
                                         ctx.now))
                 seq = n;
@@ -475,7 +487,7 @@ json card(const CardContext& ctx, Box) {
         const json j = booking_json(ctx.state, *b, ctx.now);
         return {{"active", true},
                 {"count", 1},
-                {"summary", "Bokat: " + when_text(ctx.state, *b) + (b->place.empty() ? "" : ", " + b->place)},
+                {"summary", "Bokat: " + when_text(ctx.state, *b, Language::sv) + (b->place.empty() ? "" : ", " + b->place)},
                 {"next", j}};
     }
     const auto free = bookable_slots(ctx.state, ctx.pupil, ctx.now);
@@ -483,7 +495,7 @@ json card(const CardContext& ctx, Box) {
     return {{"active", true},
             {"count", free.size()},
             {"summary", std::to_string(free.size()) + (free.size() == 1 ? " ledig tid" : " lediga tider") +
-                            " att boka, från " + when_text(ctx.state, *free.front())},
+                            " att boka, från " + when_text(ctx.state, *free.front(), Language::sv)},
             {"next", slot_json(ctx.state, *free.front())}};
 }
 

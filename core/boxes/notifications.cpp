@@ -113,23 +113,25 @@ Response mark_read(Context& ctx) {
     try {
         body = json::parse(ctx.request.body.empty() ? "{}" : ctx.request.body);
     } catch (const json::parse_error&) {
-        throw bad_request("", "Förfrågan är inte giltig JSON.");
+        throw bad_request("", "Förfrågan är inte giltig JSON.", "The request is not valid JSON.");
     }
-    if (!body.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.");
+    if (!body.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.", "The request must be a JSON object.");
     for (const auto& [k, v] : body.items())
-        if (k != "ids" && k != "all") throw bad_request(k, "Okänt fält: " + k + ".");
+        if (k != "ids" && k != "all") throw bad_request(k, "Okänt fält: " + k + ".", "Unknown field: " + k + ".");
     const bool all = body.contains("all") && body["all"].is_boolean() && body["all"].get<bool>();
-    if (body.contains("all") && !body["all"].is_boolean()) throw bad_request("all", "Fältet all ska vara true eller false.");
+    if (body.contains("all") && !body["all"].is_boolean())
+        throw bad_request("all", "Fältet all ska vara true eller false.", "The field all must be true or false.");
     std::vector<std::string> ids;
     if (body.contains("ids")) {
         if (!body["ids"].is_array() || body["ids"].size() > 1000)
-            throw bad_request("ids", "Fältet ids ska vara en lista med högst 1000 id.");
+            throw bad_request("ids", "Fältet ids ska vara en lista med högst 1000 id.",
+                              "The field ids must be a list of at most 1000 ids.");
         for (const auto& id : body["ids"]) {
-            if (!id.is_string()) throw bad_request("ids", "Fältet ids ska innehålla text.");
+            if (!id.is_string()) throw bad_request("ids", "Fältet ids ska innehålla text.", "The field ids must contain text.");
             ids.push_back(id.get<std::string>());
         }
     }
-    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.");
+    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.", "Give ids or all.");
     std::uint64_t seq = 0;
     {
         auto txn = ctx.services.store.begin();

@@ -98,9 +98,10 @@ const Plan& find_plan(const State& state, const Id& id) {
 }
 
 void check_period(const Date& from, const Date& to, const char* field) {
-    if (to < from) throw bad_request(field, "to får inte vara före from.");
+    if (to < from) throw bad_request(field, "to får inte vara före from.", "to cannot be before from.");
     if (to.days_since_epoch() - from.days_since_epoch() + 1 > kPlanMaxDays)
-        throw bad_request(field, "En planering kan omfatta högst " + std::to_string(kPlanMaxDays) + " dagar.");
+        throw bad_request(field, "En planering kan omfatta högst " + std::to_string(kPlanMaxDays) + " dagar.",
+                          "A plan can cover at most " + std::to_string(kPlanMaxDays) + " days.");
 }
 
 json plan_json(const State& state, const Plan& p, const School& school, const Date& today) {
@@ -214,7 +215,9 @@ Response change_plan(Context& ctx) {
     RequestBody body(ctx.request.body, {"subject", "title", "body", "from", "to", "published", "group_ids"});
     bool any = false;
     for (const char* f : {"subject", "title", "body", "from", "to", "published", "group_ids"}) any = any || body.has(f);
-    if (!any) throw bad_request("", "Ange något att ändra: subject, title, body, from, to, published eller group_ids.");
+    if (!any)
+        throw bad_request("", "Ange något att ändra: subject, title, body, from, to, published eller group_ids.",
+                          "Give something to change: subject, title, body, from, to, published or group_ids.");
     const std::string subject = body.has("subject") ? body.required_string("subject", kPlanSubjectMaxChars) : "";
     const std::string title = body.has("title") ? body.required_string("title", kPlanTitleMaxChars) : "";
     const std::string text = body.optional_string("body", kPlanBodyMaxChars);

@@ -59,6 +59,7 @@ Response ApiFixture::call(const std::string& method, const std::string& path, co
     }
     r.body = body;
     r.session_token = token;
+    r.language = language;
     return handle(r, services);
 }
 
@@ -69,6 +70,7 @@ Response ApiFixture::get(const std::string& path, const std::map<std::string, st
     r.path = path;
     r.query = query;
     r.session_token = token;
+    r.language = language;
     return handle(r, services);
 }
 
@@ -81,6 +83,7 @@ Response ApiFixture::upload(const std::string& token, const std::string& filenam
     r.body = bytes;
     r.content_type = content_type;
     r.session_token = token;
+    r.language = language;
     return handle(r, services);
 }
 

@@ -106,6 +106,10 @@ struct ApiFixture {
     void switch_box_off(const Id& school, Box box);
     void delete_all(const std::vector<Id>& ids, const std::string& event_type);
 
+    // The language every request from here asks for (the HTTP transport reads it from
+    // Accept-Language); Swedish unless a test sets it.
+    Language language = Language::sv;
+
     FixedClock clock;
     TestCrypto crypto;
     MemoryJournal journal;
