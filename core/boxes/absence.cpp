@@ -119,14 +119,14 @@ json report_json(const State& state, const AbsenceReport& r, const School& schoo
             {"can_withdraw", can_withdraw}};
 }
 
-json registered_json(const State& state, const RegisteredAbsence& r, const School& school) {
+json registered_json(const State& state, const RegisteredAbsence& r, const School& school, Language language) {
     return {{"id", r.id},
             {"date", r.date.iso()},
             {"whole_day", !r.lesson},
             {"lesson", r.lesson ? json(*r.lesson) : json(nullptr)},
             {"minutes", r.minutes},
             {"valid", r.valid},
-            {"validity", r.valid ? "giltig" : "ogiltig"},
+            {"validity", r.valid ? say(language, "giltig", "excused") : say(language, "ogiltig", "unexcused")},
             {"note", r.note},
             {"registered_by", person_ref(state, r.registered_by)},
             {"registered_at", school_time(school, r.registered_at)}};
@@ -187,7 +187,8 @@ Response list_absence(Context& ctx) {
         return sa != sb ? sa < sb : a->id < b->id;
     });
     json registered_list = json::array();
-    for (const RegisteredAbsence* r : registered) registered_list.push_back(registered_json(state, *r, access.school));
+    for (const RegisteredAbsence* r : registered)
+        registered_list.push_back(registered_json(state, *r, access.school, ctx.language()));
 
     Response res;
     res.body = {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}},
@@ -370,7 +371,7 @@ Response register_absence(Context& ctx) {
         }
         r.id = txn.new_id("rab");
         seq = txn.commit({{"type", "absence_registered"}, {"absence", r}});
-        reply = registered_json(state, r, access.school);
+        reply = registered_json(state, r, access.school, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response res;
@@ -424,7 +425,7 @@ Response group_absence(Context& ctx) {
     for (const auto& [id, r] : state.absence.reports)
         if (r.date == *day) reported[r.pupil_id].push_back(report_json(state, r, school, false));
     for (const auto& [id, r] : state.absence.registered)
-        if (r.date == *day) registered[r.pupil_id].push_back(registered_json(state, r, school));
+        if (r.date == *day) registered[r.pupil_id].push_back(registered_json(state, r, school, ctx.language()));
     json list = json::array();
     for (const Person* p : pupils) {
         auto rep = reported.find(p->id);
@@ -499,9 +500,14 @@ json card(const CardContext& ctx, Box) {
     const Date month_ago = ctx.today.plus_days(-30);
     for (const auto& [id, r] : ctx.state.absence.registered)
         if (r.pupil_id == ctx.pupil.id && month_ago <= r.date) ++registered_recent;
-    std::string summary = coming == 0 ? "Ingen anmäld frånvaro" : std::to_string(coming) + " anmäld frånvaro framåt";
+    const std::string n = std::to_string(coming), recent = std::to_string(registered_recent);
+    std::string summary = coming == 0 ? ctx.say("Ingen anmäld frånvaro", "No absence reported")
+                                      : ctx.say(n + " anmäld frånvaro framåt",
+                                                n + (coming == 1 ? " reported absence" : " reported absences") + " coming up");
     if (registered_recent > 0)
-        summary += ", " + std::to_string(registered_recent) + " registrerad frånvaro senaste 30 dagarna";
+        summary += ctx.say(", " + recent + " registrerad frånvaro senaste 30 dagarna",
+                           ", " + recent + (registered_recent == 1 ? " registered absence" : " registered absences") +
+                               " in the last 30 days");
     json c = {{"count", coming}, {"summary", summary}, {"registered_recent", registered_recent}};
     if (next) {
         c["next"] = {{"date", next->date.iso()}, {"comment", next->comment}};

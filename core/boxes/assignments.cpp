@@ -317,7 +317,9 @@ Response save_assignment(Context& ctx, bool create) {
         seq = txn.commit({{"type", "assignment_saved"}, {"assignment", a}});
         if (a.published && !was_published)
             seq = std::max(seq, notify_pupils(txn, pupils_of_group(state, group.id),
-                                              {Box::Uppgifter, "assignment", a.id, "Ny uppgift: " + a.title}, ctx.now));
+                                              {Box::Uppgifter, "assignment", a.id,
+                                               {"Ny uppgift: " + a.title, "New assignment: " + a.title}},
+                                              ctx.now));
         result = assignment_json(state, a, school);
         result["counts"] = counts_of(state, a);
     }
@@ -393,7 +395,8 @@ Response staff_reply(Context& ctx) {
         AssignmentMessage m{txn.new_id("asm"), a.id, pupil.id, ctx.me->id, text, ctx.now};
         seq = txn.commit({{"type", "assignment_message_sent"}, {"message", m}});
         seq = std::max(seq, notify_pupils(txn, {pupil.id},
-                                          {Box::Uppgifter, "assignment_reply", a.id, "Svar från läraren: " + a.title},
+                                          {Box::Uppgifter, "assignment_reply", a.id,
+                                           {"Svar från läraren: " + a.title, "Reply from the teacher: " + a.title}},
                                           ctx.now));
         result = message_json(state, m, school_at(state, group.school_id));
     }
@@ -421,7 +424,8 @@ Response return_hand_in(Context& ctx) {
                           {"returned_by", ctx.me->id},
                           {"returned_at", ctx.now}});
         seq = std::max(seq, notify_pupils(txn, {pupil.id},
-                                          {Box::Uppgifter, "assignment_returned", a.id, "Återlämnad med omdöme: " + a.title},
+                                          {Box::Uppgifter, "assignment_returned", a.id,
+                                           {"Återlämnad med omdöme: " + a.title, "Returned with feedback: " + a.title}},
                                           ctx.now));
         result = pupil_assignment_json(state, a, pupil, school_at(state, group.school_id), ctx.now, true);
     }
@@ -482,7 +486,8 @@ Response pupil_message(Context& ctx) {
         seq = txn.commit({{"type", "assignment_message_sent"}, {"message", m}});
         seq = std::max(seq, notify_people(txn, teachers_of(state, a), access.pupil.id,
                                           {Box::Uppgifter, "assignment_message", a.id,
-                                           access.pupil.full_name() + " skrev om " + a.title},
+                                           {access.pupil.full_name() + " skrev om " + a.title,
+                                            access.pupil.full_name() + " wrote about " + a.title}},
                                           ctx.now));
         result = message_json(state, m, access.school);
     }
@@ -520,7 +525,8 @@ Response hand_in(Context& ctx) {
         seq = txn.commit({{"type", "assignment_handed_in"}, {"hand_in", h}});
         seq = std::max(seq, notify_people(txn, teachers_of(state, a), access.pupil.id,
                                           {Box::Uppgifter, "assignment_hand_in", a.id,
-                                           access.pupil.full_name() + " lämnade in " + a.title},
+                                           {access.pupil.full_name() + " lämnade in " + a.title,
+                                            access.pupil.full_name() + " handed in " + a.title}},
                                           ctx.now));
         result = pupil_assignment_json(state, a, access.pupil, access.school, ctx.now, true);
     }
@@ -614,9 +620,11 @@ json card(const CardContext& ctx, Box) {
         if (a.due_at < ctx.now) ++overdue;
         else if (!next || a.due_at < next->due_at) next = &a;
     }
-    std::string summary = open == 0 ? std::string("Inga uppgifter att lämna in")
-                                    : std::to_string(open) + (open == 1 ? " uppgift" : " uppgifter") + " att lämna in";
-    if (overdue) summary += " (" + std::to_string(overdue) + " försenad" + (overdue == 1 ? "" : "e") + ")";
+    const std::string n = std::to_string(open), late = std::to_string(overdue);
+    std::string summary = open == 0 ? ctx.say("Inga uppgifter att lämna in", "No assignments to hand in")
+                                    : ctx.say(n + (open == 1 ? " uppgift" : " uppgifter") + " att lämna in",
+                                              n + (open == 1 ? " assignment" : " assignments") + " to hand in");
+    if (overdue) summary += ctx.say(" (" + late + " försenad" + (overdue == 1 ? "" : "e") + ")", " (" + late + " overdue)");
     json c = {{"count", open}, {"summary", summary}};
     if (next)
         c["next"] = {{"id", next->id}, {"title", next->title}, {"due_date", next->due_date.iso()},

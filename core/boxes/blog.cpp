@@ -197,7 +197,8 @@ Response add_comment(Context& ctx) {
         if (!post_reaches(post, access.pupil)) throw not_found();
         const BlogComment comment{txn.new_id("bcm"), access.pupil.id, text, ctx.now, false, ""};
         const Id post_id = post.id, author = post.author_id;
-        const std::string title = access.pupil.first_name + " kommenterade ”" + post.title + "”";
+        const Text title(access.pupil.first_name + " kommenterade ”" + post.title + "”",
+                         access.pupil.first_name + " commented on “" + post.title + "”");
         seq = txn.commit({{"type", "blog_comment_added"}, {"post_id", post_id}, {"comment", comment}});
         if (author != access.pupil.id)
             seq = std::max(seq, notify_people(txn, {author}, access.pupil.id, {Box::Blogg, "blog_comment", post_id, title},
@@ -305,7 +306,8 @@ Response publish_post(Context& ctx) {
         post.published_at = ctx.now;
         seq = txn.commit({{"type", "blog_post_published"}, {"post", post}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, post.group_ids),
-                                          {Box::Blogg, "blog_post", post.id, post.title}, ctx.now, ctx.me->id));
+                                          {Box::Blogg, "blog_post", post.id, {post.title, post.title}}, ctx.now,
+                                          ctx.me->id));
         reply = staff_post(state, *ctx.me, state.blog.posts.at(post.id), school, true);
     }
     ctx.services.store.make_durable(seq);
@@ -479,9 +481,9 @@ void load(const json& in, State& state) {
 
 json card(const CardContext& ctx, Box) {
     const auto posts = posts_for_pupil(ctx.state, ctx.pupil);
-    if (posts.empty()) return {{"summary", "Inga blogginlägg"}, {"count", 0}};
+    if (posts.empty()) return {{"summary", ctx.say("Inga blogginlägg", "No blog posts")}, {"count", 0}};
     const BlogPost& newest = *posts.front();
-    return {{"summary", "Senaste: " + newest.title},
+    return {{"summary", ctx.say("Senaste: ", "Latest: ") + newest.title},
             {"count", posts.size()},
             {"next",
              {{"id", newest.id},

@@ -27,14 +27,14 @@ const std::vector<std::string>& calendar_event_types() {
     return types;
 }
 
-std::string calendar_type_label(const std::string& type) {
-    if (type == "planning_day") return "Planeringsdag";
-    if (type == "activity") return "Aktivitet";
-    if (type == "holiday") return "Lovdag";
-    if (type == "homework") return "Läxa";
-    if (type == "study_day") return "Studiedag";
-    if (type == "term_dates") return "Terminsdatum";
-    if (type == "national_test") return "Nationellt prov";
+std::string calendar_type_label(const std::string& type, Language language) {
+    if (type == "planning_day") return say(language, "Planeringsdag", "Planning day");
+    if (type == "activity") return say(language, "Aktivitet", "Activity");
+    if (type == "holiday") return say(language, "Lovdag", "Holiday");
+    if (type == "homework") return say(language, "Läxa", "Homework");
+    if (type == "study_day") return say(language, "Studiedag", "Study day");
+    if (type == "term_dates") return say(language, "Terminsdatum", "Term dates");
+    if (type == "national_test") return say(language, "Nationellt prov", "National test");
     return "";
 }
 
@@ -130,7 +130,7 @@ Range read_range(const Context& ctx, const Date& today) {
 CalendarEvent read_event(const RequestBody& body) {
     CalendarEvent e;
     e.type = body.required_string("type", 40);
-    if (calendar_type_label(e.type).empty())
+    if (calendar_type_label(e.type, Language::sv).empty())
         throw bad_request("type",
                           "Okänd typ av händelse: " + e.type +
                               ". Tillåtna: planning_day, activity, holiday, homework, study_day, term_dates, "
@@ -157,10 +157,10 @@ CalendarEvent read_event(const RequestBody& body) {
 
 // --- Wire form ------------------------------------------------------------------------
 
-json event_json(const State& state, const CalendarEvent& e, const School& school) {
+json event_json(const State& state, const CalendarEvent& e, const School& school, Language language) {
     return {{"id", e.id},
             {"type", e.type},
-            {"type_label", calendar_type_label(e.type)},
+            {"type_label", calendar_type_label(e.type, language)},
             {"title", e.title},
             {"description", e.description},
             {"date", e.date.iso()},
@@ -212,7 +212,7 @@ Response list_calendar(Context& ctx) {
         if (overlaps(e, range.from, range.to) && reaches_pupil(access.pupil, e.school_id, e.group_ids)) found.push_back(&e);
     std::sort(found.begin(), found.end(), chronological);
     json events = json::array();
-    for (const CalendarEvent* e : found) events.push_back(event_json(state, *e, access.school));
+    for (const CalendarEvent* e : found) events.push_back(event_json(state, *e, access.school, ctx.language()));
     Response res;
     res.body = range_json(range);
     res.body["pupil"] = {{"id", access.pupil.id}, {"name", access.pupil.full_name()}};
@@ -221,8 +221,9 @@ Response list_calendar(Context& ctx) {
     return res;
 }
 
-json staff_event_json(const State& state, const Person& me, const CalendarEvent& e, const School& school) {
-    json j = event_json(state, e, school);
+json staff_event_json(const State& state, const Person& me, const CalendarEvent& e, const School& school,
+                      Language language) {
+    json j = event_json(state, e, school, language);
     j["can_change"] = may_publish_to(state, me, e.school_id, e.group_ids);
     return j;
 }
@@ -239,7 +240,7 @@ Response list_school_calendar(Context& ctx) {
             found.push_back(&e);
     std::sort(found.begin(), found.end(), chronological);
     json events = json::array();
-    for (const CalendarEvent* e : found) events.push_back(staff_event_json(state, *ctx.me, *e, school));
+    for (const CalendarEvent* e : found) events.push_back(staff_event_json(state, *ctx.me, *e, school, ctx.language()));
     Response res;
     res.body = range_json(range);
     res.body["school"] = {{"id", school.id}, {"name", school.name}};
@@ -268,10 +269,12 @@ Response create_event(Context& ctx) {
         seq = txn.commit({{"type", "calendar_event_created"}, {"event", event}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, event.group_ids),
                                           {Box::Kalender, "calendar_event", event.id,
-                                           calendar_type_label(event.type) + " " + short_date(event.date, Language::sv) + ": " +
-                                               event.title},
+                                           {calendar_type_label(event.type, Language::sv) + " " +
+                                                short_date(event.date, Language::sv) + ": " + event.title,
+                                            calendar_type_label(event.type, Language::en) + " " +
+                                                short_date(event.date, Language::en) + ": " + event.title}},
                                           ctx.now, ctx.me->id));
-        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(event.id), school);
+        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(event.id), school, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response res;
@@ -300,7 +303,8 @@ Response change_event(Context& ctx) {
         changed.created_at = old.created_at;
         changed.changed_at = ctx.now;
         seq = txn.commit({{"type", "calendar_event_changed"}, {"event", changed}});
-        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(changed.id), state.schools.at(changed.school_id));
+        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(changed.id), state.schools.at(changed.school_id),
+                                 ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response res;
@@ -350,16 +354,18 @@ json card(const CardContext& ctx, Box) {
         // An event that began earlier and is still going on counts as today's.
         if (!next || chronological(&e, next)) next = &e;
     }
-    if (!next) return {{"summary", "Inga kommande händelser"}, {"count", 0}};
+    if (!next) return {{"summary", ctx.say("Inga kommande händelser", "No upcoming events")}, {"count", 0}};
     const Date shown = next->date < ctx.today ? ctx.today : next->date;
-    std::string when = shown == ctx.today ? "Idag" : shown == ctx.today.plus_days(1) ? "I morgon" : short_date(shown, Language::sv);
+    std::string when = shown == ctx.today                 ? ctx.say("Idag", "Today")
+                       : shown == ctx.today.plus_days(1) ? ctx.say("I morgon", "Tomorrow")
+                                                         : short_date(shown, ctx.language);
     if (next->start_time && shown == next->date) when += " " + format_time_of_day(*next->start_time);
     return {{"summary", when + ": " + next->title},
             {"count", this_week},
             {"next",
              {{"id", next->id},
               {"type", next->type},
-              {"type_label", calendar_type_label(next->type)},
+              {"type_label", calendar_type_label(next->type, ctx.language)},
               {"title", next->title},
               {"date", next->date.iso()},
               {"end_date", next->end_date.iso()},

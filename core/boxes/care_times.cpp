@@ -278,7 +278,8 @@ Response put_staff_comment(Context& ctx) {
             const std::uint64_t n = notify_people(
                 txn, guardians, access.pupil.id,
                 {box, "care_time_comment", day.iso(),
-                 "Personalen har kommenterat " + access.pupil.first_name + "s tider " + short_date(day, Language::sv)},
+                 {"Personalen har kommenterat " + access.pupil.first_name + "s tider " + short_date(day, Language::sv),
+                  "The staff commented on " + access.pupil.first_name + "'s times on " + short_date(day, Language::en)}},
                 ctx.now);
             if (n) seq = n;
         }
@@ -479,10 +480,10 @@ json card(const CardContext& ctx, Box) {
         }
     json c = {{"count", coming}};
     if (!next) {
-        c["summary"] = "Inga tider registrerade för den kommande veckan";
+        c["summary"] = ctx.say("Inga tider registrerade för den kommande veckan", "No times registered for the coming week");
         return c;
     }
-    c["summary"] = std::string(next->date == ctx.today ? "Idag " : short_date(next->date, Language::sv) + " ") +
+    c["summary"] = (next->date == ctx.today ? ctx.say("Idag", "Today") : short_date(next->date, ctx.language)) + " " +
                    format_time_of_day(next->arrival) + "–" + format_time_of_day(next->pickup);
     c["next"] = {{"date", next->date.iso()},
                  {"arrival", format_time_of_day(next->arrival)},

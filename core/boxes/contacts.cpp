@@ -54,10 +54,11 @@ json guardian_entry(const State& state, const Person& g, const Person& viewer) {
     return j;
 }
 
-std::string staff_title(SchoolForm form, bool mentor) {
-    if (form == SchoolForm::Forskola) return mentor ? "Ansvarig pedagog" : "Pedagog";
-    if (form == SchoolForm::Gymnasieskola) return mentor ? "Mentor" : "Lärare";
-    return mentor ? "Klassföreståndare" : "Lärare";
+std::string staff_title(SchoolForm form, bool mentor, Language language) {
+    if (form == SchoolForm::Forskola)
+        return mentor ? say(language, "Ansvarig pedagog", "Lead teacher") : say(language, "Pedagog", "Teacher");
+    if (form == SchoolForm::Gymnasieskola) return mentor ? "Mentor" : say(language, "Lärare", "Teacher");
+    return mentor ? say(language, "Klassföreståndare", "Class teacher") : say(language, "Lärare", "Teacher");
 }
 
 Response class_list(Context& ctx) {
@@ -91,7 +92,7 @@ Response class_list(Context& ctx) {
                              {"name", s->full_name()},
                              {"email", s->email},
                              {"mentor", mentor},
-                             {"title", staff_title(access.school.form, mentor)}});
+                             {"title", staff_title(access.school.form, mentor, ctx.language())}});
         }
     Response r;
     r.body = {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}},
@@ -252,8 +253,9 @@ json card(const CardContext& ctx, Box) {
     auto gi = ctx.state.groups.find(ctx.pupil.group_id);
     if (gi == ctx.state.groups.end()) return json::object();
     const int n = static_cast<int>(pupils_of_group(ctx.state, gi->second.id).size());
-    const char* noun = ctx.school.form == SchoolForm::Forskola ? " barn på "
-                                                              : (n == 1 ? " elev i " : " elever i ");
+    const std::string noun = ctx.school.form == SchoolForm::Forskola
+                                 ? ctx.say(" barn på ", n == 1 ? " child in " : " children in ")
+                                 : ctx.say(n == 1 ? " elev i " : " elever i ", n == 1 ? " pupil in " : " pupils in ");
     return {{"count", n}, {"summary", std::to_string(n) + noun + gi->second.name}};
 }
 

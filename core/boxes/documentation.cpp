@@ -89,10 +89,10 @@ bool readable(const State& state, const DocumentationItem& d, const School& scho
     return d.published && contains(enabled_documentation_kinds(state, school), d.kind);
 }
 
-json item_json(const State& state, const DocumentationItem& d, const School& school, bool staff) {
+json item_json(const State& state, const DocumentationItem& d, const School& school, bool staff, Language language) {
     json j = {{"id", d.id},
               {"kind", d.kind},
-              {"kind_name", documentation_kind_name(d.kind, Language::sv)},
+              {"kind_name", documentation_kind_name(d.kind, language)},
               {"title", d.title},
               {"body", d.body},
               {"date", d.date.iso()},
@@ -134,8 +134,8 @@ Response list_documentation(Context& ctx) {
     for (const std::string& kind : enabled_documentation_kinds(state, access.school)) {
         json list = json::array();
         for (const DocumentationItem* d : items)
-            if (d->kind == kind && d->published) list.push_back(item_json(state, *d, access.school, false));
-        kinds.push_back({{"kind", kind}, {"name", documentation_kind_name(kind, Language::sv)}, {"items", std::move(list)}});
+            if (d->kind == kind && d->published) list.push_back(item_json(state, *d, access.school, false, ctx.language()));
+        kinds.push_back({{"kind", kind}, {"name", documentation_kind_name(kind, ctx.language())}, {"items", std::move(list)}});
     }
     return reply(200, {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}}, {"kinds", kinds}});
 }
@@ -148,7 +148,7 @@ Response get_documentation_item(Context& ctx) {
     if (it == state.documentation.items.end() || it->second.pupil_id != access.pupil.id ||
         !readable(state, it->second, access.school))
         throw not_found();
-    return reply(200, {{"item", item_json(state, it->second, access.school, false)}});
+    return reply(200, {{"item", item_json(state, it->second, access.school, false, ctx.language())}});
 }
 
 // --- staff ---------------------------------------------------------------------------
@@ -221,9 +221,10 @@ Response save_item(Context& ctx, bool create) {
         if (d.published && !was_published)
             seq = std::max(seq, notify_pupils(txn, {access.pupil.id},
                                               {Box::Dokumentation, d.kind == "portfolio" ? "portfolio" : "document", d.id,
-                                               documentation_kind_name(d.kind, Language::sv) + ": " + d.title},
+                                               {documentation_kind_name(d.kind, Language::sv) + ": " + d.title,
+                                                documentation_kind_name(d.kind, Language::en) + ": " + d.title}},
                                               ctx.now));
-        result = item_json(state, d, access.school, true);
+        result = item_json(state, d, access.school, true, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     return reply(create ? 201 : 200, {{"item", result}});
@@ -257,21 +258,22 @@ Response list_group_documentation(Context& ctx) {
     json pupils = json::array();
     for (const Id& pid : pupils_of_group(state, g->first)) {
         json items = json::array();
-        for (const DocumentationItem* d : items_of(state, pid)) items.push_back(item_json(state, *d, school, true));
+        for (const DocumentationItem* d : items_of(state, pid)) items.push_back(item_json(state, *d, school, true, ctx.language()));
         pupils.push_back({{"pupil", {{"id", pid}, {"name", state.people.at(pid).full_name()}}}, {"items", items}});
     }
     json kinds = json::array();
     for (const auto& k : enabled_documentation_kinds(state, school))
-        kinds.push_back({{"kind", k}, {"name", documentation_kind_name(k, Language::sv)}});
+        kinds.push_back({{"kind", k}, {"name", documentation_kind_name(k, ctx.language())}});
     return reply(200, {{"group", {{"id", g->first}, {"name", g->second.name}}},
                        {"uses_documentation", school_uses_box(school)},
                        {"kinds", kinds},
                        {"pupils", pupils}});
 }
 
-json kinds_reply(const State& state, const School& school) {
+json kinds_reply(const State& state, const School& school, Language language) {
     json offered = json::array(), enabled = json::array();
-    for (const auto& k : offered_documentation_kinds(school.form)) offered.push_back({{"kind", k}, {"name", documentation_kind_name(k, Language::sv)}});
+    for (const auto& k : offered_documentation_kinds(school.form))
+        offered.push_back({{"kind", k}, {"name", documentation_kind_name(k, language)}});
     for (const auto& k : enabled_documentation_kinds(state, school)) enabled.push_back(k);
     return {{"school", {{"id", school.id}, {"name", school.name}}}, {"offered", offered}, {"kinds", enabled}};
 }
@@ -281,7 +283,7 @@ Response get_kinds(Context& ctx) {
     const State& state = txn.state();
     auto s = state.schools.find(ctx.params.at("school"));
     if (s == state.schools.end() || !is_staff_at_school(*ctx.me, s->first)) throw not_found();
-    return reply(200, kinds_reply(state, s->second));
+    return reply(200, kinds_reply(state, s->second, ctx.language()));
 }
 
 Response set_kinds(Context& ctx) {
@@ -308,7 +310,7 @@ Response set_kinds(Context& ctx) {
         for (const auto& k : offered)
             if (contains(names, k)) chosen.push_back(k);
         seq = txn.commit({{"type", "documentation_kinds_set"}, {"school_id", s->first}, {"kinds", chosen}});
-        result = kinds_reply(state, s->second);
+        result = kinds_reply(state, s->second, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     return reply(200, result);
@@ -376,8 +378,10 @@ json card(const CardContext& ctx, Box) {
         if (!latest) latest = d;
     }
     json c = {{"count", count},
-              {"summary", count == 0 ? std::string("Ingen dokumentation ännu")
-                                     : std::to_string(count) + " dokument om " + ctx.pupil.first_name}};
+              {"summary", count == 0 ? ctx.say("Ingen dokumentation ännu", "No documentation yet")
+                                     : std::to_string(count) +
+                                           ctx.say(" dokument om ", count == 1 ? " document about " : " documents about ") +
+                                           ctx.pupil.first_name}};
     if (latest)
         c["next"] = {{"id", latest->id}, {"kind", latest->kind}, {"title", latest->title}, {"date", latest->date.iso()}};
     return c;

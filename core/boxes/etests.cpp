@@ -477,8 +477,8 @@ ParsedTest parse_test(const std::string& text, UnixSeconds now) {
 }
 
 std::uint64_t notify_published(Store::Transaction& txn, const ETest& t, UnixSeconds now, const Id& by) {
-    return notify_pupils(txn, pupils_of_group(txn.state(), t.group_id), {Box::ETest, "etest", t.id, "Nytt prov: " + t.title},
-                         now, by);
+    return notify_pupils(txn, pupils_of_group(txn.state(), t.group_id),
+                         {Box::ETest, "etest", t.id, {"Nytt prov: " + t.title, "New test: " + t.title}}, now, by);
 }
 
 Response list_group_etests(Context& ctx) {
@@ -688,7 +688,8 @@ json card(const CardContext& ctx, Box) {
         if (!next || t.closes_at < next->closes_at) next = &t;
     }
     json c = {{"count", todo},
-              {"summary", todo == 0 ? "Inga prov att göra" : std::to_string(todo) + " prov att göra"}};
+              {"summary", todo == 0 ? ctx.say("Inga prov att göra", "No tests to take")
+                                    : std::to_string(todo) + ctx.say(" prov att göra", todo == 1 ? " test to take" : " tests to take")}};
     if (next)
         c["next"] = {{"id", next->id}, {"title", next->title}, {"closes_at", school_time(ctx.school, next->closes_at)}};
     return c;

@@ -289,7 +289,8 @@ Response publish_news(Context& ctx) {
         item.published_at = ctx.now;
         seq = txn.commit({{"type", "news_published"}, {"item", item}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, item.group_ids),
-                                          {Box::Information, "news", item.id, item.title}, ctx.now, ctx.me->id));
+                                          {Box::Information, "news", item.id, {item.title, item.title}}, ctx.now,
+                                          ctx.me->id));
         reply = staff_item_json(state, *ctx.me, state.information.items.at(item.id), school);
     }
     ctx.services.store.make_durable(seq);
@@ -327,7 +328,8 @@ Response change_news(Context& ctx) {
         item.changed_at = ctx.now;
         seq = txn.commit({{"type", "news_changed"}, {"item", item}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, item.school_id, item.group_ids),
-                                          {Box::Information, "news_changed", item.id, item.title}, ctx.now, ctx.me->id));
+                                          {Box::Information, "news_changed", item.id, {item.title, item.title}}, ctx.now,
+                                          ctx.me->id));
         reply = staff_item_json(state, *ctx.me, state.information.items.at(item.id), state.schools.at(item.school_id));
     }
     ctx.services.store.make_durable(seq);
@@ -385,10 +387,11 @@ json card(const CardContext& ctx, Box) {
     int unread = 0;
     for (const NewsItem* n : items) unread += !is_read(ctx.state, n->id, ctx.viewer.id);
     std::string summary;
-    if (items.empty()) summary = "Inga nyheter";
-    else if (unread == 0) summary = "Inga olästa nyheter";
-    else if (unread == 1) summary = "1 oläst nyhet";
-    else summary = std::to_string(unread) + " olästa nyheter";
+    const std::string n = std::to_string(unread);
+    if (items.empty()) summary = ctx.say("Inga nyheter", "No news");
+    else if (unread == 0) summary = ctx.say("Inga olästa nyheter", "No unread news");
+    else if (unread == 1) summary = ctx.say("1 oläst nyhet", "1 unread news item");
+    else summary = ctx.say(n + " olästa nyheter", n + " unread news items");
     json c = {{"summary", summary}, {"count", items.size()}, {"unread", unread}};
     if (!items.empty())
         c["next"] = {{"id", items.front()->id},

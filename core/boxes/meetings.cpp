@@ -254,9 +254,12 @@ Response book_meeting(Context& ctx) {
                               {"at", ctx.now},
                               {"released", old_id}});
             const MeetingSlot& now_booked = state.meetings.slots.at(ctx.params.at("slot"));
-            const std::string title = access.pupil.full_name() + (changed ? ": utvecklingssamtalet har bytt tid till "
-                                                                          : ": utvecklingssamtal bokat ") +
-                                      when_text(state, now_booked, Language::sv);
+            const Text title(access.pupil.full_name() +
+                                 (changed ? ": utvecklingssamtalet har bytt tid till " : ": utvecklingssamtal bokat ") +
+                                 when_text(state, now_booked, Language::sv),
+                             access.pupil.full_name() +
+                                 (changed ? ": the development talk has moved to " : ": development talk booked for ") +
+                                 when_text(state, now_booked, Language::en));
             if (auto n = notify_people(txn, staff, access.pupil.id,
                                        {Box::Utvecklingssamtal, "meeting_booked", now_booked.id, title}, ctx.now))
                 seq = n;
@@ -285,8 +288,10 @@ Response cancel_meeting(Context& ctx) {
         seq = txn.commit({{"type", "meeting_cancelled"}, {"slot_id", copy.id}});
         if (auto n = notify_people(txn, holders(&copy, nullptr), access.pupil.id,
                                    {Box::Utvecklingssamtal, "meeting_booked", copy.id,
-                                    access.pupil.full_name() + ": utvecklingssamtalet " + when_text(state, copy, Language::sv) +
-                                        " är avbokat"},
+                                    {access.pupil.full_name() + ": utvecklingssamtalet " +
+                                         when_text(state, copy, Language::sv) + " är avbokat",
+                                     access.pupil.full_name() + ": the development talk " +
+                                         when_text(state, copy, Language::en) + " is cancelled"}},
                                    ctx.now))
             seq = n;
     }
@@ -410,7 +415,8 @@ Response offer_slots(Context& ctx) {
         const std::vector<Id> pupils = pupil_id.empty() ? pupils_of_group(state, group.id) : std::vector<Id>{pupil_id};
         if (auto n = notify_bookers(txn, pupils,
                                     {Box::Utvecklingssamtal, "meeting_slots", made.front().id,
-                                     "Nya tider för utvecklingssamtal: boka en tid"},
+                                     {"Nya tider för utvecklingssamtal: boka en tid",
+                                      "New times for development talks: book a time"}},
                                     ctx.now))
             seq = n;
     }
@@ -434,8 +440,10 @@ Response withdraw_slot(Context& ctx) {
         if (!copy.booked_for.empty() && copy.start > ctx.now)
             if (auto n = notify_bookers(txn, {copy.booked_for},
                                         {Box::Utvecklingssamtal, "meeting_cancelled", copy.id,
-                                         "Utvecklingssamtalet " + when_text(state, copy, Language::sv) +
-                                             " är inställt: boka gärna en ny tid"},
+                                         {"Utvecklingssamtalet " + when_text(state, copy, Language::sv) +
+                                              " är inställt: boka gärna en ny tid",
+                                          "The development talk " + when_text(state, copy, Language::en) +
+                                              " is cancelled: please book a new time"}},
                                         ctx.now))
                 seq = n;
     }
@@ -487,15 +495,20 @@ json card(const CardContext& ctx, Box) {
         const json j = booking_json(ctx.state, *b, ctx.now);
         return {{"active", true},
                 {"count", 1},
-                {"summary", "Bokat: " + when_text(ctx.state, *b, Language::sv) + (b->place.empty() ? "" : ", " + b->place)},
+                {"summary", ctx.say("Bokat: ", "Booked: ") + when_text(ctx.state, *b, ctx.language) +
+                                (b->place.empty() ? "" : ", " + b->place)},
                 {"next", j}};
     }
     const auto free = bookable_slots(ctx.state, ctx.pupil, ctx.now);
-    if (free.empty()) return {{"active", false}, {"count", 0}, {"summary", "Inga bokningsbara tider just nu"}};
+    if (free.empty())
+        return {{"active", false}, {"count", 0}, {"summary", ctx.say("Inga bokningsbara tider just nu", "No times to book right now")}};
+    const bool one = free.size() == 1;
     return {{"active", true},
             {"count", free.size()},
-            {"summary", std::to_string(free.size()) + (free.size() == 1 ? " ledig tid" : " lediga tider") +
-                            " att boka, från " + when_text(ctx.state, *free.front(), Language::sv)},
+            {"summary", std::to_string(free.size()) +
+                            ctx.say(std::string(one ? " ledig tid" : " lediga tider") + " att boka, från ",
+                                    std::string(one ? " free time" : " free times") + " to book, from ") +
+                            when_text(ctx.state, *free.front(), ctx.language)},
             {"next", slot_json(ctx.state, *free.front())}};
 }
 

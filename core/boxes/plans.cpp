@@ -127,7 +127,9 @@ json staff_plan_json(const State& state, const Person& me, const Plan& p, const 
 
 std::uint64_t notify_published(Store::Transaction& txn, const Plan& p, UnixSeconds now, const Id& by) {
     return notify_pupils(txn, audience_of(txn.state(), p.school_id, p.group_ids),
-                         {Box::Planeringar, "plan", p.id, "Ny planering i " + p.subject + ": " + p.title}, now, by);
+                         {Box::Planeringar, "plan", p.id,
+                          {"Ny planering i " + p.subject + ": " + p.title, "New plan in " + p.subject + ": " + p.title}},
+                         now, by);
 }
 
 // --- Handlers -------------------------------------------------------------------------
@@ -292,9 +294,9 @@ json card(const CardContext& ctx, Box) {
         if (plan_reaches(p, ctx.pupil) && period_of(p, ctx.today) == Period::Current) current.push_back(&p);
     std::sort(current.begin(), current.end(), PlanOrder{ctx.today});
     const std::size_t n = current.size();
-    json c = {{"summary", n == 0   ? std::string("Inga aktuella planeringar")
-                          : n == 1 ? std::string("1 aktuell planering")
-                                   : std::to_string(n) + " aktuella planeringar"},
+    json c = {{"summary", n == 0   ? ctx.say("Inga aktuella planeringar", "No current plans")
+                          : n == 1 ? ctx.say("1 aktuell planering", "1 current plan")
+                                   : ctx.say(std::to_string(n) + " aktuella planeringar", std::to_string(n) + " current plans")},
               {"count", n}};
     if (n)
         c["next"] = {{"id", current.front()->id},

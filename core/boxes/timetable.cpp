@@ -312,13 +312,14 @@ json card(const CardContext& ctx, Box) {
     }
     json c = {{"count", left_today}};
     if (!next) {
-        c["summary"] = "Inga fler lektioner idag eller i morgon";
+        c["summary"] = ctx.say("Inga fler lektioner idag eller i morgon", "No more lessons today or tomorrow");
         return c;
     }
     const bool is_today = next_day == ctx.today;
     const bool ongoing = is_today && next->start <= minute_now;
-    c["summary"] = std::string(ongoing ? "Pågår: " : is_today ? "Nästa: " : "I morgon: ") + next->subject + " " +
-                   format_time_of_day(next->start) + (next->room.empty() ? "" : " i " + next->room);
+    c["summary"] = (ongoing ? ctx.say("Pågår: ", "Now: ") : is_today ? ctx.say("Nästa: ", "Next: ") : ctx.say("I morgon: ", "Tomorrow: ")) +
+                   next->subject + " " + format_time_of_day(next->start) +
+                   (next->room.empty() ? "" : ctx.say(" i ", " in ") + next->room);
     c["next"] = occurrence_json(ctx.state, ctx.school, *next, next_day);
     return c;
 }

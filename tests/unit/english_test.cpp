@@ -3,7 +3,11 @@
 // further down. Names and texts people wrote stay as written.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <functional>
 #include <regex>
+#include <set>
+#include <sstream>
 
 #include "route_samples.hpp"
 #include "test_support.hpp"
@@ -147,4 +151,145 @@ TEST_CASE("every write route refuses bad bodies in English when asked", "[langua
         }
     }
     CHECK(checked >= 100);
+}
+
+// ---- Start-page cards ---------------------------------------------------------------------
+
+namespace {
+
+// The words of the demo's data (names, titles, subjects, rooms, places): what a card may
+// carry over from the data in either language. Long texts (bodies, descriptions) are
+// left out, so a Swedish word of a card's own cannot hide behind one of them.
+std::set<std::string> data_words(const ApiFixture& f) {
+    std::set<std::string> words;
+    std::function<void(const json&)> walk = [&](const json& j) {
+        if (j.is_object() || j.is_array()) {
+            for (const auto& v : j) walk(v);
+        } else if (j.is_string() && j.get<std::string>().size() <= 60) {
+            std::istringstream in(j.get<std::string>());
+            for (std::string w; in >> w;) words.insert(w);
+        }
+    };
+    walk(f.store.snapshot()["state"]);
+    return words;
+}
+
+// The card summaries of every start page `username` sees, by "pupil/box".
+std::map<std::string, std::string> summaries(ApiFixture& f, const std::string& token, Language language) {
+    f.language = language;
+    const Response r = f.call("GET", "/api/v1/start", "", token);
+    f.language = Language::sv;
+    REQUIRE(r.status == 200);
+    std::map<std::string, std::string> out;
+    for (const auto& page : r.body["pupils"])
+        for (const auto& b : page["boxes"])
+            if (b["card"].contains("summary"))
+                out[page["pupil"]["first_name"].get<std::string>() + "/" + b["box"].get<std::string>()] =
+                    b["card"]["summary"].get<std::string>();
+    return out;
+}
+
+std::string strip_punctuation(std::string w) {
+    while (!w.empty() && std::strchr(",.:;()”“\"", w.back())) w.pop_back();
+    while (!w.empty() && std::strchr(",.:;()”“\"", w.front())) w.erase(w.begin());
+    return w;
+}
+
+}  // namespace
+
+// Over the demo, for every persona and two moments (a school morning, and an evening when
+// "next" means tomorrow): every card's English summary is not its Swedish one, and any
+// word with å, ä or ö in it comes from the data (a name, a title), so it is in the
+// Swedish summary too.
+TEST_CASE("every start-page card has its summary in English", "[language][start]") {
+    std::set<std::string> boxes_seen;
+    int cards = 0;
+    for (const char* now : {"2026-11-30T09:00:00Z", "2026-12-03T18:30:00Z"}) {
+        ApiFixture f(now);
+        const auto words = data_words(f);
+        for (const char* persona : kPersonas) {
+            const auto token = f.sign_in(persona);
+            const auto sv = summaries(f, token, Language::sv), en = summaries(f, token, Language::en);
+            REQUIRE(sv.size() == en.size());
+            for (const auto& [card, swedish] : sv) {
+                INFO(now << " " << persona << " " << card << ": " << swedish << " / " << en.at(card));
+                CHECK(en.at(card) != swedish);
+                std::istringstream in(en.at(card));
+                for (std::string word; in >> word;) {
+                    if (!has_swedish_letters(word)) continue;
+                    INFO(word);
+                    CHECK(swedish.find(strip_punctuation(word)) != std::string::npos);
+                    CHECK((words.count(word) || words.count(strip_punctuation(word))));
+                }
+                boxes_seen.insert(card.substr(card.find('/') + 1));
+                ++cards;
+            }
+        }
+    }
+    // The demo shows every box somewhere (Utvecklingssamtal while there are times to book).
+    CHECK(boxes_seen.size() == 14);
+    CHECK(cards > 50);
+}
+
+TEST_CASE("cards: dates and counts in English, and today's Swedish without a language", "[language][start]") {
+    ApiFixture f;
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const auto vh = f.sign_in("demo.vh");
+    REQUIRE(f.call("POST", pupil_route(elsa, "absence"), R"({"date":"2026-12-01"})", vh).status == 201);
+    // The demo has registered absence for Elsa in the last 30 days too.
+    auto summary = [&](const json& card) { return card["summary"].get<std::string>(); };
+    CHECK_THAT(summary(f.start_card(elsa, vh, "franvaro")),
+               Catch::Matches("1 anmäld frånvaro framåt, \\d+ registrerad frånvaro senaste 30 dagarna"));
+    f.language = Language::en;
+    CHECK_THAT(summary(f.start_card(elsa, vh, "franvaro")),
+               Catch::Matches("1 reported absence coming up, \\d+ registered absences? in the last 30 days"));
+    // The same card straight from the module, as the start page makes it.
+    CHECK_THAT(summary(f.card("absence", Box::Franvaro, "demo.vh", elsa)), Catch::StartsWith("1 reported absence coming up, "));
+    f.language = Language::sv;
+    CHECK_THAT(summary(f.card("absence", Box::Franvaro, "demo.vh", elsa)), Catch::StartsWith("1 anmäld frånvaro framåt, "));
+
+    // Utvecklingssamtal: free times from a day next week, "tis 8 dec 14:00" / "Tue 8 Dec 14:00".
+    const auto sv = f.start_card(elsa, vh, "utvecklingssamtal")["summary"].get<std::string>();
+    f.language = Language::en;
+    const auto en = f.start_card(elsa, vh, "utvecklingssamtal")["summary"].get<std::string>();
+    CHECK_THAT(sv, Catch::Contains("lediga tider att boka, från mån 7 dec 14:00"));
+    CHECK_THAT(en, Catch::Contains("free times to book, from Mon 7 Dec 14:00"));
+}
+
+TEST_CASE("server-made labels and notification titles in English when asked", "[language]") {
+    ApiFixture f;
+    const DemoCast c(f);
+    // A calendar event: its type label, and the notification a guardian gets.
+    const json event = {{"type", "homework"}, {"title", "Läs kapitel 5"}, {"date", "2026-12-03"},
+                        {"group_ids", {c.class_7a}}};
+    const auto made = f.call("POST", school_route(kEkbyskolan, "calendar"), event.dump(), c.staff);
+    REQUIRE(made.status == 201);
+    CHECK(made.body["event"]["type_label"] == "Läxa");
+    const Id id = made.body["event"]["id"];
+    auto title_for = [&](Language language) {
+        f.language = language;
+        const Response list = f.call("GET", "/api/v1/notifications", "", c.vh);
+        f.language = Language::sv;
+        for (const auto& n : list.body["notifications"])
+            if (n["item_id"] == id) return n["title"].get<std::string>();
+        return std::string();
+    };
+    CHECK(title_for(Language::sv) == "Läxa tor 3 dec: Läs kapitel 5");
+    CHECK(title_for(Language::en) == "Homework Thu 3 Dec: Läs kapitel 5");  // the title as the teacher wrote it
+    f.language = Language::en;
+    const auto week = f.call("GET", pupil_route(c.elsa, "calendar") + "?week=2026-W49", "", c.vh);
+    CHECK(find_id(week.body["events"], id)["type_label"] == "Homework");
+    // A news item's title is the teacher's: the same in both languages.
+    const json news = {{"title", "Skogsutflykt på fredag"}, {"body", "Ta med matsäck."}, {"group_ids", {c.class_7a}}};
+    const auto published = f.call("POST", school_route(kEkbyskolan, "news"), news.dump(), c.staff);
+    REQUIRE(published.status == 201);
+    const Id news_id = published.body["item"]["id"];
+    for (Language l : {Language::sv, Language::en}) {
+        f.language = l;
+        const Response list = f.call("GET", "/api/v1/notifications", "", c.vh);  // kept while its list is read
+        bool found = false;
+        for (const auto& n : list.body["notifications"])
+            if (n["item_id"] == news_id) found = n["title"] == "Skogsutflykt på fredag";
+        CHECK(found);
+    }
 }

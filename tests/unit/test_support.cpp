@@ -153,7 +153,7 @@ json ApiFixture::card(const std::string& module, Box box, const std::string& vie
     const State& s = store.unsafe_state();
     const Person& p = s.people.at(pupil);
     const School& school = s.schools.at(p.school_id);
-    return m->card(CardContext{s, s.people.at(id_of(viewer)), p, school, today_at(school, now), now}, box);
+    return m->card(CardContext{s, s.people.at(id_of(viewer)), p, school, today_at(school, now), now, language}, box);
 }
 
 json ApiFixture::start_card(const Id& pupil, const std::string& token, const std::string& box) {
