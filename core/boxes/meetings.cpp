@@ -192,8 +192,8 @@ PupilAccess booking_pupil(const State& state, const Context& ctx) {
         throw ApiError(403, "forbidden",
                        access.school.form == SchoolForm::Gymnasieskola
                            ? Text("Utvecklingssamtal för elever under 18 år bokas av vårdnadshavare.",
-                                  "Development meetings for pupils under 18 are booked by guardians.")
-                           : Text("Utvecklingssamtal bokas av vårdnadshavare.", "Development meetings are booked by guardians."));
+                                  "Development talks for pupils under 18 are booked by guardians.")
+                           : Text("Utvecklingssamtal bokas av vårdnadshavare.", "Development talks are booked by guardians."));
     return access;
 }
 
@@ -243,7 +243,7 @@ Response book_meeting(Context& ctx) {
             const MeetingSlot* old = current_booking(state, access.pupil.id, ctx.now);
             if (old && old->start <= ctx.now)
                 throw ApiError(409, "conflict",
-                               {"Samtalet pågår redan och kan inte bytas.", "The meeting is already going on and cannot be changed."});
+                               {"Samtalet pågår redan och kan inte bytas.", "The talk has already begun and cannot be moved."});
             changed = old != nullptr;
             const Id old_id = old ? old->id : "";
             const std::vector<Id> staff = holders(&slot, old);
@@ -283,7 +283,7 @@ Response cancel_meeting(Context& ctx) {
         if (!booked) throw ApiError(404, "not_found", {"Det finns ingen bokad tid att avboka.", "There is no booked time to cancel."});
         if (booked->start <= ctx.now)
             throw ApiError(409, "conflict",
-                           {"Samtalet har redan börjat och kan inte avbokas.", "The meeting has already begun and cannot be cancelled."});
+                           {"Samtalet har redan börjat och kan inte avbokas.", "The talk has already begun and cannot be cancelled."});
         const MeetingSlot copy = *booked;
         seq = txn.commit({{"type", "meeting_cancelled"}, {"slot_id", copy.id}});
         if (auto n = notify_people(txn, holders(&copy, nullptr), access.pupil.id,
@@ -391,7 +391,7 @@ Response offer_slots(Context& ctx) {
                 throw ApiError(409, "conflict",
                                {"Du har redan en samtalstid " + when_text(state, s, Language::sv) +
                                     " som krockar med de nya tiderna.",
-                                "You already have a meeting time " + when_text(state, s, Language::en) +
+                                "You already have a talk at " + when_text(state, s, Language::en) +
                                     " that clashes with the new times."},
                                "start");
         json slots = json::array();
