@@ -53,10 +53,13 @@ const std::vector<Route>& routes() {
     return table;
 }
 
-Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
+Response error_response(const ApiError& error, Language language) {
     Response r;
-    r.status = status;
-    r.body = {{"error", {{"code", code}, {"message", message}, {"field", field.empty() ? json(nullptr) : json(field)}}}};
+    r.status = error.status;
+    r.body = {{"error",
+               {{"code", error.code},
+                {"message", error.message.in(language)},
+                {"field", error.field.empty() ? json(nullptr) : json(error.field)}}}};
     return r;
 }
 
@@ -75,16 +78,19 @@ Response handle(const Request& request, Services& services) {
             if (route.needs_session) {
                 auto txn = services.store.begin();
                 ctx.me = authenticate(txn.state(), services.crypto, request.session_token, ctx.now, ctx.session_digest);
-                if (!ctx.me) throw ApiError(401, "unauthenticated", "Du är inte inloggad.");
+                if (!ctx.me) throw ApiError(401, "unauthenticated", {"Du är inte inloggad.", "You are not signed in."});
             }
             // ctx.me points into the state; people are never removed while serving,
             // and handlers that read more take their own transaction.
             return route.handler(ctx);
         }
-        if (path_known) return error_response(405, "method_not_allowed", "Metoden " + request.method + " stöds inte här.");
-        return error_response(404, "not_found", "Hittades inte.");
+        if (path_known)
+            throw ApiError(405, "method_not_allowed",
+                           {"Metoden " + request.method + " stöds inte här.",
+                            "The method " + request.method + " is not supported here."});
+        throw not_found();
     } catch (const ApiError& e) {
-        return error_response(e.status, e.code, e.what(), e.field);
+        return error_response(e, request.language);
     }
 }
 

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_error.hpp"
+#include "language.hpp"
 #include "platform.hpp"
 #include "store.hpp"
 
@@ -26,6 +28,7 @@ struct Request {
     std::string body;           // raw JSON text, or an upload's bytes (empty for none)
     std::string content_type;   // the request's Content-Type (uploads)
     std::string session_token;  // from the transport (cookie); empty when none
+    Language language = Language::sv;  // the server's own words in replies (Accept-Language)
 };
 
 struct Response {
@@ -51,8 +54,8 @@ struct Services {
 
 Response handle(const Request& request, Services& services);
 
-// The error body every failure uses: {"error":{"code","message","field"}}.
-Response error_response(int status, const std::string& code, const std::string& message,
-                        const std::string& field = "");
+// The error body every failure uses: {"error":{"code","message","field"}}, the message
+// in `language`.
+Response error_response(const ApiError& error, Language language);
 
 }  // namespace skolnav

@@ -42,7 +42,7 @@ Response sign_in(Context& ctx) {
     // Unknown user or no password: verify against a throw-away hash all the same.
     static const std::string decoy = ctx.services.crypto.hash_password("skolnav-decoy-password");
     const bool ok = ctx.services.crypto.verify_password(hash.empty() ? decoy : hash, password) && !hash.empty();
-    if (!ok) throw ApiError(401, "invalid_credentials", "Fel användarnamn eller lösenord.");
+    if (!ok) throw ApiError(401, "invalid_credentials", {"Fel användarnamn eller lösenord.", "Wrong username or password."});
 
     const std::string token = ctx.services.crypto.random_token();
     Session session{ctx.services.crypto.digest(token), person_id, ctx.now, ctx.now + kSessionLifetime};

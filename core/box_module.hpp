@@ -33,6 +33,11 @@ struct CardContext {
     const School& school;
     Date today;
     UnixSeconds now;
+    Language language = Language::sv;  // of the server's own words in the card
+
+    std::string say(std::string swedish, std::string english) const {
+        return skolnav::say(language, std::move(swedish), std::move(english));
+    }
 };
 
 struct BoxModule {
@@ -47,8 +52,8 @@ struct BoxModule {
     void (*load)(const json& in, State& state) = nullptr;
     void (*make_demo)(DemoContext& ctx) = nullptr;
     // The card's summary for `box` on the pupil's start page, as the viewer sees it:
-    // {"summary": "Swedish one-liner", "count": N, "unread": N, "next": {...}} — all
-    // keys optional.
+    // {"summary": "one-liner in ctx.language", "count": N, "unread": N, "next": {...}} —
+    // all keys optional.
     json (*card)(const CardContext& ctx, Box box) = nullptr;
 };
 

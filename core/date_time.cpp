@@ -185,11 +185,16 @@ Date next_weekday(const Date& from, int weekday, int at_least_days) {
     return d;
 }
 
-std::string short_swedish_date(const Date& day) {
-    static const char* const days[] = {"mån", "tis", "ons", "tor", "fre", "lör", "sön"};
-    static const char* const months[] = {"jan", "feb", "mar", "apr", "maj", "jun",
-                                         "jul", "aug", "sep", "okt", "nov", "dec"};
-    return std::string(days[day.weekday() - 1]) + " " + std::to_string(day.day) + " " + months[day.month - 1];
+std::string short_date(const Date& day, Language language) {
+    static const char* const days_sv[] = {"mån", "tis", "ons", "tor", "fre", "lör", "sön"};
+    static const char* const months_sv[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                            "jul", "aug", "sep", "okt", "nov", "dec"};
+    static const char* const days_en[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char* const months_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const bool en = language == Language::en;
+    return std::string((en ? days_en : days_sv)[day.weekday() - 1]) + " " + std::to_string(day.day) + " " +
+           (en ? months_en : months_sv)[day.month - 1];
 }
 
 // --- The school's clock ----------------------------------------------------------------

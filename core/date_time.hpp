@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "language.hpp"
+
 namespace skolnav {
 
 using UnixSeconds = std::int64_t;  // seconds since 1970-01-01T00:00:00Z
@@ -75,8 +77,8 @@ std::string iso_week_label(const Date& day);
 // The first `weekday` (1 = Monday) at least `at_least_days` after `from`.
 Date next_weekday(const Date& from, int weekday, int at_least_days);
 
-// "tis 1 dec": a short Swedish date for cards and notifications.
-std::string short_swedish_date(const Date& day);
+// A short date for cards and notifications, day before month: "tis 1 dec", "Tue 1 Dec".
+std::string short_date(const Date& day, Language language);
 
 // --- The school's clock ----------------------------------------------------------------
 

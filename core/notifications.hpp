@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "language.hpp"
 #include "model.hpp"
 #include "store.hpp"
 
@@ -14,7 +15,7 @@ struct NotificationItem {
     Box box;
     std::string kind;  // "news", "blog_post", "assessment", …
     Id item_id;
-    std::string title;
+    Text title;  // both languages, each reader gets theirs; names and titles people wrote stay as written
 };
 
 // Everyone who sees `box` on the start page of any of `pupils`: each pupil who signs

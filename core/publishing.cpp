@@ -39,12 +39,18 @@ void require_may_publish(const State& state, const Person& me, const Id& school_
     for (const Id& g : group_ids) {
         auto it = state.groups.find(g);
         if (it == state.groups.end() || it->second.school_id != school_id)
-            throw bad_request("group_ids", "Gruppen " + g + " finns inte på skolan.");
+            throw bad_request("group_ids", "Gruppen " + g + " finns inte på skolan.",
+                              "The group " + g + " is not at the school.");
     }
     if (may_publish_to(state, me, school_id, group_ids)) return;
     if (group_ids.empty())
-        throw ApiError(403, "forbidden", "Bara skolans administratör kan publicera för hela skolan.", "group_ids");
-    throw ApiError(403, "forbidden", "Du kan bara publicera för grupper du arbetar med.", "group_ids");
+        throw ApiError(403, "forbidden",
+                       {"Bara skolans administratör kan publicera för hela skolan.",
+                        "Only the school's administrator can publish to the whole school."},
+                       "group_ids");
+    throw ApiError(403, "forbidden",
+                   {"Du kan bara publicera för grupper du arbetar med.", "You can only publish to groups you work with."},
+                   "group_ids");
 }
 
 bool staff_sees(const State& state, const Person& me, const Id& school_id, const std::vector<Id>& group_ids) {
@@ -58,8 +64,11 @@ void require_may_change(const State& state, const Person& me, const Id& school_i
                         const std::optional<std::vector<Id>>& new_groups) {
     if (!staff_sees(state, me, school_id, group_ids)) throw not_found();
     if (!may_publish_to(state, me, school_id, group_ids))
-        throw ApiError(403, "forbidden", group_ids.empty() ? "Bara skolans administratör kan ändra det som gäller hela skolan."
-                                                           : "Du kan bara ändra det som publicerats för dina egna grupper.");
+        throw ApiError(403, "forbidden",
+                       group_ids.empty() ? Text("Bara skolans administratör kan ändra det som gäller hela skolan.",
+                                                "Only the school's administrator can change what is for the whole school.")
+                                         : Text("Du kan bara ändra det som publicerats för dina egna grupper.",
+                                                "You can only change what was published to your own groups."));
     if (new_groups) require_may_publish(state, me, school_id, *new_groups);
 }
 

@@ -18,7 +18,9 @@ PupilAccess visible_pupil(const State& state, const Id& pupil_id, const Person& 
     PupilAccess access = find(state, pupil_id, now);
     if (!may_see_pupil(viewer, access.pupil, access.today)) {
         if (is_guardian_of(viewer, access.pupil.id))
-            throw ApiError(403, "no_insyn", access.pupil.first_name + " är myndig och har inte gett vårdnadshavare insyn.");
+            throw ApiError(403, "no_insyn",
+                           {access.pupil.first_name + " är myndig och har inte gett vårdnadshavare insyn.",
+                            access.pupil.first_name + " is over 18 and has not given guardians access."});
         throw not_found();
     }
     return access;

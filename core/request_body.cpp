@@ -6,36 +6,53 @@
 
 namespace skolnav {
 
+ApiError missing(const std::string& field) {
+    return bad_request(field, "Fältet " + field + " saknas.", "The field " + field + " is missing.");
+}
+
+ApiError not_a_date(const std::string& field) {
+    return bad_request(field, "Fältet " + field + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.",
+                       "The field " + field + " must be a date written YYYY-MM-DD.");
+}
+
+ApiError not_a_week(const std::string& field) {
+    return bad_request(field, "Fältet " + field + " ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.",
+                       "The field " + field + " must be a week written YYYY-Wnn, for example 2026-W49.");
+}
+
 RequestBody::RequestBody(const std::string& text, std::initializer_list<const char*> known) {
     try {
         body_ = nlohmann::json::parse(text.empty() ? std::string("{}") : text);
     } catch (const nlohmann::json::parse_error&) {
-        throw bad_request("", "Förfrågan är inte giltig JSON.");
+        throw bad_request("", "Förfrågan är inte giltig JSON.", "The request is not valid JSON.");
     }
-    if (!body_.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.");
+    if (!body_.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.", "The request must be a JSON object.");
     for (const auto& [name, value] : body_.items()) {
         bool ok = false;
         for (const char* k : known) ok = ok || name == k;
-        if (!ok) throw bad_request(name, "Okänt fält: " + name + ".");
+        if (!ok) throw bad_request(name, "Okänt fält: " + name + ".", "Unknown field: " + name + ".");
     }
 }
 
 std::optional<std::string> RequestBody::string_field(const char* field, std::size_t max_chars) const {
     auto it = body_.find(field);
     if (it == body_.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) throw bad_request(field, std::string("Fältet ") + field + " ska vara text.");
+    const std::string f = field;
+    if (!it->is_string()) throw bad_request(f, "Fältet " + f + " ska vara text.", "The field " + f + " must be text.");
     std::string s = it->get<std::string>();
     if (utf8_length(s) > max_chars)
-        throw bad_request(field, std::string("Fältet ") + field + " får vara högst " + std::to_string(max_chars) + " tecken.");
+        throw bad_request(f, "Fältet " + f + " får vara högst " + std::to_string(max_chars) + " tecken.",
+                          "The field " + f + " can be at most " + std::to_string(max_chars) + " characters.");
     for (unsigned char c : s)
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
-            throw bad_request(field, std::string("Fältet ") + field + " innehåller otillåtna tecken.");
+            throw bad_request(f, "Fältet " + f + " innehåller otillåtna tecken.",
+                              "The field " + f + " contains characters that are not allowed.");
     return s;
 }
 
 std::string RequestBody::required_string(const char* field, std::size_t max_chars) const {
     auto s = string_field(field, max_chars);
-    if (!s || s->empty()) throw bad_request(field, std::string("Fältet ") + field + " saknas.");
+    if (!s || s->empty()) throw missing(field);
     return *s;
 }
 
@@ -46,7 +63,7 @@ std::string RequestBody::optional_string(const char* field, std::size_t max_char
 Date RequestBody::required_date(const char* field) const {
     const std::string s = required_string(field, 10);
     auto d = Date::parse(s);
-    if (!d) throw bad_request(field, std::string("Fältet ") + field + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.");
+    if (!d) throw not_a_date(field);
     return *d;
 }
 
@@ -72,7 +89,9 @@ std::string format_time_of_day(int minutes) {
 
 int RequestBody::required_time(const char* field) const {
     auto t = parse_time_of_day(required_string(field, 5));
-    if (!t) throw bad_request(field, std::string("Fältet ") + field + " ska vara en tid på formen TT:MM.");
+    if (!t)
+        throw bad_request(field, std::string("Fältet ") + field + " ska vara en tid på formen TT:MM.",
+                          std::string("The field ") + field + " must be a time written HH:MM.");
     return *t;
 }
 
@@ -83,18 +102,25 @@ std::optional<int> RequestBody::optional_time(const char* field) const {
 
 long long RequestBody::required_int(const char* field, long long min, long long max) const {
     auto it = body_.find(field);
-    if (it == body_.end() || it->is_null()) throw bad_request(field, std::string("Fältet ") + field + " saknas.");
-    if (!it->is_number_integer()) throw bad_request(field, std::string("Fältet ") + field + " ska vara ett heltal.");
+    if (it == body_.end() || it->is_null()) throw missing(field);
+    if (!it->is_number_integer())
+        throw bad_request(field, std::string("Fältet ") + field + " ska vara ett heltal.",
+                          std::string("The field ") + field + " must be a whole number.");
     const long long v = it->get<long long>();
     if (v < min || v > max)
-        throw bad_request(field, std::string("Fältet ") + field + " ska vara mellan " + std::to_string(min) + " och " +
-                                     std::to_string(max) + ".");
+        throw bad_request(field,
+                          std::string("Fältet ") + field + " ska vara mellan " + std::to_string(min) + " och " +
+                              std::to_string(max) + ".",
+                          std::string("The field ") + field + " must be between " + std::to_string(min) + " and " +
+                              std::to_string(max) + ".");
     return v;
 }
 
 std::optional<bool> RequestBody::optional_bool(const char* field) const {
     if (!has(field)) return std::nullopt;
-    if (!body_[field].is_boolean()) throw bad_request(field, std::string("Fältet ") + field + " ska vara true eller false.");
+    if (!body_[field].is_boolean())
+        throw bad_request(field, std::string("Fältet ") + field + " ska vara true eller false.",
+                          std::string("The field ") + field + " must be true or false.");
     return body_[field].get<bool>();
 }
 
@@ -102,13 +128,16 @@ std::vector<std::string> RequestBody::string_list(const char* field, std::size_t
     std::vector<std::string> out;
     if (!has(field)) return out;
     const auto& v = body_[field];
-    if (!v.is_array()) throw bad_request(field, std::string("Fältet ") + field + " ska vara en lista.");
+    const std::string f = field;
+    if (!v.is_array()) throw bad_request(f, "Fältet " + f + " ska vara en lista.", "The field " + f + " must be a list.");
     if (v.size() > max_items)
-        throw bad_request(field, std::string("Fältet ") + field + " får ha högst " + std::to_string(max_items) + " delar.");
+        throw bad_request(f, "Fältet " + f + " får ha högst " + std::to_string(max_items) + " delar.",
+                          "The field " + f + " can have at most " + std::to_string(max_items) + " items.");
     for (const auto& item : v) {
         if (!item.is_string() || item.get<std::string>().empty() || utf8_length(item.get<std::string>()) > max_chars)
-            throw bad_request(field, std::string("Fältet ") + field + " ska innehålla text, högst " +
-                                         std::to_string(max_chars) + " tecken per del.");
+            throw bad_request(f, "Fältet " + f + " ska innehålla text, högst " + std::to_string(max_chars) + " tecken per del.",
+                              "The field " + f + " must contain text, at most " + std::to_string(max_chars) +
+                                  " characters per item.");
         out.push_back(item.get<std::string>());
     }
     return out;

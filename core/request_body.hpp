@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_error.hpp"
 #include "date_time.hpp"
 
 namespace skolnav {
@@ -36,6 +37,13 @@ private:
     std::optional<std::string> string_field(const char* field, std::size_t max_chars) const;
     nlohmann::json body_;
 };
+
+// The errors for a field that is missing, or is not a date or a week ("Fältet date
+// saknas.", "Fältet date ska vara ett datum på formen ÅÅÅÅ-MM-DD."), in both languages:
+// for the checks handlers make themselves on query parameters and nested fields.
+ApiError missing(const std::string& field);
+ApiError not_a_date(const std::string& field);
+ApiError not_a_week(const std::string& field);  // "2026-W49"
 
 // "HH:MM" -> minutes after midnight; nullopt if not a valid time of day.
 std::optional<int> parse_time_of_day(const std::string& text);

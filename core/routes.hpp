@@ -16,6 +16,12 @@ struct Context {
     const Person* me = nullptr;                 // the signed-in person (routes that need one)
     std::string session_digest;
     UnixSeconds now = 0;
+
+    // The request's language, and the text in it: ctx.say("Inga nyheter", "No news").
+    Language language() const { return request.language; }
+    std::string say(std::string swedish, std::string english) const {
+        return skolnav::say(request.language, std::move(swedish), std::move(english));
+    }
 };
 
 using Handler = Response (*)(Context&);

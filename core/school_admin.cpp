@@ -32,7 +32,7 @@ std::vector<Box> offered(SchoolForm form) {
 Response set_school_boxes(Context& ctx) {
     RequestBody body(ctx.request.body, {"boxes"});
     const auto names = body.string_list("boxes", 20, 40);
-    if (!body.has("boxes")) throw bad_request("boxes", "Fältet boxes saknas.");
+    if (!body.has("boxes")) throw missing("boxes");
     std::uint64_t seq;
     json reply;
     {
@@ -44,9 +44,10 @@ Response set_school_boxes(Context& ctx) {
         for (const auto& name : names) {
             auto box = box_from(name);
             if (!box || std::find(allowed.begin(), allowed.end(), *box) == allowed.end())
-                throw bad_request("boxes", "Boxen " + name + " finns inte för " + school->second.name + ".");
+                throw bad_request("boxes", "Boxen " + name + " finns inte för " + school->second.name + ".",
+                                  "The box " + name + " is not available for " + school->second.name + ".");
             if (std::find(chosen.begin(), chosen.end(), name) != chosen.end())
-                throw bad_request("boxes", "Boxen " + name + " står två gånger.");
+                throw bad_request("boxes", "Boxen " + name + " står två gånger.", "The box " + name + " is listed twice.");
             chosen.push_back(name);
         }
         seq = txn.commit({{"type", "school_boxes_set"}, {"school_id", school->first}, {"boxes", chosen}});

@@ -1,6 +1,6 @@
 // The start page in one reply: for one pupil (or, for a guardian, all children at
 // once with every card tagged with its child), the boxes this person sees and each
-// box's card summary, plus the unread notification count.
+// box's card summary (in the request's language), plus the unread notification count.
 //   GET /api/v1/pupils/{pupil}/start
 //   GET /api/v1/start                      the combined page (every pupil acted for)
 #include "start_page.hpp"
@@ -53,9 +53,9 @@ int unread_for(const State& state, const Person& me, const Id& pupil_id) {
 }
 
 json pupil_page(const State& state, const Person& me, const Person& pupil, const School& school, const Date& today,
-                UnixSeconds now) {
+                UnixSeconds now, Language language) {
     json boxes = json::array();
-    const CardContext ctx{state, me, pupil, school, today, now};
+    const CardContext ctx{state, me, pupil, school, today, now, language};
     for (Box box : start_page_boxes(state, me, pupil, today, now)) {
         const BoxModule* m = module_of(box);
         json card = m && m->card ? m->card(ctx, box) : json::object();
@@ -73,7 +73,7 @@ Response get_start_page(Context& ctx) {
     auto txn = ctx.services.store.begin();
     const auto access = visible_pupil(txn.state(), ctx.params.at("pupil"), *ctx.me, ctx.now);
     Response r;
-    r.body = pupil_page(txn.state(), *ctx.me, access.pupil, access.school, access.today, ctx.now);
+    r.body = pupil_page(txn.state(), *ctx.me, access.pupil, access.school, access.today, ctx.now, ctx.language());
     return r;
 }
 
@@ -85,7 +85,7 @@ Response get_combined_start_page(Context& ctx) {
         const School* school = school_of(state, *pupil);
         if (!school) continue;
         const Date today = today_at(*school, ctx.now);
-        pages.push_back(pupil_page(state, *ctx.me, *pupil, *school, today, ctx.now));
+        pages.push_back(pupil_page(state, *ctx.me, *pupil, *school, today, ctx.now, ctx.language()));
     }
     Response r;
     r.body = {{"pupils", std::move(pages)}};

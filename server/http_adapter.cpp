@@ -44,14 +44,24 @@ const char* status_code_name(int status) {
     }
 }
 
-const char* status_message(int status) {
+Text status_message(int status) {
     switch (status) {
-        case 413: return "Begäran är för stor.";
-        case 414: return "Adressen är för lång.";
-        case 404: return "Finns inte.";
-        case 408: return "Begäran tog för lång tid.";
-        default: return status >= 500 ? "Något gick fel på servern." : "Felaktig begäran.";
+        case 413: return {"Begäran är för stor.", "The request is too large."};
+        case 414: return {"Adressen är för lång.", "The address is too long."};
+        case 404: return {"Finns inte.", "Not found."};
+        case 408: return {"Begäran tog för lång tid.", "The request took too long."};
+        default:
+            return status >= 500 ? Text("Något gick fel på servern.", "Something went wrong on the server.")
+                                 : Text("Felaktig begäran.", "Bad request.");
     }
+}
+
+Language language_of(const httplib::Request& req) {
+    return language_from_accept_language(req.get_header_value("Accept-Language"));
+}
+
+ApiError internal_error() {
+    return ApiError(500, "internal", {"Något gick fel på servern.", "Something went wrong on the server."});
 }
 }  // namespace
 
@@ -131,19 +141,20 @@ struct HttpServer::Impl {
         request.body = req.body;
         request.content_type = req.get_header_value("Content-Type");
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
+        request.language = language_of(req);
 
         Response response;
         try {
             // Only uploads may exceed the JSON body limit (httplib allows the larger one).
             const bool upload = req.method == "POST" && req.path == "/api/v1/attachments";
             if (!upload && req.body.size() > options.max_body_bytes)
-                response = error_response(413, "payload_too_large", "Begäran är för stor.");
+                response = error_response(ApiError(413, "payload_too_large", status_message(413)), request.language);
             else
                 response = handle(request, services);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(),
                          req.path.c_str(), e.what());
-            response = error_response(500, "internal", "Något gick fel på servern.");
+            response = error_response(internal_error(), request.language);
         }
         std::string cookie = session_cookie(response, options.secure_cookies);
         if (!cookie.empty()) res.set_header("Set-Cookie", cookie);
@@ -212,10 +223,11 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
         res.set_header("X-Content-Type-Options", "nosniff");
         if (req.path.rfind("/api", 0) == 0) {
             api_headers(res);
-            Response e = error_response(res.status, status_code_name(res.status), status_message(res.status));
+            Response e = error_response(ApiError(res.status, status_code_name(res.status), status_message(res.status)),
+                                        language_of(req));
             set_json(res, res.status, e.body);
         } else {
-            res.set_content(std::string(status_message(res.status)) + "\n", "text/plain; charset=utf-8");
+            res.set_content(status_message(res.status).in(language_of(req)) + "\n", "text/plain; charset=utf-8");
         }
         return httplib::Server::HandlerResponse::Handled;
     });
@@ -229,7 +241,7 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
         }
         std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
         api_headers(res);
-        set_json(res, 500, error_response(500, "internal", "Något gick fel på servern.").body);
+        set_json(res, 500, error_response(internal_error(), language_of(req)).body);
     });
 }
 

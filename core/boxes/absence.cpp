@@ -98,10 +98,14 @@ ApiError absence_refused(const State& state, const Person& me, const Person& pup
     const School* school = school_of(state, pupil);
     const auto& boxes = school->enabled_boxes;
     if (std::find(boxes.begin(), boxes.end(), Box::Franvaro) == boxes.end())
-        return ApiError(403, "forbidden", school->name + " tar inte emot frånvaroanmälningar i Skolnav.");
+        return ApiError(403, "forbidden",
+                        {school->name + " tar inte emot frånvaroanmälningar i Skolnav.",
+                         school->name + " does not take absence reports in Skolnav."});
     if (me.id == pupil.id && school->form != SchoolForm::Gymnasieskola)
-        return ApiError(403, "forbidden", "Frånvaro anmäls av vårdnadshavare.");
-    return ApiError(403, "forbidden", "Frånvaro för elever under 18 år anmäls av vårdnadshavare.");
+        return ApiError(403, "forbidden", {"Frånvaro anmäls av vårdnadshavare.", "Absence is reported by guardians."});
+    return ApiError(403, "forbidden",
+                    {"Frånvaro för elever under 18 år anmäls av vårdnadshavare.",
+                     "Absence for pupils under 18 is reported by guardians."});
 }
 
 json report_json(const State& state, const AbsenceReport& r, const School& school, bool can_withdraw) {
@@ -115,14 +119,14 @@ json report_json(const State& state, const AbsenceReport& r, const School& schoo
             {"can_withdraw", can_withdraw}};
 }
 
-json registered_json(const State& state, const RegisteredAbsence& r, const School& school) {
+json registered_json(const State& state, const RegisteredAbsence& r, const School& school, Language language) {
     return {{"id", r.id},
             {"date", r.date.iso()},
             {"whole_day", !r.lesson},
             {"lesson", r.lesson ? json(*r.lesson) : json(nullptr)},
             {"minutes", r.minutes},
             {"valid", r.valid},
-            {"validity", r.valid ? "giltig" : "ogiltig"},
+            {"validity", r.valid ? say(language, "giltig", "excused") : say(language, "ogiltig", "unexcused")},
             {"note", r.note},
             {"registered_by", person_ref(state, r.registered_by)},
             {"registered_at", school_time(school, r.registered_at)}};
@@ -183,7 +187,8 @@ Response list_absence(Context& ctx) {
         return sa != sb ? sa < sb : a->id < b->id;
     });
     json registered_list = json::array();
-    for (const RegisteredAbsence* r : registered) registered_list.push_back(registered_json(state, *r, access.school));
+    for (const RegisteredAbsence* r : registered)
+        registered_list.push_back(registered_json(state, *r, access.school, ctx.language()));
 
     Response res;
     res.body = {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}},
@@ -205,7 +210,8 @@ Response report_absence(Context& ctx) {
     const bool part_of_day = body.has("lessons");
     const auto lesson_ids = body.string_list("lessons", kMaxLessonsPerReport, 40);
     if (part_of_day && lesson_ids.empty())
-        throw bad_request("lessons", "Välj minst en lektion, eller anmäl frånvaro för hela dagen.");
+        throw bad_request("lessons", "Välj minst en lektion, eller anmäl frånvaro för hela dagen.",
+                          "Choose at least one lesson, or report absence for the whole day.");
 
     json reply;
     std::uint64_t seq;
@@ -216,21 +222,28 @@ Response report_absence(Context& ctx) {
         if (!may_report_absence(state, *ctx.me, access.pupil, access.today))
             throw absence_refused(state, *ctx.me, access.pupil);
         if (!is_reportable_day(day, access.today))
-            throw bad_request("date", "Frånvaro kan bara anmälas för idag (" + access.today.iso() + ") eller i morgon (" +
-                                          access.today.plus_days(1).iso() + ").");
+            throw bad_request("date",
+                              "Frånvaro kan bara anmälas för idag (" + access.today.iso() + ") eller i morgon (" +
+                                  access.today.plus_days(1).iso() + ").",
+                              "Absence can only be reported for today (" + access.today.iso() + ") or tomorrow (" +
+                                  access.today.plus_days(1).iso() + ").");
 
         AbsenceReport report{"", access.pupil.id, day, comment, ctx.me->id, ctx.now, {}};
         const auto existing = reports_on(state, access.pupil.id, day);
         if (part_of_day) {
             if (!keeps_timetable(state, access.school.id))
-                throw bad_request("lessons", access.school.name +
-                                                 " har inget schema i Skolnav, så frånvaro kan bara anmälas för hela dagar.");
+                throw bad_request("lessons",
+                                  access.school.name +
+                                      " har inget schema i Skolnav, så frånvaro kan bara anmälas för hela dagar.",
+                                  access.school.name +
+                                      " has no timetable in Skolnav, so absence can only be reported for whole days.");
             const auto that_day = lessons_on(state, access.pupil.group_id, day);
             std::set<Id> chosen;
             for (const Id& id : lesson_ids) {
                 auto it = std::find_if(that_day.begin(), that_day.end(), [&](const Lesson* l) { return l->id == id; });
                 if (it == that_day.end())
-                    throw bad_request("lessons", access.pupil.first_name + " har ingen sådan lektion " + day.iso() + ".");
+                    throw bad_request("lessons", access.pupil.first_name + " har ingen sådan lektion " + day.iso() + ".",
+                                      access.pupil.first_name + " has no such lesson on " + day.iso() + ".");
                 if (chosen.insert(id).second) report.lessons.push_back(ref_of(**it));
             }
             std::sort(report.lessons.begin(), report.lessons.end(),
@@ -238,18 +251,26 @@ Response report_absence(Context& ctx) {
             for (const AbsenceReport* r : existing) {
                 if (r->lessons.empty())
                     throw ApiError(409, "conflict",
-                                   access.pupil.first_name + " är redan frånvaroanmäld hela dagen " + day.iso() + ".", "lessons");
+                                   {access.pupil.first_name + " är redan frånvaroanmäld hela dagen " + day.iso() + ".",
+                                    access.pupil.first_name + " is already reported absent for the whole day on " +
+                                        day.iso() + "."},
+                                   "lessons");
                 for (const LessonRef& ref : r->lessons)
                     if (chosen.count(ref.id))
                         throw ApiError(409, "conflict",
-                                       access.pupil.first_name + " är redan frånvaroanmäld för " + ref.subject + " " +
-                                           format_time_of_day(ref.start) + " " + day.iso() + ".",
+                                       {access.pupil.first_name + " är redan frånvaroanmäld för " + ref.subject + " " +
+                                            format_time_of_day(ref.start) + " " + day.iso() + ".",
+                                        access.pupil.first_name + " is already reported absent for " + ref.subject + " " +
+                                            format_time_of_day(ref.start) + " on " + day.iso() + "."},
                                        "lessons");
             }
         } else if (!existing.empty()) {
+            const bool whole_day = existing.front()->lessons.empty();
             throw ApiError(409, "conflict",
-                           access.pupil.first_name + " är redan frånvaroanmäld " + day.iso() +
-                               (existing.front()->lessons.empty() ? "." : " för en del av dagen; ta bort den anmälan först."),
+                           {access.pupil.first_name + " är redan frånvaroanmäld " + day.iso() +
+                                (whole_day ? "." : " för en del av dagen; ta bort den anmälan först."),
+                            access.pupil.first_name + " is already reported absent on " + day.iso() +
+                                (whole_day ? "." : " for part of the day; remove that report first.")},
                            "date");
         }
         report.id = txn.new_id("abs");  // only once every check passed: a refused request uses no id
@@ -276,8 +297,10 @@ Response withdraw_absence(Context& ctx) {
         if (!is_withdrawable(it->second, access.school, ctx.now))
             throw ApiError(409, "conflict",
                            it->second.lessons.empty()
-                               ? "Dagen har redan börjat, så frånvaroanmälan kan inte tas bort."
-                               : "Den första anmälda lektionen har redan börjat, så frånvaroanmälan kan inte tas bort.");
+                               ? Text("Dagen har redan börjat, så frånvaroanmälan kan inte tas bort.",
+                                      "The day has already begun, so the absence report cannot be removed.")
+                               : Text("Den första anmälda lektionen har redan börjat, så frånvaroanmälan kan inte tas bort.",
+                                      "The first reported lesson has already begun, so the absence report cannot be removed."));
         seq = txn.commit({{"type", "absence_withdrawn"}, {"id", it->second.id}});
     }
     ctx.services.store.make_durable(seq);
@@ -295,7 +318,9 @@ Response register_absence(Context& ctx) {
     const std::optional<int> minutes =
         body.has("minutes") ? std::optional<int>(static_cast<int>(body.required_int("minutes", 1, 24 * 60))) : std::nullopt;
     const auto valid = body.optional_bool("valid");
-    if (!valid) throw bad_request("valid", "Ange om frånvaron är giltig (true) eller ogiltig (false).");
+    if (!valid)
+        throw bad_request("valid", "Ange om frånvaron är giltig (true) eller ogiltig (false).",
+                          "Say whether the absence is excused (true) or unexcused (false).");
     const std::string note = body.optional_string("note", kAbsenceCommentMaxChars);
 
     json reply;
@@ -304,8 +329,12 @@ Response register_absence(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         const auto access = pupil_for_staff(state, ctx.params.at("pupil"), *ctx.me, ctx.now);
-        if (access.today < day) throw bad_request("date", "Frånvaro kan inte registreras för en dag som inte har kommit.");
-        if (day < access.today.plus_days(-366)) throw bad_request("date", "Frånvaro kan registreras högst ett år bakåt.");
+        if (access.today < day)
+            throw bad_request("date", "Frånvaro kan inte registreras för en dag som inte har kommit.",
+                              "Absence cannot be registered for a day that has not come yet.");
+        if (day < access.today.plus_days(-366))
+            throw bad_request("date", "Frånvaro kan registreras högst ett år bakåt.",
+                              "Absence can be registered at most one year back.");
         RegisteredAbsence r;
         r.pupil_id = access.pupil.id;
         r.date = day;
@@ -317,11 +346,13 @@ Response register_absence(Context& ctx) {
         if (!lesson_id.empty()) {
             auto it = std::find_if(that_day.begin(), that_day.end(), [&](const Lesson* l) { return l->id == lesson_id; });
             if (it == that_day.end())
-                throw bad_request("lesson", access.pupil.first_name + " har ingen sådan lektion " + day.iso() + ".");
+                throw bad_request("lesson", access.pupil.first_name + " har ingen sådan lektion " + day.iso() + ".",
+                                  access.pupil.first_name + " has no such lesson on " + day.iso() + ".");
             r.lesson = ref_of(**it);
             const int length = (*it)->end - (*it)->start;
             if (minutes && *minutes > length)
-                throw bad_request("minutes", "Lektionen är " + std::to_string(length) + " minuter lång.");
+                throw bad_request("minutes", "Lektionen är " + std::to_string(length) + " minuter lång.",
+                                  "The lesson is " + std::to_string(length) + " minutes long.");
             r.minutes = minutes.value_or(length);
         } else {
             int total = 0;
@@ -332,13 +363,15 @@ Response register_absence(Context& ctx) {
             if (other.pupil_id != r.pupil_id || other.date != day) continue;
             if (!other.lesson || !r.lesson || other.lesson->id == r.lesson->id)
                 throw ApiError(409, "conflict",
-                               "Frånvaro är redan registrerad för " + access.pupil.first_name + " " + day.iso() +
-                                   (other.lesson ? " (" + other.lesson->subject + ")." : " (hela dagen)."),
+                               {"Frånvaro är redan registrerad för " + access.pupil.first_name + " " + day.iso() +
+                                    (other.lesson ? " (" + other.lesson->subject + ")." : " (hela dagen)."),
+                                "Absence is already registered for " + access.pupil.first_name + " on " + day.iso() +
+                                    (other.lesson ? " (" + other.lesson->subject + ")." : " (the whole day).")},
                                r.lesson ? "lesson" : "date");
         }
         r.id = txn.new_id("rab");
         seq = txn.commit({{"type", "absence_registered"}, {"absence", r}});
-        reply = registered_json(state, r, access.school);
+        reply = registered_json(state, r, access.school, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response res;
@@ -367,7 +400,7 @@ Response group_absence(Context& ctx) {
     auto q = ctx.request.query.find("date");
     std::optional<Date> day;
     if (q != ctx.request.query.end() && !(day = Date::parse(q->second)))
-        throw bad_request("date", "Fältet date ska vara ett datum på formen ÅÅÅÅ-MM-DD.");
+        throw not_a_date("date");
 
     auto txn = ctx.services.store.begin();
     const State& state = txn.state();
@@ -392,7 +425,7 @@ Response group_absence(Context& ctx) {
     for (const auto& [id, r] : state.absence.reports)
         if (r.date == *day) reported[r.pupil_id].push_back(report_json(state, r, school, false));
     for (const auto& [id, r] : state.absence.registered)
-        if (r.date == *day) registered[r.pupil_id].push_back(registered_json(state, r, school));
+        if (r.date == *day) registered[r.pupil_id].push_back(registered_json(state, r, school, ctx.language()));
     json list = json::array();
     for (const Person* p : pupils) {
         auto rep = reported.find(p->id);
@@ -467,9 +500,14 @@ json card(const CardContext& ctx, Box) {
     const Date month_ago = ctx.today.plus_days(-30);
     for (const auto& [id, r] : ctx.state.absence.registered)
         if (r.pupil_id == ctx.pupil.id && month_ago <= r.date) ++registered_recent;
-    std::string summary = coming == 0 ? "Ingen anmäld frånvaro" : std::to_string(coming) + " anmäld frånvaro framåt";
+    const std::string n = std::to_string(coming), recent = std::to_string(registered_recent);
+    std::string summary = coming == 0 ? ctx.say("Ingen anmäld frånvaro", "No absence reported")
+                                      : ctx.say(n + " anmäld frånvaro framåt",
+                                                n + (coming == 1 ? " reported absence" : " reported absences") + " coming up");
     if (registered_recent > 0)
-        summary += ", " + std::to_string(registered_recent) + " registrerad frånvaro senaste 30 dagarna";
+        summary += ctx.say(", " + recent + " registrerad frånvaro senaste 30 dagarna",
+                           ", " + recent + (registered_recent == 1 ? " registered absence" : " registered absences") +
+                               " in the last 30 days");
     json c = {{"count", coming}, {"summary", summary}, {"registered_recent", registered_recent}};
     if (next) {
         c["next"] = {{"date", next->date.iso()}, {"comment", next->comment}};

@@ -109,27 +109,40 @@ void from_json(const json& j, Grade& g) {
 
 namespace {
 
-// The meanings SPEC.md gives each school form (reference/infomentor-hub-overview.sv.txt).
-AssessmentLegend default_legend(SchoolForm form) {
+// The meanings SPEC.md gives each school form (reference/infomentor-hub-overview.sv.txt),
+// in the reader's language; a school's own meanings are shown as written.
+AssessmentLegend default_legend(SchoolForm form, Language language) {
     if (form == SchoolForm::Gymnasieskola)
-        return {"Eleven behöver extra stöd för att uppfylla kunskapskravet. Det är då skolans ansvar att utreda vilka "
-                "stödåtgärder som behövs för att hjälpa eleven.",
-                "Eleven uppfyller det krav som lärarna har satt upp för den aktuella terminen/årskursen, men har ännu "
-                "inte uppfyllt det nationellt fastställda kunskapskravet för kursen.",
-                "Eleven har uppfyllt det nationellt fastställda kunskapskravet för kursen och arbetar vidare mot nästa "
-                "nivå.",
-                "Kunskapskravet har ännu inte behandlats i undervisningen."};
-    return {"Eleven har ej tillräckliga kunskaper", "Eleven har delvis uppnått det som beskrivs",
-            "Eleven har uppfyllt samtliga delar", "Ännu inte behandlat i undervisningen"};
+        return {say(language,
+                    "Eleven behöver extra stöd för att uppfylla kunskapskravet. Det är då skolans ansvar att utreda vilka "
+                    "stödåtgärder som behövs för att hjälpa eleven.",
+                    "The pupil needs extra support to meet the knowledge requirement. It is then the school's "
+                    "responsibility to find out what support the pupil needs."),
+                say(language,
+                    "Eleven uppfyller det krav som lärarna har satt upp för den aktuella terminen/årskursen, men har ännu "
+                    "inte uppfyllt det nationellt fastställda kunskapskravet för kursen.",
+                    "The pupil meets the requirement the teachers have set for this term or year, but has not yet met "
+                    "the national knowledge requirement for the course."),
+                say(language,
+                    "Eleven har uppfyllt det nationellt fastställda kunskapskravet för kursen och arbetar vidare mot nästa "
+                    "nivå.",
+                    "The pupil has met the national knowledge requirement for the course and is working towards the next "
+                    "level."),
+                say(language, "Kunskapskravet har ännu inte behandlats i undervisningen.",
+                    "The knowledge requirement has not yet been covered in teaching.")};
+    return {say(language, "Eleven har ej tillräckliga kunskaper", "The pupil does not yet have enough knowledge"),
+            say(language, "Eleven har delvis uppnått det som beskrivs", "The pupil has partly achieved what is described"),
+            say(language, "Eleven har uppfyllt samtliga delar", "The pupil has met every part"),
+            say(language, "Ännu inte behandlat i undervisningen", "Not yet covered in teaching")};
 }
 
-AssessmentLegend legend_of(const State& state, const School& school) {
+AssessmentLegend legend_of(const State& state, const School& school, Language language) {
     auto it = state.assessments.legends.find(school.id);
-    return it == state.assessments.legends.end() ? default_legend(school.form) : it->second;
+    return it == state.assessments.legends.end() ? default_legend(school.form, language) : it->second;
 }
 
-json legend_json(const State& state, const School& school) {
-    json j = legend_of(state, school);
+json legend_json(const State& state, const School& school, Language language) {
+    json j = legend_of(state, school, language);
     j["own"] = state.assessments.legends.count(school.id) > 0;  // false: the default meanings
     return j;
 }
@@ -262,7 +275,7 @@ Response list_assessments(Context& ctx) {
     }
     Response r;
     r.body = {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}},
-              {"legend", legend_of(state, access.school)},
+              {"legend", legend_of(state, access.school, ctx.language())},
               {"grades_published", state.assessments.grades_published.count(access.school.id) > 0},
               {"unread", unread},
               {"subjects", std::move(subjects)}};
@@ -290,7 +303,9 @@ Response list_grades(Context& ctx) {
     const State& state = txn.state();
     const auto access = pupil_box(state, ctx.params.at("pupil"), *ctx.me, ctx.now, Box::Bedomningar);
     if (!state.assessments.grades_published.count(access.school.id))
-        throw ApiError(404, "grades_not_published", access.school.name + " publicerar inte betyg i Skolnav.");
+        throw ApiError(404, "grades_not_published",
+                       {access.school.name + " publicerar inte betyg i Skolnav.",
+                        access.school.name + " does not publish grades in Skolnav."});
     std::map<std::string, json> by_term;
     if (auto it = state.assessments.grades.find(access.pupil.id); it != state.assessments.grades.end())
         for (const auto& [key, g] : it->second) {
@@ -333,7 +348,7 @@ Response group_criteria(Context& ctx) {
     }
     Response r;
     r.body = {{"group", {{"id", group.id}, {"name", group.name}}},
-              {"legend", legend_of(state, school)},
+              {"legend", legend_of(state, school, ctx.language())},
               {"criteria", criteria},
               {"pupils", pupils}};
     return r;
@@ -344,7 +359,8 @@ Response create_criterion(Context& ctx) {
     const std::string subject = body.required_string("subject", kSubjectMaxChars);
     const std::string title = body.required_string("title", kTitleMaxChars);
     const auto parts = body.string_list("parts", kMaxParts, kPartMaxChars);
-    if (parts.empty()) throw bad_request("parts", "Ett kunskapskrav behöver minst en del.");
+    if (parts.empty())
+        throw bad_request("parts", "Ett kunskapskrav behöver minst en del.", "A knowledge requirement needs at least one part.");
     std::uint64_t seq;
     json reply;
     {
@@ -364,11 +380,15 @@ Response create_criterion(Context& ctx) {
 Response set_part_level(Context& ctx) {
     RequestBody body(ctx.request.body, {"level"});
     const json whole = json::parse(ctx.request.body.empty() ? "{}" : ctx.request.body);
-    if (!whole.contains("level")) throw bad_request("level", "Fältet level saknas (red, yellow, green eller null).");
+    if (!whole.contains("level"))
+        throw bad_request("level", "Fältet level saknas (red, yellow, green eller null).",
+                          "The field level is missing (red, yellow, green or null).");
     std::optional<AssessmentLevel> level;
     if (!whole["level"].is_null()) {
         level = whole["level"].is_string() ? level_from(whole["level"].get<std::string>()) : std::nullopt;
-        if (!level) throw bad_request("level", "Fältet level ska vara red, yellow, green eller null.");
+        if (!level)
+            throw bad_request("level", "Fältet level ska vara red, yellow, green eller null.",
+                              "The field level must be red, yellow, green or null.");
     }
     const std::string part_text = ctx.params.at("part");
     if (part_text.empty() || part_text.size() > 3 ||
@@ -393,7 +413,9 @@ Response set_part_level(Context& ctx) {
                           {"at", ctx.now}});
         if (level) {
             const auto n = notify_pupils(txn, {access.pupil.id},
-                                         {Box::Bedomningar, "assessment", c.id, "Ny bedömning i " + c.subject + ": " + c.title},
+                                         {Box::Bedomningar, "assessment", c.id,
+                                          {"Ny bedömning i " + c.subject + ": " + c.title,
+                                           "New assessment in " + c.subject + ": " + c.title}},
                                          ctx.now, ctx.me->id);
             seq = std::max(seq, n);
         }
@@ -433,10 +455,13 @@ Response set_grade(Context& ctx) {
     RequestBody body(ctx.request.body, {"subject", "term", "grade"});
     const std::string subject = body.required_string("subject", kSubjectMaxChars);
     const std::string term = body.required_string("term", 6);
-    if (!valid_term(term)) throw bad_request("term", "Fältet term ska vara en termin som HT2026 eller VT2027.");
+    if (!valid_term(term))
+        throw bad_request("term", "Fältet term ska vara en termin som HT2026 eller VT2027.",
+                          "The field term must be a term such as HT2026 (autumn) or VT2027 (spring).");
     const std::string grade = body.required_string("grade", 1);
     if (std::find(std::begin(kGrades), std::end(kGrades), grade) == std::end(kGrades))
-        throw bad_request("grade", "Fältet grade ska vara A, B, C, D, E, F eller -.");
+        throw bad_request("grade", "Fältet grade ska vara A, B, C, D, E, F eller -.",
+                          "The field grade must be A, B, C, D, E, F or -.");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();
@@ -446,7 +471,8 @@ Response set_grade(Context& ctx) {
         seq = txn.commit({{"type", "grade_set"}, {"grade", Grade{access.pupil.id, subject, term, grade, ctx.me->id, ctx.now}}});
         if (state.assessments.grades_published.count(access.school.id))
             seq = std::max(seq, notify_pupils(txn, {access.pupil.id},
-                                              {Box::Bedomningar, "grade", access.school.id, "Nytt betyg i " + subject},
+                                              {Box::Bedomningar, "grade", access.school.id,
+                                               {"Nytt betyg i " + subject, "New grade in " + subject}},
                                               ctx.now, ctx.me->id));
     }
     ctx.services.store.make_durable(seq);
@@ -480,7 +506,7 @@ Response get_legend(Context& ctx) {
     auto it = state.schools.find(ctx.params.at("school"));
     if (it == state.schools.end() || !is_staff_at_school(*ctx.me, it->first)) throw not_found();
     Response r;
-    r.body = {{"legend", legend_json(state, it->second)}};
+    r.body = {{"legend", legend_json(state, it->second, ctx.language())}};
     return r;
 }
 
@@ -494,9 +520,10 @@ Response set_legend(Context& ctx) {
     {
         auto txn = ctx.services.store.begin();
         const School& school = school_for_admin(txn.state(), *ctx.me, ctx.params.at("school"));
-        if (legend.not_assessed.empty()) legend.not_assessed = legend_of(txn.state(), school).not_assessed;
+        // Kept as the school's data, so in Swedish whatever the admin's language.
+        if (legend.not_assessed.empty()) legend.not_assessed = legend_of(txn.state(), school, Language::sv).not_assessed;
         seq = txn.commit({{"type", "assessment_legend_set"}, {"school_id", school.id}, {"legend", legend}});
-        reply = legend_json(txn.state(), school);
+        reply = legend_json(txn.state(), school, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response r;
@@ -507,7 +534,9 @@ Response set_legend(Context& ctx) {
 Response set_grade_publishing(Context& ctx) {
     RequestBody body(ctx.request.body, {"published"});
     const auto published = body.optional_bool("published");
-    if (!published) throw bad_request("published", "Fältet published saknas (true eller false).");
+    if (!published)
+        throw bad_request("published", "Fältet published saknas (true eller false).",
+                          "The field published is missing (true or false).");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();
@@ -521,7 +550,9 @@ Response set_grade_publishing(Context& ctx) {
                 const Person* p = find_person(state, pid);
                 if (p && p->school_id == school.id && !grades.empty()) graded.push_back(pid);
             }
-            seq = std::max(seq, notify_pupils(txn, graded, {Box::Bedomningar, "grade", school.id, "Betygen är publicerade"},
+            seq = std::max(seq, notify_pupils(txn, graded,
+                                              {Box::Bedomningar, "grade", school.id,
+                                               {"Betygen är publicerade", "Grades have been published"}},
                                               ctx.now, ctx.me->id));
         }
     }
@@ -724,10 +755,12 @@ json card(const CardContext& ctx, Box) {
     const int unread = new_count(ctx.state, ctx.viewer.id, ctx.pupil.id, ctx.now);
     int assessed = 0;
     for (const auto& [cid, a] : assessments_of(ctx.state, ctx.pupil.id)) assessed += !a.levels.empty();
-    std::string summary = unread == 1   ? "1 ny bedömning"
-                          : unread > 1  ? std::to_string(unread) + " nya bedömningar"
-                          : assessed > 0 ? std::to_string(assessed) + (assessed == 1 ? " bedömning" : " bedömningar")
-                                         : "Inga bedömningar än";
+    const std::string n = std::to_string(unread), all = std::to_string(assessed);
+    std::string summary = unread == 1    ? ctx.say("1 ny bedömning", "1 new assessment")
+                          : unread > 1   ? ctx.say(n + " nya bedömningar", n + " new assessments")
+                          : assessed > 0 ? ctx.say(all + (assessed == 1 ? " bedömning" : " bedömningar"),
+                                                   all + (assessed == 1 ? " assessment" : " assessments"))
+                                         : ctx.say("Inga bedömningar än", "No assessments yet");
     json c = {{"summary", summary}, {"count", assessed}, {"unread", unread}};
     c["grades_published"] = ctx.state.assessments.grades_published.count(ctx.school.id) > 0;
     return c;

@@ -282,7 +282,9 @@ Response save_assignment(Context& ctx, bool create) {
         const Group& group = group_for_staff(state, ctx.params.at("group"), *ctx.me);
         const School& school = school_at(state, group.school_id);
         if (!school_uses_uppgifter(school))
-            throw ApiError(403, "forbidden", school.name + " använder inte Uppgifter i Skolnav.");
+            throw ApiError(403, "forbidden",
+                           {school.name + " använder inte Uppgifter i Skolnav.",
+                            school.name + " does not use Assignments in Skolnav."});
         Assignment a;
         bool was_published = false;
         if (create) {
@@ -298,8 +300,11 @@ Response save_assignment(Context& ctx, bool create) {
         const Date today = today_at(school, ctx.now);
         const bool due_changed = create || in.due_date != a.due_date || in.due_minutes != a.due_minutes;
         if (due_changed && in.due_date < today)
-            throw bad_request("due_date", "Sista dag för inlämning kan inte ha passerat (idag är " + today.iso() + ").");
-        if (in.due_date > today.plus_days(366)) throw bad_request("due_date", "Sista dag får vara högst ett år fram.");
+            throw bad_request("due_date", "Sista dag för inlämning kan inte ha passerat (idag är " + today.iso() + ").",
+                              "The due date cannot be in the past (today is " + today.iso() + ").");
+        if (in.due_date > today.plus_days(366))
+            throw bad_request("due_date", "Sista dag får vara högst ett år fram.",
+                              "The due date can be at most one year ahead.");
         check_attachments(state, *ctx.me, in.attachment_ids, "attachment_ids", "assignment", a.id);
         if (create) a.id = txn.new_id("asg");
         a.title = in.title;
@@ -312,7 +317,9 @@ Response save_assignment(Context& ctx, bool create) {
         seq = txn.commit({{"type", "assignment_saved"}, {"assignment", a}});
         if (a.published && !was_published)
             seq = std::max(seq, notify_pupils(txn, pupils_of_group(state, group.id),
-                                              {Box::Uppgifter, "assignment", a.id, "Ny uppgift: " + a.title}, ctx.now));
+                                              {Box::Uppgifter, "assignment", a.id,
+                                               {"Ny uppgift: " + a.title, "New assignment: " + a.title}},
+                                              ctx.now));
         result = assignment_json(state, a, school);
         result["counts"] = counts_of(state, a);
     }
@@ -383,11 +390,13 @@ Response staff_reply(Context& ctx) {
         auto txn = ctx.services.store.begin();
         const State& state = txn.state();
         const auto [group, a, pupil] = staff_thread(state, ctx);
-        if (!a.published) throw ApiError(409, "conflict", "Uppgiften är inte publicerad ännu.");
+        if (!a.published)
+            throw ApiError(409, "conflict", {"Uppgiften är inte publicerad ännu.", "The assignment is not published yet."});
         AssignmentMessage m{txn.new_id("asm"), a.id, pupil.id, ctx.me->id, text, ctx.now};
         seq = txn.commit({{"type", "assignment_message_sent"}, {"message", m}});
         seq = std::max(seq, notify_pupils(txn, {pupil.id},
-                                          {Box::Uppgifter, "assignment_reply", a.id, "Svar från läraren: " + a.title},
+                                          {Box::Uppgifter, "assignment_reply", a.id,
+                                           {"Svar från läraren: " + a.title, "Reply from the teacher: " + a.title}},
                                           ctx.now));
         result = message_json(state, m, school_at(state, group.school_id));
     }
@@ -405,7 +414,9 @@ Response return_hand_in(Context& ctx) {
         const State& state = txn.state();
         const auto [group, a, pupil] = staff_thread(state, ctx);
         if (!state.assignments.hand_ins.count({a.id, pupil.id}))
-            throw ApiError(409, "conflict", pupil.first_name + " har inte lämnat in något ännu.");
+            throw ApiError(409, "conflict",
+                           {pupil.first_name + " har inte lämnat in något ännu.",
+                            pupil.first_name + " has not handed anything in yet."});
         seq = txn.commit({{"type", "assignment_returned"},
                           {"assignment_id", a.id},
                           {"pupil_id", pupil.id},
@@ -413,7 +424,8 @@ Response return_hand_in(Context& ctx) {
                           {"returned_by", ctx.me->id},
                           {"returned_at", ctx.now}});
         seq = std::max(seq, notify_pupils(txn, {pupil.id},
-                                          {Box::Uppgifter, "assignment_returned", a.id, "Återlämnad med omdöme: " + a.title},
+                                          {Box::Uppgifter, "assignment_returned", a.id,
+                                           {"Återlämnad med omdöme: " + a.title, "Returned with feedback: " + a.title}},
                                           ctx.now));
         result = pupil_assignment_json(state, a, pupil, school_at(state, group.school_id), ctx.now, true);
     }
@@ -454,7 +466,9 @@ Response get_pupil_assignment(Context& ctx) {
 PupilAccess pupil_writes(const State& state, Context& ctx) {
     auto access = pupil_box(state, ctx.params.at("pupil"), *ctx.me, ctx.now, Box::Uppgifter);
     if (ctx.me->id != access.pupil.id)
-        throw ApiError(403, "forbidden", "Bara eleven själv kan skriva och lämna in uppgifter.");
+        throw ApiError(403, "forbidden",
+                       {"Bara eleven själv kan skriva och lämna in uppgifter.",
+                        "Only the pupil can write and hand in assignments."});
     return access;
 }
 
@@ -472,7 +486,8 @@ Response pupil_message(Context& ctx) {
         seq = txn.commit({{"type", "assignment_message_sent"}, {"message", m}});
         seq = std::max(seq, notify_people(txn, teachers_of(state, a), access.pupil.id,
                                           {Box::Uppgifter, "assignment_message", a.id,
-                                           access.pupil.full_name() + " skrev om " + a.title},
+                                           {access.pupil.full_name() + " skrev om " + a.title,
+                                            access.pupil.full_name() + " wrote about " + a.title}},
                                           ctx.now));
         result = message_json(state, m, access.school);
     }
@@ -484,7 +499,9 @@ Response hand_in(Context& ctx) {
     RequestBody body(ctx.request.body, {"text", "attachment_ids"});
     const std::string text = body.optional_string("text", kHandInTextMaxChars);
     const auto ids = body.string_list("attachment_ids", kMaxAttachmentsPerItem, 64);
-    if (text.empty() && ids.empty()) throw bad_request("attachment_ids", "Bifoga minst en fil eller skriv en text.");
+    if (text.empty() && ids.empty())
+        throw bad_request("attachment_ids", "Bifoga minst en fil eller skriv en text.",
+                          "Attach at least one file or write a text.");
     json result;
     std::uint64_t seq;
     {
@@ -494,7 +511,9 @@ Response hand_in(Context& ctx) {
         const Assignment& a = assignment_for_pupil(state, access.pupil, ctx.params.at("assignment"));
         auto existing = state.assignments.hand_ins.find({a.id, access.pupil.id});
         if (existing != state.assignments.hand_ins.end() && existing->second.returned)
-            throw ApiError(409, "conflict", "Läraren har redan lämnat tillbaka uppgiften, så den kan inte lämnas in igen.");
+            throw ApiError(409, "conflict",
+                           {"Läraren har redan lämnat tillbaka uppgiften, så den kan inte lämnas in igen.",
+                            "The teacher has already returned the assignment, so it cannot be handed in again."});
         check_attachments(state, *ctx.me, ids, "attachment_ids", "hand_in", hand_in_link_id(a.id, access.pupil.id));
         HandIn h;
         h.assignment_id = a.id;
@@ -506,7 +525,8 @@ Response hand_in(Context& ctx) {
         seq = txn.commit({{"type", "assignment_handed_in"}, {"hand_in", h}});
         seq = std::max(seq, notify_people(txn, teachers_of(state, a), access.pupil.id,
                                           {Box::Uppgifter, "assignment_hand_in", a.id,
-                                           access.pupil.full_name() + " lämnade in " + a.title},
+                                           {access.pupil.full_name() + " lämnade in " + a.title,
+                                            access.pupil.full_name() + " handed in " + a.title}},
                                           ctx.now));
         result = pupil_assignment_json(state, a, access.pupil, access.school, ctx.now, true);
     }
@@ -600,9 +620,11 @@ json card(const CardContext& ctx, Box) {
         if (a.due_at < ctx.now) ++overdue;
         else if (!next || a.due_at < next->due_at) next = &a;
     }
-    std::string summary = open == 0 ? std::string("Inga uppgifter att lämna in")
-                                    : std::to_string(open) + (open == 1 ? " uppgift" : " uppgifter") + " att lämna in";
-    if (overdue) summary += " (" + std::to_string(overdue) + " försenad" + (overdue == 1 ? "" : "e") + ")";
+    const std::string n = std::to_string(open), late = std::to_string(overdue);
+    std::string summary = open == 0 ? ctx.say("Inga uppgifter att lämna in", "No assignments to hand in")
+                                    : ctx.say(n + (open == 1 ? " uppgift" : " uppgifter") + " att lämna in",
+                                              n + (open == 1 ? " assignment" : " assignments") + " to hand in");
+    if (overdue) summary += ctx.say(" (" + late + " försenad" + (overdue == 1 ? "" : "e") + ")", " (" + late + " overdue)");
     json c = {{"count", open}, {"summary", summary}};
     if (next)
         c["next"] = {{"id", next->id}, {"title", next->title}, {"due_date", next->due_date.iso()},

@@ -44,21 +44,23 @@ namespace {
 
 struct FileType {
     const char* mime;
-    const char* name;  // in Swedish messages
+    const char* name;     // in Swedish messages
+    const char* name_en;  // in English ones, with its article
     std::vector<const char*> extensions;  // the first is added to download names that lack one
 };
 
 const FileType kTypes[] = {
-    {"application/pdf", "PDF", {"pdf"}},
-    {"image/png", "PNG-bild", {"png"}},
-    {"image/jpeg", "JPEG-bild", {"jpg", "jpeg", "jpe"}},
-    {"image/gif", "GIF-bild", {"gif"}},
-    {"image/webp", "WebP-bild", {"webp"}},
-    {"text/plain", "textfil", {"txt", "text", "csv", "md", "log"}},
-    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word-dokument", {"docx"}},
-    {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel-dokument", {"xlsx"}},
-    {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint-dokument", {"pptx"}},
-    {"application/vnd.oasis.opendocument.text", "OpenDocument-text", {"odt"}},
+    {"application/pdf", "PDF", "a PDF", {"pdf"}},
+    {"image/png", "PNG-bild", "a PNG image", {"png"}},
+    {"image/jpeg", "JPEG-bild", "a JPEG image", {"jpg", "jpeg", "jpe"}},
+    {"image/gif", "GIF-bild", "a GIF image", {"gif"}},
+    {"image/webp", "WebP-bild", "a WebP image", {"webp"}},
+    {"text/plain", "textfil", "a text file", {"txt", "text", "csv", "md", "log"}},
+    {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word-dokument", "a Word document", {"docx"}},
+    {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel-dokument", "an Excel document", {"xlsx"}},
+    {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint-dokument",
+     "a PowerPoint document", {"pptx"}},
+    {"application/vnd.oasis.opendocument.text", "OpenDocument-text", "an OpenDocument text", {"odt"}},
 };
 
 const FileType* type_of(const std::string& mime) {
@@ -141,20 +143,24 @@ std::string declared_mime(const std::string& header, bool& charset_ok) {
 }
 
 void check_filename(const std::string& name) {
-    if (name.empty()) throw bad_request("filename", "Filnamn saknas (ange ?filename=…).");
-    if (!valid_utf8(name)) throw bad_request("filename", "Filnamnet är inte giltig text.");
+    if (name.empty()) throw bad_request("filename", "Filnamn saknas (ange ?filename=…).", "The file name is missing (give ?filename=…).");
+    if (!valid_utf8(name)) throw bad_request("filename", "Filnamnet är inte giltig text.", "The file name is not valid text.");
     std::size_t chars = 0;
     for (unsigned char c : name) chars += (c & 0xC0) != 0x80;
     if (chars > kAttachmentFilenameMaxChars)
-        throw bad_request("filename", "Filnamnet får vara högst " + std::to_string(kAttachmentFilenameMaxChars) + " tecken.");
+        throw bad_request("filename", "Filnamnet får vara högst " + std::to_string(kAttachmentFilenameMaxChars) + " tecken.",
+                          "The file name can be at most " + std::to_string(kAttachmentFilenameMaxChars) + " characters.");
     for (std::size_t i = 0; i < name.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(name[i]);
         const bool c1_control = c == 0xC2 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
                                 static_cast<unsigned char>(name[i + 1]) <= 0x9F;
-        if (c < 0x20 || c == 0x7F || c1_control) throw bad_request("filename", "Filnamnet innehåller otillåtna tecken.");
-        if (c == '/' || c == '\\') throw bad_request("filename", "Filnamnet får inte innehålla / eller \\.");
+        if (c < 0x20 || c == 0x7F || c1_control)
+            throw bad_request("filename", "Filnamnet innehåller otillåtna tecken.",
+                              "The file name contains characters that are not allowed.");
+        if (c == '/' || c == '\\')
+            throw bad_request("filename", "Filnamnet får inte innehålla / eller \\.", "The file name cannot contain / or \\.");
     }
-    if (name == "." || name == "..") throw bad_request("filename", "Filnamnet är inte giltigt.");
+    if (name == "." || name == "..") throw bad_request("filename", "Filnamnet är inte giltigt.", "The file name is not valid.");
 }
 
 json attachment_json(const Attachment& a) {
@@ -198,29 +204,34 @@ bool news_grants(const State& state, const Person& viewer, const NewsItem& item,
 // --- routes ------------------------------------------------------------------------
 
 Response upload_attachment(Context& ctx) {
-    if (!ctx.services.blobs) throw ApiError(503, "no_storage", "Filer kan inte sparas här.");
+    if (!ctx.services.blobs) throw ApiError(503, "no_storage", {"Filer kan inte sparas här.", "Files cannot be saved here."});
     if (ctx.me->role == Role::Guardian)
-        throw ApiError(403, "forbidden", "Vårdnadshavare kan inte ladda upp filer.");
+        throw ApiError(403, "forbidden", {"Vårdnadshavare kan inte ladda upp filer.", "Guardians cannot upload files."});
     const auto q = ctx.request.query.find("filename");
     const std::string filename = q == ctx.request.query.end() ? "" : q->second;
     check_filename(filename);
     const std::string& bytes = ctx.request.body;
-    if (bytes.empty()) throw bad_request("file", "Filen är tom.");
-    if (bytes.size() > kAttachmentMaxBytes) throw ApiError(413, "too_large", "Filen är större än 10 MB.", "file");
+    if (bytes.empty()) throw bad_request("file", "Filen är tom.", "The file is empty.");
+    if (bytes.size() > kAttachmentMaxBytes)
+        throw ApiError(413, "too_large", {"Filen är större än 10 MB.", "The file is larger than 10 MB."}, "file");
 
     const auto sniffed = sniff_attachment_type(bytes, filename);
     if (!sniffed)
         throw ApiError(415, "unsupported_type",
-                       "Filtypen tas inte emot. Tillåtna filer: PDF, PNG, JPEG, GIF, WebP, text (UTF-8), Word, Excel, "
-                       "PowerPoint och OpenDocument-text.",
+                       {"Filtypen tas inte emot. Tillåtna filer: PDF, PNG, JPEG, GIF, WebP, text (UTF-8), Word, Excel, "
+                        "PowerPoint och OpenDocument-text.",
+                        "This type of file is not accepted. Allowed files: PDF, PNG, JPEG, GIF, WebP, text (UTF-8), Word, "
+                        "Excel, PowerPoint and OpenDocument text."},
                        "file");
     bool charset_ok = true;
     const std::string declared = declared_mime(ctx.request.content_type, charset_ok);
     const FileType* type = type_of(*sniffed);
     if (declared != *sniffed || !charset_ok)
         throw ApiError(415, "unsupported_type",
-                       std::string("Filen är en ") + type->name + " men skickades som " +
-                           (declared.empty() ? std::string("okänd typ") : declared) + ".",
+                       {std::string("Filen är en ") + type->name + " men skickades som " +
+                            (declared.empty() ? std::string("okänd typ") : declared) + ".",
+                        std::string("The file is ") + type->name_en + " but was sent as " +
+                            (declared.empty() ? std::string("an unknown type") : declared) + "."},
                        "file");
 
     // The bytes first, under an id of our own, then the record that points at them: a
@@ -253,9 +264,9 @@ Response download_attachment(Context& ctx) {
         if (it == state.attachments.files.end() || !may_download(state, *ctx.me, it->second, ctx.now)) throw not_found();
         a = it->second;
     }
-    if (!ctx.services.blobs) throw ApiError(503, "no_storage", "Filer kan inte hämtas här.");
+    if (!ctx.services.blobs) throw ApiError(503, "no_storage", {"Filer kan inte hämtas här.", "Files cannot be fetched here."});
     auto bytes = ctx.services.blobs->get(a.id);
-    if (!bytes) throw ApiError(500, "missing_file", "Filen saknas på servern.");
+    if (!bytes) throw ApiError(500, "missing_file", {"Filen saknas på servern.", "The file is missing on the server."});
     Response res;
     res.status = 200;
     res.file_bytes = std::move(*bytes);
@@ -354,16 +365,20 @@ bool may_download(const State& state, const Person& viewer, const Attachment& a,
 void check_attachments(const State& state, const Person& by, const std::vector<Id>& ids, const char* field,
                        const std::string& kind, const Id& item_id) {
     if (ids.size() > kMaxAttachmentsPerItem)
-        throw bad_request(field, "Högst " + std::to_string(kMaxAttachmentsPerItem) + " bifogade filer.");
+        throw bad_request(field, "Högst " + std::to_string(kMaxAttachmentsPerItem) + " bifogade filer.",
+                          "At most " + std::to_string(kMaxAttachmentsPerItem) + " attached files.");
     std::set<Id> seen;
     for (const Id& id : ids) {
-        if (!seen.insert(id).second) throw bad_request(field, "Samma fil är bifogad två gånger.");
+        if (!seen.insert(id).second)
+            throw bad_request(field, "Samma fil är bifogad två gånger.", "The same file is attached twice.");
         auto it = state.attachments.files.find(id);
         bool usable = it != state.attachments.files.end() && it->second.owner_id == by.id;
         if (!usable && it != state.attachments.files.end() && !kind.empty())
             for (const AttachmentLink& l : state.attachments.links)
                 usable = usable || (l.attachment_id == id && l.kind == kind && l.item_id == item_id);
-        if (!usable) throw bad_request(field, "Den bifogade filen " + id + " finns inte bland dina uppladdade filer.");
+        if (!usable)
+            throw bad_request(field, "Den bifogade filen " + id + " finns inte bland dina uppladdade filer.",
+                              "The attached file " + id + " is not among the files you uploaded.");
     }
 }
 

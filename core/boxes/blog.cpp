@@ -178,7 +178,8 @@ Response get_post(Context& ctx) {
 PupilAccess commenting_pupil(const State& state, const Context& ctx) {
     const auto access = pupil_box(state, ctx.params.at("pupil"), *ctx.me, ctx.now, Box::Blogg);
     if (ctx.me->id != access.pupil.id)
-        throw ApiError(403, "forbidden", "Bara eleven själv kan kommentera i bloggen.");
+        throw ApiError(403, "forbidden",
+                       {"Bara eleven själv kan kommentera i bloggen.", "Only the pupil can comment in the blog."});
     return access;
 }
 
@@ -196,7 +197,8 @@ Response add_comment(Context& ctx) {
         if (!post_reaches(post, access.pupil)) throw not_found();
         const BlogComment comment{txn.new_id("bcm"), access.pupil.id, text, ctx.now, false, ""};
         const Id post_id = post.id, author = post.author_id;
-        const std::string title = access.pupil.first_name + " kommenterade ”" + post.title + "”";
+        const Text title(access.pupil.first_name + " kommenterade ”" + post.title + "”",
+                         access.pupil.first_name + " commented on “" + post.title + "”");
         seq = txn.commit({{"type", "blog_comment_added"}, {"post_id", post_id}, {"comment", comment}});
         if (author != access.pupil.id)
             seq = std::max(seq, notify_people(txn, {author}, access.pupil.id, {Box::Blogg, "blog_comment", post_id, title},
@@ -223,7 +225,8 @@ Response delete_own_comment(Context& ctx) {
         const BlogComment& c = find_comment(post, ctx.params.at("comment"));
         if (c.hidden) throw not_found();  // hidden comments are not shown to pupils
         if (c.author_id != access.pupil.id)
-            throw ApiError(403, "forbidden", "Du kan bara ta bort dina egna kommentarer.");
+            throw ApiError(403, "forbidden",
+                           {"Du kan bara ta bort dina egna kommentarer.", "You can only delete your own comments."});
         seq = txn.commit({{"type", "blog_comment_deleted"}, {"post_id", post.id}, {"comment_id", c.id}});
     }
     ctx.services.store.make_durable(seq);
@@ -303,7 +306,8 @@ Response publish_post(Context& ctx) {
         post.published_at = ctx.now;
         seq = txn.commit({{"type", "blog_post_published"}, {"post", post}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, post.group_ids),
-                                          {Box::Blogg, "blog_post", post.id, post.title}, ctx.now, ctx.me->id));
+                                          {Box::Blogg, "blog_post", post.id, {post.title, post.title}}, ctx.now,
+                                          ctx.me->id));
         reply = staff_post(state, *ctx.me, state.blog.posts.at(post.id), school, true);
     }
     ctx.services.store.make_durable(seq);
@@ -318,7 +322,8 @@ Response change_post(Context& ctx) {
     const bool new_title = body.has("title"), new_body = body.has("body"), new_attachments = body.has("attachment_ids"),
                new_groups = body.has("group_ids");
     if (!(new_title || new_body || new_attachments || new_groups))
-        throw bad_request("", "Ange något att ändra: title, body, attachment_ids eller group_ids.");
+        throw bad_request("", "Ange något att ändra: title, body, attachment_ids eller group_ids.",
+                          "Give something to change: title, body, attachment_ids or group_ids.");
     const std::string title = new_title ? body.required_string("title", kBlogTitleMaxChars) : "";
     const std::string text = new_body ? body.required_string("body", kBlogBodyMaxChars) : "";
     const auto attachments = read_attachment_ids(body);
@@ -357,14 +362,16 @@ std::pair<const BlogPost*, const BlogComment*> moderated(const State& state, con
     const BlogPost& p = staff_find_post(state, *ctx.me, ctx.params.at("post"));
     const BlogComment& c = find_comment(p, ctx.params.at("comment"));
     if (!may_moderate(state, *ctx.me, p, c))
-        throw ApiError(403, "forbidden", "Bara personal i gruppen kan hantera kommentarerna.");
+        throw ApiError(403, "forbidden",
+                       {"Bara personal i gruppen kan hantera kommentarerna.",
+                        "Only the group's staff can manage the comments."});
     return {&p, &c};
 }
 
 Response moderate_comment(Context& ctx) {
     RequestBody body(ctx.request.body, {"hidden"});
     const auto hidden = body.optional_bool("hidden");
-    if (!hidden) throw bad_request("hidden", "Fältet hidden saknas.");
+    if (!hidden) throw missing("hidden");
 
     json reply;
     std::uint64_t seq = 0;
@@ -474,9 +481,9 @@ void load(const json& in, State& state) {
 
 json card(const CardContext& ctx, Box) {
     const auto posts = posts_for_pupil(ctx.state, ctx.pupil);
-    if (posts.empty()) return {{"summary", "Inga blogginlägg"}, {"count", 0}};
+    if (posts.empty()) return {{"summary", ctx.say("Inga blogginlägg", "No blog posts")}, {"count", 0}};
     const BlogPost& newest = *posts.front();
-    return {{"summary", "Senaste: " + newest.title},
+    return {{"summary", ctx.say("Senaste: ", "Latest: ") + newest.title},
             {"count", posts.size()},
             {"next",
              {{"id", newest.id},

@@ -27,14 +27,14 @@ const std::vector<std::string>& calendar_event_types() {
     return types;
 }
 
-std::string calendar_type_label(const std::string& type) {
-    if (type == "planning_day") return "Planeringsdag";
-    if (type == "activity") return "Aktivitet";
-    if (type == "holiday") return "Lovdag";
-    if (type == "homework") return "Läxa";
-    if (type == "study_day") return "Studiedag";
-    if (type == "term_dates") return "Terminsdatum";
-    if (type == "national_test") return "Nationellt prov";
+std::string calendar_type_label(const std::string& type, Language language) {
+    if (type == "planning_day") return say(language, "Planeringsdag", "Planning day");
+    if (type == "activity") return say(language, "Aktivitet", "Activity");
+    if (type == "holiday") return say(language, "Lovdag", "Holiday");
+    if (type == "homework") return say(language, "Läxa", "Homework");
+    if (type == "study_day") return say(language, "Studiedag", "Study day");
+    if (type == "term_dates") return say(language, "Terminsdatum", "Term dates");
+    if (type == "national_test") return say(language, "Nationellt prov", "National test");
     return "";
 }
 
@@ -93,9 +93,10 @@ const std::string* query_param(const Context& ctx, const char* name) {
 
 Date query_date(const Context& ctx, const char* name) {
     const std::string* v = query_param(ctx, name);
-    if (!v) throw bad_request(name, std::string("Ange både from och to (") + name + " saknas).");
+    const std::string n = name;
+    if (!v) throw bad_request(n, "Ange både from och to (" + n + " saknas).", "Give both from and to (" + n + " is missing).");
     auto d = Date::parse(*v);
-    if (!d) throw bad_request(name, std::string(name) + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.");
+    if (!d) throw bad_request(n, n + " ska vara ett datum på formen ÅÅÅÅ-MM-DD.", n + " must be a date written YYYY-MM-DD.");
     return *d;
 }
 
@@ -104,16 +105,21 @@ Range read_range(const Context& ctx, const Date& today) {
     const std::string* week = query_param(ctx, "week");
     const bool dates = query_param(ctx, "from") || query_param(ctx, "to");
     if (week) {
-        if (dates) throw bad_request("week", "Ange antingen week eller from och to, inte båda.");
+        if (dates)
+            throw bad_request("week", "Ange antingen week eller from och to, inte båda.",
+                              "Give either week or from and to, not both.");
         auto w = parse_iso_week(*week);
-        if (!w) throw bad_request("week", "week ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.");
+        if (!w)
+            throw bad_request("week", "week ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.",
+                              "week must be a week written YYYY-Wnn, for example 2026-W49.");
         return {monday_of(*w), monday_of(*w).plus_days(6), w};
     }
     if (dates) {
         const Date from = query_date(ctx, "from"), to = query_date(ctx, "to");
-        if (to < from) throw bad_request("to", "to får inte vara före from.");
+        if (to < from) throw bad_request("to", "to får inte vara före from.", "to cannot be before from.");
         if (to.days_since_epoch() - from.days_since_epoch() + 1 > kCalendarMaxQueryDays)
-            throw bad_request("to", "Högst " + std::to_string(kCalendarMaxQueryDays) + " dagar åt gången.");
+            throw bad_request("to", "Högst " + std::to_string(kCalendarMaxQueryDays) + " dagar åt gången.",
+                              "At most " + std::to_string(kCalendarMaxQueryDays) + " days at a time.");
         return {from, to, std::nullopt};
     }
     const IsoWeek w = iso_week_of(today);
@@ -124,31 +130,37 @@ Range read_range(const Context& ctx, const Date& today) {
 CalendarEvent read_event(const RequestBody& body) {
     CalendarEvent e;
     e.type = body.required_string("type", 40);
-    if (calendar_type_label(e.type).empty())
-        throw bad_request("type", "Okänd typ av händelse: " + e.type +
-                                      ". Tillåtna: planning_day, activity, holiday, homework, study_day, term_dates, "
-                                      "national_test.");
+    if (calendar_type_label(e.type, Language::sv).empty())
+        throw bad_request("type",
+                          "Okänd typ av händelse: " + e.type +
+                              ". Tillåtna: planning_day, activity, holiday, homework, study_day, term_dates, "
+                              "national_test.",
+                          "Unknown type of event: " + e.type +
+                              ". Allowed: planning_day, activity, holiday, homework, study_day, term_dates, "
+                              "national_test.");
     e.title = body.required_string("title", kCalendarTitleMaxChars);
     e.description = body.optional_string("description", kCalendarDescriptionMaxChars);
     e.date = body.required_date("date");
     e.end_date = body.optional_date("end_date").value_or(e.date);
-    if (e.end_date < e.date) throw bad_request("end_date", "end_date får inte vara före date.");
+    if (e.end_date < e.date) throw bad_request("end_date", "end_date får inte vara före date.", "end_date cannot be before date.");
     if (e.end_date.days_since_epoch() - e.date.days_since_epoch() + 1 > kCalendarMaxEventDays)
-        throw bad_request("end_date", "En händelse kan vara högst " + std::to_string(kCalendarMaxEventDays) + " dagar.");
+        throw bad_request("end_date", "En händelse kan vara högst " + std::to_string(kCalendarMaxEventDays) + " dagar.",
+                          "An event can be at most " + std::to_string(kCalendarMaxEventDays) + " days long.");
     e.start_time = body.optional_time("start_time");
     e.end_time = body.optional_time("end_time");
-    if (e.end_time && !e.start_time) throw bad_request("end_time", "Ange start_time när end_time anges.");
+    if (e.end_time && !e.start_time)
+        throw bad_request("end_time", "Ange start_time när end_time anges.", "Give start_time when end_time is given.");
     if (e.start_time && e.end_time && e.date == e.end_date && *e.end_time <= *e.start_time)
-        throw bad_request("end_time", "end_time ska vara efter start_time.");
+        throw bad_request("end_time", "end_time ska vara efter start_time.", "end_time must be after start_time.");
     return e;
 }
 
 // --- Wire form ------------------------------------------------------------------------
 
-json event_json(const State& state, const CalendarEvent& e, const School& school) {
+json event_json(const State& state, const CalendarEvent& e, const School& school, Language language) {
     return {{"id", e.id},
             {"type", e.type},
-            {"type_label", calendar_type_label(e.type)},
+            {"type_label", calendar_type_label(e.type, language)},
             {"title", e.title},
             {"description", e.description},
             {"date", e.date.iso()},
@@ -200,7 +212,7 @@ Response list_calendar(Context& ctx) {
         if (overlaps(e, range.from, range.to) && reaches_pupil(access.pupil, e.school_id, e.group_ids)) found.push_back(&e);
     std::sort(found.begin(), found.end(), chronological);
     json events = json::array();
-    for (const CalendarEvent* e : found) events.push_back(event_json(state, *e, access.school));
+    for (const CalendarEvent* e : found) events.push_back(event_json(state, *e, access.school, ctx.language()));
     Response res;
     res.body = range_json(range);
     res.body["pupil"] = {{"id", access.pupil.id}, {"name", access.pupil.full_name()}};
@@ -209,8 +221,9 @@ Response list_calendar(Context& ctx) {
     return res;
 }
 
-json staff_event_json(const State& state, const Person& me, const CalendarEvent& e, const School& school) {
-    json j = event_json(state, e, school);
+json staff_event_json(const State& state, const Person& me, const CalendarEvent& e, const School& school,
+                      Language language) {
+    json j = event_json(state, e, school, language);
     j["can_change"] = may_publish_to(state, me, e.school_id, e.group_ids);
     return j;
 }
@@ -227,7 +240,7 @@ Response list_school_calendar(Context& ctx) {
             found.push_back(&e);
     std::sort(found.begin(), found.end(), chronological);
     json events = json::array();
-    for (const CalendarEvent* e : found) events.push_back(staff_event_json(state, *ctx.me, *e, school));
+    for (const CalendarEvent* e : found) events.push_back(staff_event_json(state, *ctx.me, *e, school, ctx.language()));
     Response res;
     res.body = range_json(range);
     res.body["school"] = {{"id", school.id}, {"name", school.name}};
@@ -256,10 +269,12 @@ Response create_event(Context& ctx) {
         seq = txn.commit({{"type", "calendar_event_created"}, {"event", event}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, event.group_ids),
                                           {Box::Kalender, "calendar_event", event.id,
-                                           calendar_type_label(event.type) + " " + short_swedish_date(event.date) + ": " +
-                                               event.title},
+                                           {calendar_type_label(event.type, Language::sv) + " " +
+                                                short_date(event.date, Language::sv) + ": " + event.title,
+                                            calendar_type_label(event.type, Language::en) + " " +
+                                                short_date(event.date, Language::en) + ": " + event.title}},
                                           ctx.now, ctx.me->id));
-        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(event.id), school);
+        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(event.id), school, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response res;
@@ -288,7 +303,8 @@ Response change_event(Context& ctx) {
         changed.created_at = old.created_at;
         changed.changed_at = ctx.now;
         seq = txn.commit({{"type", "calendar_event_changed"}, {"event", changed}});
-        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(changed.id), state.schools.at(changed.school_id));
+        reply = staff_event_json(state, *ctx.me, state.calendar.events.at(changed.id), state.schools.at(changed.school_id),
+                                 ctx.language());
     }
     ctx.services.store.make_durable(seq);
     Response res;
@@ -338,16 +354,18 @@ json card(const CardContext& ctx, Box) {
         // An event that began earlier and is still going on counts as today's.
         if (!next || chronological(&e, next)) next = &e;
     }
-    if (!next) return {{"summary", "Inga kommande händelser"}, {"count", 0}};
+    if (!next) return {{"summary", ctx.say("Inga kommande händelser", "No upcoming events")}, {"count", 0}};
     const Date shown = next->date < ctx.today ? ctx.today : next->date;
-    std::string when = shown == ctx.today ? "Idag" : shown == ctx.today.plus_days(1) ? "I morgon" : short_swedish_date(shown);
+    std::string when = shown == ctx.today                 ? ctx.say("Idag", "Today")
+                       : shown == ctx.today.plus_days(1) ? ctx.say("I morgon", "Tomorrow")
+                                                         : short_date(shown, ctx.language);
     if (next->start_time && shown == next->date) when += " " + format_time_of_day(*next->start_time);
     return {{"summary", when + ": " + next->title},
             {"count", this_week},
             {"next",
              {{"id", next->id},
               {"type", next->type},
-              {"type_label", calendar_type_label(next->type)},
+              {"type_label", calendar_type_label(next->type, ctx.language)},
               {"title", next->title},
               {"date", next->date.iso()},
               {"end_date", next->end_date.iso()},

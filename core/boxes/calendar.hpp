@@ -37,8 +37,8 @@ constexpr std::size_t kCalendarDescriptionMaxChars = 5000;
 constexpr int kCalendarMaxQueryDays = 400;  // a calendar query spans at most this many days
 constexpr int kCalendarMaxEventDays = 366;  // an event lasts at most this many days
 
-// The event types on the wire, and their Swedish names ("" for an unknown type).
+// The event types on the wire, and their names in a language ("" for an unknown type).
 const std::vector<std::string>& calendar_event_types();
-std::string calendar_type_label(const std::string& type);
+std::string calendar_type_label(const std::string& type, Language language);
 
 }  // namespace skolnav

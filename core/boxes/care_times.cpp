@@ -81,7 +81,11 @@ std::optional<Box> care_box(SchoolForm form) {
     return std::nullopt;
 }
 
-std::string place_name(const School& school) { return school.form == SchoolForm::Forskola ? "Förskolan" : "Fritids"; }
+// "Förskolan har stängt på helger.", "The preschool is closed at weekends."
+std::string place_name(const School& school, Language language) {
+    return school.form == SchoolForm::Forskola ? say(language, "Förskolan", "The preschool")
+                                               : say(language, "Fritids", "After-school care");
+}
 
 // A pupil whose care box the viewer sees; 404 otherwise (403 no_insyn as everywhere).
 PupilAccess care_pupil(const State& state, const Id& pupil_id, const Person& me, UnixSeconds now) {
@@ -114,7 +118,7 @@ const Group& care_group(const State& state, const Id& group_id, const Person& me
 
 Date path_date(const Context& ctx) {
     auto d = Date::parse(ctx.params.at("date"));
-    if (!d) throw bad_request("date", "Datumet ska skrivas på formen ÅÅÅÅ-MM-DD.");
+    if (!d) throw bad_request("date", "Datumet ska skrivas på formen ÅÅÅÅ-MM-DD.", "The date must be written YYYY-MM-DD.");
     return *d;
 }
 
@@ -122,7 +126,7 @@ std::optional<Date> week_param(const Context& ctx) {
     auto it = ctx.request.query.find("week");
     if (it == ctx.request.query.end() || it->second.empty()) return std::nullopt;
     auto monday = monday_of_iso_week(it->second);
-    if (!monday) throw bad_request("week", "Fältet week ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.");
+    if (!monday) throw not_a_week("week");
     return monday;
 }
 
@@ -168,11 +172,14 @@ Response get_care_times(Context& ctx) {
 // Guardians only change times; the checks every guardian write shares.
 void check_guardian_may_change(const State& state, const Person& me, const PupilAccess& access, const Date& day) {
     if (me.role != Role::Guardian)
-        throw ApiError(403, "forbidden", "Tiderna registreras av vårdnadshavare.");
+        throw ApiError(403, "forbidden", {"Tiderna registreras av vårdnadshavare.", "The times are registered by guardians."});
     if (is_care_day_locked(state, access.pupil, day, access.today))
         throw ApiError(409, "locked",
-                       day <= access.today ? "Dagen har redan börjat och är låst; kontakta personalen för ändringar."
-                                           : "Personalen har låst " + day.iso() + "; kontakta dem för ändringar.",
+                       day <= access.today
+                           ? Text("Dagen har redan börjat och är låst; kontakta personalen för ändringar.",
+                                  "The day has already begun and is locked; contact the staff about changes.")
+                           : Text("Personalen har låst " + day.iso() + "; kontakta dem för ändringar.",
+                                  "The staff have locked " + day.iso() + "; contact them about changes."),
                        "date");
 }
 
@@ -181,7 +188,8 @@ Response put_care_time(Context& ctx) {
     const int arrival = body.required_time("arrival");
     const int pickup = body.required_time("pickup");
     const std::string comment = body.optional_string("comment", kCareCommentMaxChars);
-    if (pickup <= arrival) throw bad_request("pickup", "Hämtningen måste vara efter lämningen.");
+    if (pickup <= arrival)
+        throw bad_request("pickup", "Hämtningen måste vara efter lämningen.", "Pick-up must be after drop-off.");
     const Date day = path_date(ctx);
 
     json reply;
@@ -191,14 +199,20 @@ Response put_care_time(Context& ctx) {
         const State& state = txn.state();
         const auto access = care_pupil(state, ctx.params.at("pupil"), *ctx.me, ctx.now);
         check_guardian_may_change(state, *ctx.me, access, day);
-        if (day.weekday() > 5) throw bad_request("date", place_name(access.school) + " har stängt på helger.");
+        const School& school = access.school;
+        if (day.weekday() > 5)
+            throw bad_request("date", place_name(school, Language::sv) + " har stängt på helger.",
+                              place_name(school, Language::en) + " is closed at weekends.");
         if (access.today.plus_days(kCareDaysAhead) < day)
-            throw bad_request("date", "Tider kan registreras högst åtta veckor framåt.");
+            throw bad_request("date", "Tider kan registreras högst åtta veckor framåt.",
+                              "Times can be registered at most eight weeks ahead.");
         const OpeningHours hours = opening_hours_of(state, access.school.id);
         if (arrival < hours.open)
-            throw bad_request("arrival", place_name(access.school) + " öppnar " + format_time_of_day(hours.open) + ".");
+            throw bad_request("arrival", place_name(school, Language::sv) + " öppnar " + format_time_of_day(hours.open) + ".",
+                              place_name(school, Language::en) + " opens at " + format_time_of_day(hours.open) + ".");
         if (pickup > hours.close)
-            throw bad_request("pickup", place_name(access.school) + " stänger " + format_time_of_day(hours.close) + ".");
+            throw bad_request("pickup", place_name(school, Language::sv) + " stänger " + format_time_of_day(hours.close) + ".",
+                              place_name(school, Language::en) + " closes at " + format_time_of_day(hours.close) + ".");
         seq = txn.commit({{"type", "care_time_set"},
                           {"pupil_id", access.pupil.id},
                           {"date", day.iso()},
@@ -235,7 +249,7 @@ Response delete_care_time(Context& ctx) {
 
 Response put_staff_comment(Context& ctx) {
     RequestBody body(ctx.request.body, {"comment"});
-    if (!body.has("comment")) throw bad_request("comment", "Fältet comment saknas.");
+    if (!body.has("comment")) throw missing("comment");
     const std::string comment = body.optional_string("comment", kCareCommentMaxChars);
     const Date day = path_date(ctx);
 
@@ -246,7 +260,8 @@ Response put_staff_comment(Context& ctx) {
         const State& state = txn.state();
         const auto access = care_pupil_for_staff(state, ctx.params.at("pupil"), *ctx.me, ctx.now);
         if (day < access.today.plus_days(-366) || access.today.plus_days(366) < day)
-            throw bad_request("date", "Kommentarer kan skrivas för dagar högst ett år bakåt eller framåt.");
+            throw bad_request("date", "Kommentarer kan skrivas för dagar högst ett år bakåt eller framåt.",
+                              "Comments can be written for days at most one year back or ahead.");
         seq = txn.commit({{"type", "care_time_staff_comment"},
                           {"pupil_id", access.pupil.id},
                           {"date", day.iso()},
@@ -263,7 +278,8 @@ Response put_staff_comment(Context& ctx) {
             const std::uint64_t n = notify_people(
                 txn, guardians, access.pupil.id,
                 {box, "care_time_comment", day.iso(),
-                 "Personalen har kommenterat " + access.pupil.first_name + "s tider " + short_swedish_date(day)},
+                 {"Personalen har kommenterat " + access.pupil.first_name + "s tider " + short_date(day, Language::sv),
+                  "The staff commented on " + access.pupil.first_name + "'s times on " + short_date(day, Language::en)}},
                 ctx.now);
             if (n) seq = n;
         }
@@ -327,7 +343,8 @@ Response set_lock(Context& ctx, bool locked) {
         const Group& group = care_group(state, ctx.params.at("group"), *ctx.me);
         const Date today = today_at(state.schools.at(group.school_id), ctx.now);
         if (day < today.plus_days(-366) || today.plus_days(366) < day)
-            throw bad_request("date", "Dagar kan låsas högst ett år bakåt eller framåt.");
+            throw bad_request("date", "Dagar kan låsas högst ett år bakåt eller framåt.",
+                              "Days can be locked at most one year back or ahead.");
         seq = txn.commit({{"type", "care_day_locked"}, {"group_id", group.id}, {"date", day.iso()}, {"locked", locked}});
     }
     ctx.services.store.make_durable(seq);
@@ -342,7 +359,9 @@ Response set_opening_hours(Context& ctx) {
     RequestBody body(ctx.request.body, {"open", "close"});
     const int open = body.required_time("open");
     const int close = body.required_time("close");
-    if (close <= open) throw bad_request("close", "Stängningstiden måste vara efter öppningstiden.");
+    if (close <= open)
+        throw bad_request("close", "Stängningstiden måste vara efter öppningstiden.",
+                          "The closing time must be after the opening time.");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();
@@ -461,10 +480,10 @@ json card(const CardContext& ctx, Box) {
         }
     json c = {{"count", coming}};
     if (!next) {
-        c["summary"] = "Inga tider registrerade för den kommande veckan";
+        c["summary"] = ctx.say("Inga tider registrerade för den kommande veckan", "No times registered for the coming week");
         return c;
     }
-    c["summary"] = std::string(next->date == ctx.today ? "Idag " : short_swedish_date(next->date) + " ") +
+    c["summary"] = (next->date == ctx.today ? ctx.say("Idag", "Today") : short_date(next->date, ctx.language)) + " " +
                    format_time_of_day(next->arrival) + "–" + format_time_of_day(next->pickup);
     c["next"] = {{"date", next->date.iso()},
                  {"arrival", format_time_of_day(next->arrival)},

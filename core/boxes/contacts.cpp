@@ -54,10 +54,11 @@ json guardian_entry(const State& state, const Person& g, const Person& viewer) {
     return j;
 }
 
-std::string staff_title(SchoolForm form, bool mentor) {
-    if (form == SchoolForm::Forskola) return mentor ? "Ansvarig pedagog" : "Pedagog";
-    if (form == SchoolForm::Gymnasieskola) return mentor ? "Mentor" : "Lärare";
-    return mentor ? "Klassföreståndare" : "Lärare";
+std::string staff_title(SchoolForm form, bool mentor, Language language) {
+    if (form == SchoolForm::Forskola)
+        return mentor ? say(language, "Ansvarig pedagog", "Lead teacher") : say(language, "Pedagog", "Teacher");
+    if (form == SchoolForm::Gymnasieskola) return mentor ? "Mentor" : say(language, "Lärare", "Teacher");
+    return mentor ? say(language, "Klassföreståndare", "Class teacher") : say(language, "Lärare", "Teacher");
 }
 
 Response class_list(Context& ctx) {
@@ -91,7 +92,7 @@ Response class_list(Context& ctx) {
                              {"name", s->full_name()},
                              {"email", s->email},
                              {"mentor", mentor},
-                             {"title", staff_title(access.school.form, mentor)}});
+                             {"title", staff_title(access.school.form, mentor, ctx.language())}});
         }
     Response r;
     r.body = {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}},
@@ -104,7 +105,9 @@ Response class_list(Context& ctx) {
 
 void require_guardian(const Person& me) {
     if (me.role != Role::Guardian)
-        throw ApiError(403, "forbidden", "Bara vårdnadshavare väljer vilka kontaktuppgifter som visas i kontaktlistan.");
+        throw ApiError(403, "forbidden",
+                       {"Bara vårdnadshavare väljer vilka kontaktuppgifter som visas i kontaktlistan.",
+                        "Only guardians choose which contact details the contact list shows."});
 }
 
 json visibility_reply(const State& state, const Person& me) {
@@ -125,7 +128,9 @@ Response set_visibility(Context& ctx) {
     const auto phone = body.optional_bool("phone"), email = body.optional_bool("email"),
                address = body.optional_bool("address");
     require_guardian(*ctx.me);
-    if (!phone && !email && !address) throw bad_request("", "Ange phone, email eller address (true eller false).");
+    if (!phone && !email && !address)
+        throw bad_request("", "Ange phone, email eller address (true eller false).",
+                          "Give phone, email or address (true or false).");
     std::uint64_t seq;
     json reply;
     {
@@ -147,7 +152,9 @@ Response set_visibility(Context& ctx) {
 const School& adult_pupil_school(const State& state, const Person& me, UnixSeconds now) {
     const School* school = me.role == Role::Pupil ? school_of(state, me) : nullptr;
     if (!school || !is_adult(me, today_at(*school, now)))
-        throw ApiError(403, "forbidden", "Bara myndiga elever bestämmer om vårdnadshavare får insyn.");
+        throw ApiError(403, "forbidden",
+                       {"Bara myndiga elever bestämmer om vårdnadshavare får insyn.",
+                        "Only pupils aged 18 or over decide whether guardians get access."});
     return *school;
 }
 
@@ -162,7 +169,8 @@ Response get_insyn(Context& ctx) {
 Response set_insyn(Context& ctx) {
     RequestBody body(ctx.request.body, {"consent"});
     const auto consent = body.optional_bool("consent");
-    if (!consent) throw bad_request("consent", "Fältet consent saknas (true eller false).");
+    if (!consent)
+        throw bad_request("consent", "Fältet consent saknas (true eller false).", "The field consent is missing (true or false).");
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();
@@ -245,8 +253,9 @@ json card(const CardContext& ctx, Box) {
     auto gi = ctx.state.groups.find(ctx.pupil.group_id);
     if (gi == ctx.state.groups.end()) return json::object();
     const int n = static_cast<int>(pupils_of_group(ctx.state, gi->second.id).size());
-    const char* noun = ctx.school.form == SchoolForm::Forskola ? " barn på "
-                                                              : (n == 1 ? " elev i " : " elever i ");
+    const std::string noun = ctx.school.form == SchoolForm::Forskola
+                                 ? ctx.say(" barn på ", n == 1 ? " child in " : " children in ")
+                                 : ctx.say(n == 1 ? " elev i " : " elever i ", n == 1 ? " pupil in " : " pupils in ");
     return {{"count", n}, {"summary", std::to_string(n) + noun + gi->second.name}};
 }
 

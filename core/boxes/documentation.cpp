@@ -65,11 +65,11 @@ std::vector<std::string> enabled_documentation_kinds(const State& state, const S
     return it == state.documentation.kinds_by_school.end() ? offered_documentation_kinds(school.form) : it->second;
 }
 
-std::string documentation_kind_name(const std::string& kind) {
+std::string documentation_kind_name(const std::string& kind, Language language) {
     if (kind == "portfolio") return "Portfolio";
-    if (kind == "iup") return "IUP";
-    if (kind == "atgardsprogram") return "Åtgärdsprogram";
-    if (kind == "anteckningar") return "Anteckningar";
+    if (kind == "iup") return say(language, "IUP", "Development plan (IUP)");
+    if (kind == "atgardsprogram") return say(language, "Åtgärdsprogram", "Action programme");
+    if (kind == "anteckningar") return say(language, "Anteckningar", "Notes");
     return kind;
 }
 
@@ -89,10 +89,10 @@ bool readable(const State& state, const DocumentationItem& d, const School& scho
     return d.published && contains(enabled_documentation_kinds(state, school), d.kind);
 }
 
-json item_json(const State& state, const DocumentationItem& d, const School& school, bool staff) {
+json item_json(const State& state, const DocumentationItem& d, const School& school, bool staff, Language language) {
     json j = {{"id", d.id},
               {"kind", d.kind},
-              {"kind_name", documentation_kind_name(d.kind)},
+              {"kind_name", documentation_kind_name(d.kind, language)},
               {"title", d.title},
               {"body", d.body},
               {"date", d.date.iso()},
@@ -134,8 +134,8 @@ Response list_documentation(Context& ctx) {
     for (const std::string& kind : enabled_documentation_kinds(state, access.school)) {
         json list = json::array();
         for (const DocumentationItem* d : items)
-            if (d->kind == kind && d->published) list.push_back(item_json(state, *d, access.school, false));
-        kinds.push_back({{"kind", kind}, {"name", documentation_kind_name(kind)}, {"items", std::move(list)}});
+            if (d->kind == kind && d->published) list.push_back(item_json(state, *d, access.school, false, ctx.language()));
+        kinds.push_back({{"kind", kind}, {"name", documentation_kind_name(kind, ctx.language())}, {"items", std::move(list)}});
     }
     return reply(200, {{"pupil", {{"id", access.pupil.id}, {"name", access.pupil.full_name()}}}, {"kinds", kinds}});
 }
@@ -148,7 +148,7 @@ Response get_documentation_item(Context& ctx) {
     if (it == state.documentation.items.end() || it->second.pupil_id != access.pupil.id ||
         !readable(state, it->second, access.school))
         throw not_found();
-    return reply(200, {{"item", item_json(state, it->second, access.school, false)}});
+    return reply(200, {{"item", item_json(state, it->second, access.school, false, ctx.language())}});
 }
 
 // --- staff ---------------------------------------------------------------------------
@@ -165,7 +165,8 @@ ItemInput read_item(const std::string& text) {
     ItemInput in;
     in.kind = body.required_string("kind", 40);
     if (!std::any_of(std::begin(kAllKinds), std::end(kAllKinds), [&](const char* k) { return in.kind == k; }))
-        throw bad_request("kind", "Okänd sorts dokumentation: " + in.kind + " (portfolio, iup, atgardsprogram eller anteckningar).");
+        throw bad_request("kind", "Okänd sorts dokumentation: " + in.kind + " (portfolio, iup, atgardsprogram eller anteckningar).",
+                          "Unknown kind of documentation: " + in.kind + " (portfolio, iup, atgardsprogram or anteckningar).");
     in.title = body.required_string("title", kDocumentTitleMaxChars);
     in.body = body.optional_string("body", kDocumentBodyMaxChars);
     in.date = body.optional_date("date");
@@ -176,9 +177,12 @@ ItemInput read_item(const std::string& text) {
 
 void check_kind(const State& state, const School& school, const std::string& kind) {
     if (!school_uses_box(school))
-        throw ApiError(403, "forbidden", school.name + " använder inte Dokumentation i Skolnav.");
+        throw ApiError(403, "forbidden",
+                       {school.name + " använder inte Dokumentation i Skolnav.",
+                        school.name + " does not use Documentation in Skolnav."});
     if (!contains(enabled_documentation_kinds(state, school), kind))
-        throw bad_request("kind", school.name + " använder inte " + documentation_kind_name(kind) + ".");
+        throw bad_request("kind", school.name + " använder inte " + documentation_kind_name(kind, Language::sv) + ".",
+                          school.name + " does not use " + documentation_kind_name(kind, Language::en) + ".");
 }
 
 Response save_item(Context& ctx, bool create) {
@@ -204,7 +208,7 @@ Response save_item(Context& ctx, bool create) {
         }
         check_kind(state, access.school, in.kind);
         const Date date = in.date.value_or(create ? access.today : d.date);
-        if (access.today < date) throw bad_request("date", "Datumet kan inte ligga i framtiden.");
+        if (access.today < date) throw bad_request("date", "Datumet kan inte ligga i framtiden.", "The date cannot be in the future.");
         check_attachments(state, *ctx.me, in.attachment_ids, "attachment_ids", "documentation", d.id);
         if (create) d.id = txn.new_id("doc");
         d.kind = in.kind;
@@ -217,9 +221,10 @@ Response save_item(Context& ctx, bool create) {
         if (d.published && !was_published)
             seq = std::max(seq, notify_pupils(txn, {access.pupil.id},
                                               {Box::Dokumentation, d.kind == "portfolio" ? "portfolio" : "document", d.id,
-                                               documentation_kind_name(d.kind) + ": " + d.title},
+                                               {documentation_kind_name(d.kind, Language::sv) + ": " + d.title,
+                                                documentation_kind_name(d.kind, Language::en) + ": " + d.title}},
                                               ctx.now));
-        result = item_json(state, d, access.school, true);
+        result = item_json(state, d, access.school, true, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     return reply(create ? 201 : 200, {{"item", result}});
@@ -253,21 +258,22 @@ Response list_group_documentation(Context& ctx) {
     json pupils = json::array();
     for (const Id& pid : pupils_of_group(state, g->first)) {
         json items = json::array();
-        for (const DocumentationItem* d : items_of(state, pid)) items.push_back(item_json(state, *d, school, true));
+        for (const DocumentationItem* d : items_of(state, pid)) items.push_back(item_json(state, *d, school, true, ctx.language()));
         pupils.push_back({{"pupil", {{"id", pid}, {"name", state.people.at(pid).full_name()}}}, {"items", items}});
     }
     json kinds = json::array();
     for (const auto& k : enabled_documentation_kinds(state, school))
-        kinds.push_back({{"kind", k}, {"name", documentation_kind_name(k)}});
+        kinds.push_back({{"kind", k}, {"name", documentation_kind_name(k, ctx.language())}});
     return reply(200, {{"group", {{"id", g->first}, {"name", g->second.name}}},
                        {"uses_documentation", school_uses_box(school)},
                        {"kinds", kinds},
                        {"pupils", pupils}});
 }
 
-json kinds_reply(const State& state, const School& school) {
+json kinds_reply(const State& state, const School& school, Language language) {
     json offered = json::array(), enabled = json::array();
-    for (const auto& k : offered_documentation_kinds(school.form)) offered.push_back({{"kind", k}, {"name", documentation_kind_name(k)}});
+    for (const auto& k : offered_documentation_kinds(school.form))
+        offered.push_back({{"kind", k}, {"name", documentation_kind_name(k, language)}});
     for (const auto& k : enabled_documentation_kinds(state, school)) enabled.push_back(k);
     return {{"school", {{"id", school.id}, {"name", school.name}}}, {"offered", offered}, {"kinds", enabled}};
 }
@@ -277,12 +283,12 @@ Response get_kinds(Context& ctx) {
     const State& state = txn.state();
     auto s = state.schools.find(ctx.params.at("school"));
     if (s == state.schools.end() || !is_staff_at_school(*ctx.me, s->first)) throw not_found();
-    return reply(200, kinds_reply(state, s->second));
+    return reply(200, kinds_reply(state, s->second, ctx.language()));
 }
 
 Response set_kinds(Context& ctx) {
     RequestBody body(ctx.request.body, {"kinds"});
-    if (!body.has("kinds")) throw bad_request("kinds", "Fältet kinds saknas.");
+    if (!body.has("kinds")) throw missing("kinds");
     const auto names = body.string_list("kinds", 10, 40);
     json result;
     std::uint64_t seq;
@@ -294,15 +300,17 @@ Response set_kinds(Context& ctx) {
         const auto offered = offered_documentation_kinds(s->second.form);
         for (const auto& n : names) {
             if (!contains(offered, n))
-                throw bad_request("kinds", documentation_kind_name(n) + " finns inte för " + s->second.name + ".");
+                throw bad_request("kinds", documentation_kind_name(n, Language::sv) + " finns inte för " + s->second.name + ".",
+                                  documentation_kind_name(n, Language::en) + " is not available for " + s->second.name + ".");
             if (std::count(names.begin(), names.end(), n) > 1)
-                throw bad_request("kinds", documentation_kind_name(n) + " står två gånger.");
+                throw bad_request("kinds", documentation_kind_name(n, Language::sv) + " står två gånger.",
+                                  documentation_kind_name(n, Language::en) + " is listed twice.");
         }
         std::vector<std::string> chosen;  // in the offered order
         for (const auto& k : offered)
             if (contains(names, k)) chosen.push_back(k);
         seq = txn.commit({{"type", "documentation_kinds_set"}, {"school_id", s->first}, {"kinds", chosen}});
-        result = kinds_reply(state, s->second);
+        result = kinds_reply(state, s->second, ctx.language());
     }
     ctx.services.store.make_durable(seq);
     return reply(200, result);
@@ -370,8 +378,10 @@ json card(const CardContext& ctx, Box) {
         if (!latest) latest = d;
     }
     json c = {{"count", count},
-              {"summary", count == 0 ? std::string("Ingen dokumentation ännu")
-                                     : std::to_string(count) + " dokument om " + ctx.pupil.first_name}};
+              {"summary", count == 0 ? ctx.say("Ingen dokumentation ännu", "No documentation yet")
+                                     : std::to_string(count) +
+                                           ctx.say(" dokument om ", count == 1 ? " document about " : " documents about ") +
+                                           ctx.pupil.first_name}};
     if (latest)
         c["next"] = {{"id", latest->id}, {"kind", latest->kind}, {"title", latest->title}, {"date", latest->date.iso()}};
     return c;

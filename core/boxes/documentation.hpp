@@ -47,8 +47,9 @@ constexpr std::size_t kDocumentBodyMaxChars = 20000;
 // default all offered).
 std::vector<std::string> offered_documentation_kinds(SchoolForm form);
 std::vector<std::string> enabled_documentation_kinds(const State& state, const School& school);
-// "Portfolio", "IUP", "Åtgärdsprogram", "Anteckningar".
-std::string documentation_kind_name(const std::string& kind);
+// "Portfolio", "IUP", "Åtgärdsprogram", "Anteckningar"; in English "Portfolio",
+// "Development plan (IUP)", "Action programme", "Notes".
+std::string documentation_kind_name(const std::string& kind, Language language);
 
 // Attachment rule (see attachments.cpp): may `viewer` read this item (and its files)?
 bool may_read_documentation_item(const State& state, const Person& viewer, const Id& item_id, UnixSeconds now);

@@ -128,8 +128,11 @@ std::optional<UnixSeconds> parse_instant(const std::string& s) {
 UnixSeconds required_instant(const RequestBody& body, const char* field) {
     auto t = parse_instant(body.required_string(field, 40));
     if (!t)
-        throw bad_request(field, std::string("Fältet ") + field +
-                                     " ska vara en tidpunkt med tidszon, till exempel 2026-12-01T08:00:00+01:00.");
+        throw bad_request(field,
+                          std::string("Fältet ") + field +
+                              " ska vara en tidpunkt med tidszon, till exempel 2026-12-01T08:00:00+01:00.",
+                          std::string("The field ") + field +
+                              " must be a point in time with its time zone, for example 2026-12-01T08:00:00+01:00.");
     return *t;
 }
 
@@ -141,69 +144,90 @@ bool has_bad_chars(const std::string& s) {
 
 // A text inside a nested structure: a non-empty string of at most max_chars.
 std::string nested_text(const json& v, const std::string& field, std::size_t max_chars, bool may_be_empty = false) {
-    if (!v.is_string()) throw bad_request(field, "Fältet " + field + " ska vara text.");
+    if (!v.is_string()) throw bad_request(field, "Fältet " + field + " ska vara text.", "The field " + field + " must be text.");
     const std::string s = v.get<std::string>();
-    if (s.empty() && !may_be_empty) throw bad_request(field, "Fältet " + field + " saknas.");
+    if (s.empty() && !may_be_empty) throw missing(field);
     if (utf8_length(s) > max_chars)
-        throw bad_request(field, "Fältet " + field + " får vara högst " + std::to_string(max_chars) + " tecken.");
-    if (has_bad_chars(s)) throw bad_request(field, "Fältet " + field + " innehåller otillåtna tecken.");
+        throw bad_request(field, "Fältet " + field + " får vara högst " + std::to_string(max_chars) + " tecken.",
+                          "The field " + field + " can be at most " + std::to_string(max_chars) + " characters.");
+    if (has_bad_chars(s))
+        throw bad_request(field, "Fältet " + field + " innehåller otillåtna tecken.",
+                          "The field " + field + " contains characters that are not allowed.");
     return s;
 }
 
 // Distinct option indexes, each below n.
 std::vector<int> index_list(const json& v, const std::string& field, std::size_t n) {
-    if (!v.is_array()) throw bad_request(field, "Fältet " + field + " ska vara en lista med alternativens nummer.");
+    if (!v.is_array())
+        throw bad_request(field, "Fältet " + field + " ska vara en lista med alternativens nummer.",
+                          "The field " + field + " must be a list of option numbers.");
     std::set<int> seen;
     for (const auto& x : v) {
         if (!x.is_number_integer() || x.get<long long>() < 0 || x.get<long long>() >= static_cast<long long>(n))
-            throw bad_request(field, "Fältet " + field + " ska innehålla alternativnummer från 0 till " +
-                                         std::to_string(n - 1) + ".");
-        if (!seen.insert(x.get<int>()).second) throw bad_request(field, "Fältet " + field + " har samma alternativ två gånger.");
+            throw bad_request(field, "Fältet " + field + " ska innehålla alternativnummer från 0 till " + std::to_string(n - 1) + ".",
+                              "The field " + field + " must contain option numbers from 0 to " + std::to_string(n - 1) + ".");
+        if (!seen.insert(x.get<int>()).second)
+            throw bad_request(field, "Fältet " + field + " har samma alternativ två gånger.",
+                              "The field " + field + " has the same option twice.");
     }
     return {seen.begin(), seen.end()};
 }
 
 std::vector<ETestQuestion> parse_questions(const json& raw) {
-    if (raw.is_null()) throw bad_request("questions", "Fältet questions saknas.");
-    if (!raw.is_array()) throw bad_request("questions", "Fältet questions ska vara en lista med frågor.");
+    if (raw.is_null()) throw missing("questions");
+    if (!raw.is_array())
+        throw bad_request("questions", "Fältet questions ska vara en lista med frågor.",
+                          "The field questions must be a list of questions.");
     if (raw.empty() || raw.size() > kMaxQuestions)
-        throw bad_request("questions", "Ett prov ska ha mellan 1 och " + std::to_string(kMaxQuestions) + " frågor.");
+        throw bad_request("questions", "Ett prov ska ha mellan 1 och " + std::to_string(kMaxQuestions) + " frågor.",
+                          "A test must have between 1 and " + std::to_string(kMaxQuestions) + " questions.");
     std::vector<ETestQuestion> out;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string at = "questions[" + std::to_string(i) + "]";
         const json& q = raw[i];
-        if (!q.is_object()) throw bad_request(at, "Fråga " + std::to_string(i + 1) + " ska vara ett objekt.");
+        if (!q.is_object())
+            throw bad_request(at, "Fråga " + std::to_string(i + 1) + " ska vara ett objekt.",
+                              "Question " + std::to_string(i + 1) + " must be an object.");
         for (const auto& [k, v] : q.items())
             if (k != "type" && k != "text" && k != "options" && k != "correct")
-                throw bad_request(at + "." + k, "Okänt fält: " + at + "." + k + ".");
+                throw bad_request(at + "." + k, "Okänt fält: " + at + "." + k + ".", "Unknown field: " + at + "." + k + ".");
         ETestQuestion question;
         if (!q.contains("type") || !q["type"].is_string() || !kind_from(q["type"].get<std::string>()))
-            throw bad_request(at + ".type", "Fältet " + at + ".type ska vara single, multiple eller text.");
+            throw bad_request(at + ".type", "Fältet " + at + ".type ska vara single, multiple eller text.",
+                              "The field " + at + ".type must be single, multiple or text.");
         question.kind = *kind_from(q["type"].get<std::string>());
         question.text = nested_text(q.value("text", json()), at + ".text", kQuestionMaxChars);
         const bool has_options = q.contains("options") && !q["options"].is_null();
         const bool has_correct = q.contains("correct") && !q["correct"].is_null();
         if (question.kind == QuestionKind::Text) {
             if (has_options && !(q["options"].is_array() && q["options"].empty()))
-                throw bad_request(at + ".options", "En fritextfråga har inga alternativ.");
+                throw bad_request(at + ".options", "En fritextfråga har inga alternativ.", "A free-text question has no options.");
             if (has_correct && !(q["correct"].is_array() && q["correct"].empty()))
-                throw bad_request(at + ".correct", "En fritextfråga har inget rätt svar.");
+                throw bad_request(at + ".correct", "En fritextfråga har inget rätt svar.",
+                                  "A free-text question has no correct answer.");
         } else {
             const std::string of = at + ".options";
             if (!has_options || !q["options"].is_array())
-                throw bad_request(of, "Fältet " + of + " ska vara en lista med svarsalternativ.");
+                throw bad_request(of, "Fältet " + of + " ska vara en lista med svarsalternativ.",
+                                  "The field " + of + " must be a list of answer options.");
             const json& opts = q["options"];
             if (opts.size() < 2 || opts.size() > kMaxOptions)
-                throw bad_request(of, "En flervalsfråga ska ha mellan 2 och " + std::to_string(kMaxOptions) + " alternativ.");
+                throw bad_request(of, "En flervalsfråga ska ha mellan 2 och " + std::to_string(kMaxOptions) + " alternativ.",
+                                  "A multiple-choice question must have between 2 and " + std::to_string(kMaxOptions) +
+                                      " options.");
             for (std::size_t o = 0; o < opts.size(); ++o)
                 question.options.push_back(nested_text(opts[o], of + "[" + std::to_string(o) + "]", kOptionMaxChars));
             const std::string cf = at + ".correct";
-            if (!has_correct) throw bad_request(cf, "Fältet " + cf + " saknas: ange rätt svar.");
+            if (!has_correct)
+                throw bad_request(cf, "Fältet " + cf + " saknas: ange rätt svar.",
+                                  "The field " + cf + " is missing: give the correct answer.");
             question.correct = index_list(q["correct"], cf, question.options.size());
             if (question.kind == QuestionKind::Single && question.correct.size() != 1)
-                throw bad_request(cf, "En fråga med ett svar ska ha exakt ett rätt alternativ.");
+                throw bad_request(cf, "En fråga med ett svar ska ha exakt ett rätt alternativ.",
+                                  "A question with one answer must have exactly one correct option.");
             if (question.kind == QuestionKind::Multiple && question.correct.empty())
-                throw bad_request(cf, "En fråga med flera svar ska ha minst ett rätt alternativ.");
+                throw bad_request(cf, "En fråga med flera svar ska ha minst ett rätt alternativ.",
+                                  "A question with several answers must have at least one correct option.");
         }
         out.push_back(std::move(question));
     }
@@ -211,11 +235,16 @@ std::vector<ETestQuestion> parse_questions(const json& raw) {
 }
 
 std::vector<ETestAnswer> parse_answers(const json& raw, const std::vector<ETestQuestion>& questions) {
-    if (raw.is_null()) throw bad_request("answers", "Fältet answers saknas.");
-    if (!raw.is_array()) throw bad_request("answers", "Fältet answers ska vara en lista med ett svar per fråga.");
+    if (raw.is_null()) throw missing("answers");
+    if (!raw.is_array())
+        throw bad_request("answers", "Fältet answers ska vara en lista med ett svar per fråga.",
+                          "The field answers must be a list with one answer per question.");
     if (raw.size() != questions.size())
-        throw bad_request("answers", "Provet har " + std::to_string(questions.size()) + " frågor; ange ett svar per fråga "
-                                     "(null för en fråga du hoppar över).");
+        throw bad_request("answers",
+                          "Provet har " + std::to_string(questions.size()) + " frågor; ange ett svar per fråga "
+                          "(null för en fråga du hoppar över).",
+                          "The test has " + std::to_string(questions.size()) + " questions; give one answer per question "
+                          "(null for a question you skip).");
     std::vector<ETestAnswer> out;
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const std::string at = "answers[" + std::to_string(i) + "]";
@@ -226,11 +255,14 @@ std::vector<ETestAnswer> parse_answers(const json& raw, const std::vector<ETestQ
             out.push_back(answer);
             continue;
         }
-        if (!a.is_object()) throw bad_request(at, "Svar " + std::to_string(i + 1) + " ska vara ett objekt eller null.");
+        if (!a.is_object())
+            throw bad_request(at, "Svar " + std::to_string(i + 1) + " ska vara ett objekt eller null.",
+                              "Answer " + std::to_string(i + 1) + " must be an object or null.");
         const char* expected = q.kind == QuestionKind::Single ? "choice" : q.kind == QuestionKind::Multiple ? "choices" : "text";
         for (const auto& [k, v] : a.items())
             if (k != expected)
-                throw bad_request(at + "." + k, "Fråga " + std::to_string(i + 1) + " besvaras med fältet " + expected + ".");
+                throw bad_request(at + "." + k, "Fråga " + std::to_string(i + 1) + " besvaras med fältet " + expected + ".",
+                                  "Question " + std::to_string(i + 1) + " is answered with the field " + expected + ".");
         const std::string f = at + "." + expected;
         if (!a.contains(expected) || a[expected].is_null()) {
             out.push_back(answer);
@@ -239,8 +271,11 @@ std::vector<ETestAnswer> parse_answers(const json& raw, const std::vector<ETestQ
         const json& v = a[expected];
         if (q.kind == QuestionKind::Single) {
             if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() >= static_cast<long long>(q.options.size()))
-                throw bad_request(f, "Fältet " + f + " ska vara ett alternativnummer från 0 till " +
-                                         std::to_string(q.options.size() - 1) + ".");
+                throw bad_request(f,
+                                  "Fältet " + f + " ska vara ett alternativnummer från 0 till " +
+                                      std::to_string(q.options.size() - 1) + ".",
+                                  "The field " + f + " must be an option number from 0 to " +
+                                      std::to_string(q.options.size() - 1) + ".");
             answer.choices = {v.get<int>()};
         } else if (q.kind == QuestionKind::Multiple) {
             answer.choices = index_list(v, f, q.options.size());
@@ -395,11 +430,15 @@ Response submit_etest(Context& ctx) {
         const auto access = own_etests(ctx, state);
         const ETest& t = pupil_test(state, access.pupil, ctx.params.at("etest"));
         if (submission_of(state, t.id, access.pupil.id))
-            throw ApiError(409, "already_submitted", "Du har redan lämnat in provet.");
-        if (ctx.now < t.opens_at)
-            throw ApiError(409, "not_open", "Provet öppnar " + school_time(access.school, t.opens_at).substr(0, 16) + ".");
-        if (ctx.now >= t.closes_at)
-            throw ApiError(409, "closed", "Provet stängde " + school_time(access.school, t.closes_at).substr(0, 16) + ".");
+            throw ApiError(409, "already_submitted", {"Du har redan lämnat in provet.", "You have already handed in the test."});
+        if (ctx.now < t.opens_at) {
+            const std::string opens = school_time(access.school, t.opens_at).substr(0, 16);
+            throw ApiError(409, "not_open", {"Provet öppnar " + opens + ".", "The test opens " + opens + "."});
+        }
+        if (ctx.now >= t.closes_at) {
+            const std::string closed = school_time(access.school, t.closes_at).substr(0, 16);
+            throw ApiError(409, "closed", {"Provet stängde " + closed + ".", "The test closed " + closed + "."});
+        }
         const auto answers = parse_answers(body.raw("answers"), t.questions);
         ETestSubmission s{t.id, access.pupil.id, answers, ctx.now};
         seq = txn.commit({{"type", "etest_submitted"}, {"submission", s}});
@@ -429,16 +468,17 @@ ParsedTest parse_test(const std::string& text, UnixSeconds now) {
     p.instructions = body.optional_string("instructions", kInstructionsMaxChars);
     p.opens_at = required_instant(body, "opens_at");
     p.closes_at = required_instant(body, "closes_at");
-    if (p.closes_at <= p.opens_at) throw bad_request("closes_at", "Provet måste stänga efter att det öppnar.");
-    if (p.closes_at <= now) throw bad_request("closes_at", "Provet måste stänga i framtiden.");
+    if (p.closes_at <= p.opens_at)
+        throw bad_request("closes_at", "Provet måste stänga efter att det öppnar.", "The test must close after it opens.");
+    if (p.closes_at <= now) throw bad_request("closes_at", "Provet måste stänga i framtiden.", "The test must close in the future.");
     p.questions = parse_questions(body.raw("questions"));
     p.publish = body.optional_bool("published").value_or(false);
     return p;
 }
 
 std::uint64_t notify_published(Store::Transaction& txn, const ETest& t, UnixSeconds now, const Id& by) {
-    return notify_pupils(txn, pupils_of_group(txn.state(), t.group_id), {Box::ETest, "etest", t.id, "Nytt prov: " + t.title},
-                         now, by);
+    return notify_pupils(txn, pupils_of_group(txn.state(), t.group_id),
+                         {Box::ETest, "etest", t.id, {"Nytt prov: " + t.title, "New test: " + t.title}}, now, by);
 }
 
 Response list_group_etests(Context& ctx) {
@@ -483,7 +523,9 @@ Response update_etest(Context& ctx) {
         const State& state = txn.state();
         const Group& group = group_for_staff(state, *ctx.me, ctx.params.at("group"));
         ETest t = group_test(state, group, ctx.params.at("etest"));
-        if (t.published) throw ApiError(409, "conflict", "Provet är redan publicerat och kan inte ändras.");
+        if (t.published)
+            throw ApiError(409, "conflict",
+                           {"Provet är redan publicerat och kan inte ändras.", "The test is already published and cannot be changed."});
         t.title = p.title;
         t.instructions = p.instructions;
         t.opens_at = p.opens_at;
@@ -510,8 +552,10 @@ Response publish_etest(Context& ctx) {
         const State& state = txn.state();
         const Group& group = group_for_staff(state, *ctx.me, ctx.params.at("group"));
         const ETest& t = group_test(state, group, ctx.params.at("etest"));
-        if (t.published) throw ApiError(409, "conflict", "Provet är redan publicerat.");
-        if (t.closes_at <= ctx.now) throw ApiError(409, "closed", "Provet har redan stängt; ändra tiderna först.");
+        if (t.published) throw ApiError(409, "conflict", {"Provet är redan publicerat.", "The test is already published."});
+        if (t.closes_at <= ctx.now)
+            throw ApiError(409, "closed",
+                           {"Provet har redan stängt; ändra tiderna först.", "The test has already closed; change the times first."});
         seq = txn.commit({{"type", "etest_published"}, {"id", t.id}, {"at", ctx.now}});
         seq = std::max(seq, notify_published(txn, t, ctx.now, ctx.me->id));
         reply = staff_json(state, t, state.schools.at(group.school_id));
@@ -644,7 +688,8 @@ json card(const CardContext& ctx, Box) {
         if (!next || t.closes_at < next->closes_at) next = &t;
     }
     json c = {{"count", todo},
-              {"summary", todo == 0 ? "Inga prov att göra" : std::to_string(todo) + " prov att göra"}};
+              {"summary", todo == 0 ? ctx.say("Inga prov att göra", "No tests to take")
+                                    : std::to_string(todo) + ctx.say(" prov att göra", todo == 1 ? " test to take" : " tests to take")}};
     if (next)
         c["next"] = {{"id", next->id}, {"title", next->title}, {"closes_at", school_time(ctx.school, next->closes_at)}};
     return c;

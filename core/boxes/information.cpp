@@ -117,27 +117,35 @@ std::vector<NewsLink> read_links(const RequestBody& body) {
     std::vector<NewsLink> out;
     if (!body.has("links")) return out;
     const json& v = body.raw("links");
-    if (!v.is_array()) throw bad_request("links", "Fältet links ska vara en lista med länkar.");
+    if (!v.is_array())
+        throw bad_request("links", "Fältet links ska vara en lista med länkar.", "The field links must be a list of links.");
     if (v.size() > kNewsMaxLinks)
-        throw bad_request("links", "Högst " + std::to_string(kNewsMaxLinks) + " länkar per nyhet.");
+        throw bad_request("links", "Högst " + std::to_string(kNewsMaxLinks) + " länkar per nyhet.",
+                          "At most " + std::to_string(kNewsMaxLinks) + " links per news item.");
     for (std::size_t i = 0; i < v.size(); ++i) {
-        const std::string which = "Länk " + std::to_string(i + 1) + ": ";
+        const std::string which = "Länk " + std::to_string(i + 1) + ": ", which_en = "Link " + std::to_string(i + 1) + ": ";
         const json& l = v[i];
-        if (!l.is_object()) throw bad_request("links", which + "ska ha title och url.");
+        if (!l.is_object()) throw bad_request("links", which + "ska ha title och url.", which_en + "must have title and url.");
         for (const auto& [k, x] : l.items())
-            if (k != "title" && k != "url") throw bad_request("links", which + "okänt fält " + k + ".");
+            if (k != "title" && k != "url")
+                throw bad_request("links", which + "okänt fält " + k + ".", which_en + "unknown field " + k + ".");
         if (!l.contains("title") || !l["title"].is_string() || l["title"].get<std::string>().empty())
-            throw bad_request("links", which + "rubrik saknas.");
+            throw bad_request("links", which + "rubrik saknas.", which_en + "the title is missing.");
         if (!l.contains("url") || !l["url"].is_string() || l["url"].get<std::string>().empty())
-            throw bad_request("links", which + "adress saknas.");
+            throw bad_request("links", which + "adress saknas.", which_en + "the address is missing.");
         NewsLink link{l["title"].get<std::string>(), l["url"].get<std::string>()};
         if (utf8_length(link.title) > kLinkTitleMaxChars || has_control_chars(link.title))
-            throw bad_request("links", which + "rubriken får vara högst " + std::to_string(kLinkTitleMaxChars) +
-                                           " tecken, utan radbrytningar.");
+            throw bad_request("links",
+                              which + "rubriken får vara högst " + std::to_string(kLinkTitleMaxChars) +
+                                  " tecken, utan radbrytningar.",
+                              which_en + "the title can be at most " + std::to_string(kLinkTitleMaxChars) +
+                                  " characters, without line breaks.");
         if (link.url.size() > kLinkUrlMaxChars)
-            throw bad_request("links", which + "adressen får vara högst " + std::to_string(kLinkUrlMaxChars) + " tecken.");
+            throw bad_request("links", which + "adressen får vara högst " + std::to_string(kLinkUrlMaxChars) + " tecken.",
+                              which_en + "the address can be at most " + std::to_string(kLinkUrlMaxChars) + " characters.");
         if (!is_web_url(link.url))
-            throw bad_request("links", which + "adressen ska vara en webbadress som börjar med http:// eller https://.");
+            throw bad_request("links", which + "adressen ska vara en webbadress som börjar med http:// eller https://.",
+                              which_en + "the address must be a web address starting with http:// or https://.");
         out.push_back(std::move(link));
     }
     return out;
@@ -281,7 +289,8 @@ Response publish_news(Context& ctx) {
         item.published_at = ctx.now;
         seq = txn.commit({{"type", "news_published"}, {"item", item}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, school.id, item.group_ids),
-                                          {Box::Information, "news", item.id, item.title}, ctx.now, ctx.me->id));
+                                          {Box::Information, "news", item.id, {item.title, item.title}}, ctx.now,
+                                          ctx.me->id));
         reply = staff_item_json(state, *ctx.me, state.information.items.at(item.id), school);
     }
     ctx.services.store.make_durable(seq);
@@ -296,7 +305,8 @@ Response change_news(Context& ctx) {
     const bool new_title = body.has("title"), new_body = body.has("body"), new_links = body.has("links"),
                new_attachments = body.has("attachment_ids"), new_groups = body.has("group_ids");
     if (!(new_title || new_body || new_links || new_attachments || new_groups))
-        throw bad_request("", "Ange något att ändra: title, body, links, attachment_ids eller group_ids.");
+        throw bad_request("", "Ange något att ändra: title, body, links, attachment_ids eller group_ids.",
+                          "Give something to change: title, body, links, attachment_ids or group_ids.");
     const std::string title = new_title ? body.required_string("title", kNewsTitleMaxChars) : "";
     const std::string text = body.optional_string("body", kNewsBodyMaxChars);
     const auto links = read_links(body);
@@ -318,7 +328,8 @@ Response change_news(Context& ctx) {
         item.changed_at = ctx.now;
         seq = txn.commit({{"type", "news_changed"}, {"item", item}});
         seq = std::max(seq, notify_pupils(txn, audience_of(state, item.school_id, item.group_ids),
-                                          {Box::Information, "news_changed", item.id, item.title}, ctx.now, ctx.me->id));
+                                          {Box::Information, "news_changed", item.id, {item.title, item.title}}, ctx.now,
+                                          ctx.me->id));
         reply = staff_item_json(state, *ctx.me, state.information.items.at(item.id), state.schools.at(item.school_id));
     }
     ctx.services.store.make_durable(seq);
@@ -376,10 +387,11 @@ json card(const CardContext& ctx, Box) {
     int unread = 0;
     for (const NewsItem* n : items) unread += !is_read(ctx.state, n->id, ctx.viewer.id);
     std::string summary;
-    if (items.empty()) summary = "Inga nyheter";
-    else if (unread == 0) summary = "Inga olästa nyheter";
-    else if (unread == 1) summary = "1 oläst nyhet";
-    else summary = std::to_string(unread) + " olästa nyheter";
+    const std::string n = std::to_string(unread);
+    if (items.empty()) summary = ctx.say("Inga nyheter", "No news");
+    else if (unread == 0) summary = ctx.say("Inga olästa nyheter", "No unread news");
+    else if (unread == 1) summary = ctx.say("1 oläst nyhet", "1 unread news item");
+    else summary = ctx.say(n + " olästa nyheter", n + " unread news items");
     json c = {{"summary", summary}, {"count", items.size()}, {"unread", unread}};
     if (!items.empty())
         c["next"] = {{"id", items.front()->id},

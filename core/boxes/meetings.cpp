@@ -169,9 +169,10 @@ json slot_json(const State& state, const MeetingSlot& s) {
             {"offered_to", s.pupil_id.empty() ? "group" : "pupil"}};
 }
 
-std::string when_text(const State& state, const MeetingSlot& s) {
+// "tis 8 dec 14:40", "Tue 8 Dec 14:40"
+std::string when_text(const State& state, const MeetingSlot& s, Language language) {
     const json j = slot_json(state, s);
-    return short_swedish_date(Date::parse(j["date"].get<std::string>()).value()) + " " + j["start"].get<std::string>();
+    return short_date(Date::parse(j["date"].get<std::string>()).value(), language) + " " + j["start"].get<std::string>();
 }
 
 json booking_json(const State& state, const MeetingSlot& s, UnixSeconds now) {
@@ -190,8 +191,9 @@ PupilAccess booking_pupil(const State& state, const Context& ctx) {
     if (!may_book_meetings(state, *ctx.me, access.pupil, access.today))
         throw ApiError(403, "forbidden",
                        access.school.form == SchoolForm::Gymnasieskola
-                           ? "Utvecklingssamtal för elever under 18 år bokas av vårdnadshavare."
-                           : "Utvecklingssamtal bokas av vårdnadshavare.");
+                           ? Text("Utvecklingssamtal för elever under 18 år bokas av vårdnadshavare.",
+                                  "Development talks for pupils under 18 are booked by guardians.")
+                           : Text("Utvecklingssamtal bokas av vårdnadshavare.", "Development talks are booked by guardians."));
     return access;
 }
 
@@ -229,15 +231,19 @@ Response book_meeting(Context& ctx) {
         auto it = state.meetings.slots.find(ctx.params.at("slot"));
         if (it == state.meetings.slots.end() || !offered_to(it->second, access.pupil)) throw not_found();
         const MeetingSlot& slot = it->second;
-        if (slot.start <= ctx.now) throw ApiError(409, "conflict", "Den tiden har redan varit. Välj en annan tid.");
+        if (slot.start <= ctx.now)
+            throw ApiError(409, "conflict", {"Den tiden har redan varit. Välj en annan tid.", "That time has passed. Choose another time."});
         if (slot.booked_for == access.pupil.id) {
             unchanged = true;
         } else {
             if (!slot.booked_for.empty())
-                throw ApiError(409, "conflict", "Tiden är redan bokad av någon annan. Välj en annan tid.");
+                throw ApiError(409, "conflict",
+                               {"Tiden är redan bokad av någon annan. Välj en annan tid.",
+                                "The time is already booked by someone else. Choose another time."});
             const MeetingSlot* old = current_booking(state, access.pupil.id, ctx.now);
             if (old && old->start <= ctx.now)
-                throw ApiError(409, "conflict", "Samtalet pågår redan och kan inte bytas.");
+                throw ApiError(409, "conflict",
+                               {"Samtalet pågår redan och kan inte bytas.", "The talk has already begun and cannot be moved."});
             changed = old != nullptr;
             const Id old_id = old ? old->id : "";
             const std::vector<Id> staff = holders(&slot, old);
@@ -248,9 +254,12 @@ Response book_meeting(Context& ctx) {
                               {"at", ctx.now},
                               {"released", old_id}});
             const MeetingSlot& now_booked = state.meetings.slots.at(ctx.params.at("slot"));
-            const std::string title = access.pupil.full_name() + (changed ? ": utvecklingssamtalet har bytt tid till "
-                                                                          : ": utvecklingssamtal bokat ") +
-                                      when_text(state, now_booked);
+            const Text title(access.pupil.full_name() +
+                                 (changed ? ": utvecklingssamtalet har bytt tid till " : ": utvecklingssamtal bokat ") +
+                                 when_text(state, now_booked, Language::sv),
+                             access.pupil.full_name() +
+                                 (changed ? ": the development talk has moved to " : ": development talk booked for ") +
+                                 when_text(state, now_booked, Language::en));
             if (auto n = notify_people(txn, staff, access.pupil.id,
                                        {Box::Utvecklingssamtal, "meeting_booked", now_booked.id, title}, ctx.now))
                 seq = n;
@@ -271,14 +280,18 @@ Response cancel_meeting(Context& ctx) {
         const State& state = txn.state();
         const auto access = booking_pupil(state, ctx);
         const MeetingSlot* booked = current_booking(state, access.pupil.id, ctx.now);
-        if (!booked) throw ApiError(404, "not_found", "Det finns ingen bokad tid att avboka.");
-        if (booked->start <= ctx.now) throw ApiError(409, "conflict", "Samtalet har redan börjat och kan inte avbokas.");
+        if (!booked) throw ApiError(404, "not_found", {"Det finns ingen bokad tid att avboka.", "There is no booked time to cancel."});
+        if (booked->start <= ctx.now)
+            throw ApiError(409, "conflict",
+                           {"Samtalet har redan börjat och kan inte avbokas.", "The talk has already begun and cannot be cancelled."});
         const MeetingSlot copy = *booked;
         seq = txn.commit({{"type", "meeting_cancelled"}, {"slot_id", copy.id}});
         if (auto n = notify_people(txn, holders(&copy, nullptr), access.pupil.id,
                                    {Box::Utvecklingssamtal, "meeting_booked", copy.id,
-                                    access.pupil.full_name() + ": utvecklingssamtalet " + when_text(state, copy) +
-                                        " är avbokat"},
+                                    {access.pupil.full_name() + ": utvecklingssamtalet " +
+                                         when_text(state, copy, Language::sv) + " är avbokat",
+                                     access.pupil.full_name() + ": the development talk " +
+                                         when_text(state, copy, Language::en) + " is cancelled"}},
                                    ctx.now))
             seq = n;
     }
@@ -353,7 +366,7 @@ Response offer_slots(Context& ctx) {
     const std::string place = body.optional_string("place", kMeetingPlaceMaxChars);
     const std::string pupil_id = body.optional_string("pupil", 40);
     if (start + duration * count > 24 * 60)
-        throw bad_request("count", "Alla tiderna måste rymmas inom samma dag.");
+        throw bad_request("count", "Alla tiderna måste rymmas inom samma dag.", "All the times must fit within the same day.");
 
     json reply = json::array();
     std::uint64_t seq;
@@ -366,16 +379,20 @@ Response offer_slots(Context& ctx) {
         if (!pupil_id.empty()) {
             const Person* p = find_person(state, pupil_id);
             if (!p || p->role != Role::Pupil || p->group_id != group.id)
-                throw bad_request("pupil", "Eleven finns inte i " + group.name + ".");
+                throw bad_request("pupil", "Eleven finns inte i " + group.name + ".", "The pupil is not in " + group.name + ".");
         }
-        if (today.plus_days(366) < day) throw bad_request("date", "Tider kan erbjudas högst ett år framåt.");
+        if (today.plus_days(366) < day)
+            throw bad_request("date", "Tider kan erbjudas högst ett år framåt.", "Times can be offered at most one year ahead.");
         const UnixSeconds first = local_instant(school, day, start);
-        if (first <= ctx.now) throw bad_request("start", "Tiden har redan varit.");
+        if (first <= ctx.now) throw bad_request("start", "Tiden har redan varit.", "The time has already passed.");
         const UnixSeconds last_end = first + static_cast<UnixSeconds>(duration) * count * 60;
         for (const auto& [id, s] : state.meetings.slots)
             if (s.staff_id == ctx.me->id && s.start < last_end && first < s.end())
                 throw ApiError(409, "conflict",
-                               "Du har redan en samtalstid " + when_text(state, s) + " som krockar med de nya tiderna.",
+                               {"Du har redan en samtalstid " + when_text(state, s, Language::sv) +
+                                    " som krockar med de nya tiderna.",
+                                "You already have a talk at " + when_text(state, s, Language::en) +
+                                    " that clashes with the new times."},
                                "start");
         json slots = json::array();
         std::vector<MeetingSlot> made;
@@ -398,7 +415,8 @@ Response offer_slots(Context& ctx) {
         const std::vector<Id> pupils = pupil_id.empty() ? pupils_of_group(state, group.id) : std::vector<Id>{pupil_id};
         if (auto n = notify_bookers(txn, pupils,
                                     {Box::Utvecklingssamtal, "meeting_slots", made.front().id,
-                                     "Nya tider för utvecklingssamtal: boka en tid"},
+                                     {"Nya tider för utvecklingssamtal: boka en tid",
+                                      "New times for development talks: book a time"}},
                                     ctx.now))
             seq = n;
     }
@@ -422,8 +440,10 @@ Response withdraw_slot(Context& ctx) {
         if (!copy.booked_for.empty() && copy.start > ctx.now)
             if (auto n = notify_bookers(txn, {copy.booked_for},
                                         {Box::Utvecklingssamtal, "meeting_cancelled", copy.id,
-                                         "Utvecklingssamtalet " + when_text(state, copy) +
-                                             " är inställt: boka gärna en ny tid"},
+                                         {"Utvecklingssamtalet " + when_text(state, copy, Language::sv) +
+                                              " är inställt: boka gärna en ny tid",
+                                          "The development talk " + when_text(state, copy, Language::en) +
+                                              " is cancelled: please book a new time"}},
                                         ctx.now))
                 seq = n;
     }
@@ -475,15 +495,20 @@ json card(const CardContext& ctx, Box) {
         const json j = booking_json(ctx.state, *b, ctx.now);
         return {{"active", true},
                 {"count", 1},
-                {"summary", "Bokat: " + when_text(ctx.state, *b) + (b->place.empty() ? "" : ", " + b->place)},
+                {"summary", ctx.say("Bokat: ", "Booked: ") + when_text(ctx.state, *b, ctx.language) +
+                                (b->place.empty() ? "" : ", " + b->place)},
                 {"next", j}};
     }
     const auto free = bookable_slots(ctx.state, ctx.pupil, ctx.now);
-    if (free.empty()) return {{"active", false}, {"count", 0}, {"summary", "Inga bokningsbara tider just nu"}};
+    if (free.empty())
+        return {{"active", false}, {"count", 0}, {"summary", ctx.say("Inga bokningsbara tider just nu", "No times to book right now")}};
+    const bool one = free.size() == 1;
     return {{"active", true},
             {"count", free.size()},
-            {"summary", std::to_string(free.size()) + (free.size() == 1 ? " ledig tid" : " lediga tider") +
-                            " att boka, från " + when_text(ctx.state, *free.front())},
+            {"summary", std::to_string(free.size()) +
+                            ctx.say(std::string(one ? " ledig tid" : " lediga tider") + " att boka, från ",
+                                    std::string(one ? " free time" : " free times") + " to book, from ") +
+                            when_text(ctx.state, *free.front(), ctx.language)},
             {"next", slot_json(ctx.state, *free.front())}};
 }
 

@@ -18,6 +18,7 @@ void to_json(json& j, const Notification& n) {
     j = {{"id", n.id},       {"recipient_id", n.recipient_id}, {"pupil_id", n.pupil_id}, {"box", n.box},
          {"kind", n.kind},   {"item_id", n.item_id},           {"title", n.title},       {"created_at", n.created_at},
          {"read", n.read}};
+    if (!n.title_en.empty()) j["title_en"] = n.title_en;
 }
 void from_json(const json& j, Notification& n) {
     n.id = j.at("id").get<std::string>();
@@ -27,6 +28,7 @@ void from_json(const json& j, Notification& n) {
     n.kind = j.at("kind").get<std::string>();
     n.item_id = j.at("item_id").get<std::string>();
     n.title = j.at("title").get<std::string>();
+    n.title_en = j.value("title_en", "");
     n.created_at = j.at("created_at").get<UnixSeconds>();
     n.read = j.at("read").get<bool>();
 }
@@ -39,7 +41,11 @@ std::uint64_t commit_notifications(Store::Transaction& txn, json list) {
 }
 
 json make(Store::Transaction& txn, const Id& recipient, const Id& pupil, const NotificationItem& item, UnixSeconds now) {
-    return Notification{txn.new_id("not"), recipient, pupil, to_string(item.box), item.kind, item.item_id, item.title, now, false};
+    return Notification{txn.new_id("not"), recipient, pupil, to_string(item.box), item.kind, item.item_id,
+                        item.title.sv,
+                        item.title.en == item.title.sv ? "" : item.title.en,  // kept once when they are the same
+                        now,
+                        false};
 }
 
 }  // namespace
@@ -98,6 +104,8 @@ Response list_notifications(Context& ctx) {
             if (items.size() < 200) {
                 json j = *n;
                 j.erase("recipient_id");
+                j.erase("title_en");
+                if (ctx.language() == Language::en && !n->title_en.empty()) j["title"] = n->title_en;
                 j["created_at"] = TimeZone::named("Europe/Stockholm")->local_iso(n->created_at);
                 items.push_back(std::move(j));
             }
@@ -113,23 +121,25 @@ Response mark_read(Context& ctx) {
     try {
         body = json::parse(ctx.request.body.empty() ? "{}" : ctx.request.body);
     } catch (const json::parse_error&) {
-        throw bad_request("", "Förfrågan är inte giltig JSON.");
+        throw bad_request("", "Förfrågan är inte giltig JSON.", "The request is not valid JSON.");
     }
-    if (!body.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.");
+    if (!body.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.", "The request must be a JSON object.");
     for (const auto& [k, v] : body.items())
-        if (k != "ids" && k != "all") throw bad_request(k, "Okänt fält: " + k + ".");
+        if (k != "ids" && k != "all") throw bad_request(k, "Okänt fält: " + k + ".", "Unknown field: " + k + ".");
     const bool all = body.contains("all") && body["all"].is_boolean() && body["all"].get<bool>();
-    if (body.contains("all") && !body["all"].is_boolean()) throw bad_request("all", "Fältet all ska vara true eller false.");
+    if (body.contains("all") && !body["all"].is_boolean())
+        throw bad_request("all", "Fältet all ska vara true eller false.", "The field all must be true or false.");
     std::vector<std::string> ids;
     if (body.contains("ids")) {
         if (!body["ids"].is_array() || body["ids"].size() > 1000)
-            throw bad_request("ids", "Fältet ids ska vara en lista med högst 1000 id.");
+            throw bad_request("ids", "Fältet ids ska vara en lista med högst 1000 id.",
+                              "The field ids must be a list of at most 1000 ids.");
         for (const auto& id : body["ids"]) {
-            if (!id.is_string()) throw bad_request("ids", "Fältet ids ska innehålla text.");
+            if (!id.is_string()) throw bad_request("ids", "Fältet ids ska innehålla text.", "The field ids must contain text.");
             ids.push_back(id.get<std::string>());
         }
     }
-    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.");
+    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.", "Give ids or all.");
     std::uint64_t seq = 0;
     {
         auto txn = ctx.services.store.begin();

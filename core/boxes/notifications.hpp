@@ -18,6 +18,7 @@ struct Notification {
     std::string kind;     // "news", "blog_post", "assessment", "grade", …
     Id item_id;           // the item to open
     std::string title;    // Swedish one-liner shown in the list
+    std::string title_en; // the English, when it differs (empty in notifications made before: the Swedish is shown)
     UnixSeconds created_at = 0;
     bool read = false;
 };

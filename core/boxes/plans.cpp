@@ -98,9 +98,10 @@ const Plan& find_plan(const State& state, const Id& id) {
 }
 
 void check_period(const Date& from, const Date& to, const char* field) {
-    if (to < from) throw bad_request(field, "to får inte vara före from.");
+    if (to < from) throw bad_request(field, "to får inte vara före from.", "to cannot be before from.");
     if (to.days_since_epoch() - from.days_since_epoch() + 1 > kPlanMaxDays)
-        throw bad_request(field, "En planering kan omfatta högst " + std::to_string(kPlanMaxDays) + " dagar.");
+        throw bad_request(field, "En planering kan omfatta högst " + std::to_string(kPlanMaxDays) + " dagar.",
+                          "A plan can cover at most " + std::to_string(kPlanMaxDays) + " days.");
 }
 
 json plan_json(const State& state, const Plan& p, const School& school, const Date& today) {
@@ -126,7 +127,9 @@ json staff_plan_json(const State& state, const Person& me, const Plan& p, const 
 
 std::uint64_t notify_published(Store::Transaction& txn, const Plan& p, UnixSeconds now, const Id& by) {
     return notify_pupils(txn, audience_of(txn.state(), p.school_id, p.group_ids),
-                         {Box::Planeringar, "plan", p.id, "Ny planering i " + p.subject + ": " + p.title}, now, by);
+                         {Box::Planeringar, "plan", p.id,
+                          {"Ny planering i " + p.subject + ": " + p.title, "New plan in " + p.subject + ": " + p.title}},
+                         now, by);
 }
 
 // --- Handlers -------------------------------------------------------------------------
@@ -214,7 +217,9 @@ Response change_plan(Context& ctx) {
     RequestBody body(ctx.request.body, {"subject", "title", "body", "from", "to", "published", "group_ids"});
     bool any = false;
     for (const char* f : {"subject", "title", "body", "from", "to", "published", "group_ids"}) any = any || body.has(f);
-    if (!any) throw bad_request("", "Ange något att ändra: subject, title, body, from, to, published eller group_ids.");
+    if (!any)
+        throw bad_request("", "Ange något att ändra: subject, title, body, from, to, published eller group_ids.",
+                          "Give something to change: subject, title, body, from, to, published or group_ids.");
     const std::string subject = body.has("subject") ? body.required_string("subject", kPlanSubjectMaxChars) : "";
     const std::string title = body.has("title") ? body.required_string("title", kPlanTitleMaxChars) : "";
     const std::string text = body.optional_string("body", kPlanBodyMaxChars);
@@ -289,9 +294,9 @@ json card(const CardContext& ctx, Box) {
         if (plan_reaches(p, ctx.pupil) && period_of(p, ctx.today) == Period::Current) current.push_back(&p);
     std::sort(current.begin(), current.end(), PlanOrder{ctx.today});
     const std::size_t n = current.size();
-    json c = {{"summary", n == 0   ? std::string("Inga aktuella planeringar")
-                          : n == 1 ? std::string("1 aktuell planering")
-                                   : std::to_string(n) + " aktuella planeringar"},
+    json c = {{"summary", n == 0   ? ctx.say("Inga aktuella planeringar", "No current plans")
+                          : n == 1 ? ctx.say("1 aktuell planering", "1 current plan")
+                                   : ctx.say(std::to_string(n) + " aktuella planeringar", std::to_string(n) + " current plans")},
               {"count", n}};
     if (n)
         c["next"] = {{"id", current.front()->id},

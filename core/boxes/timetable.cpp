@@ -130,12 +130,13 @@ std::string timetable_query(const Context& ctx, const char* name) {
 Response get_timetable(Context& ctx) {
     const std::string date_text = timetable_query(ctx, "date"), week_text = timetable_query(ctx, "week");
     if (!date_text.empty() && !week_text.empty())
-        throw bad_request("week", "Ange antingen en dag (date) eller en vecka (week), inte båda.");
+        throw bad_request("week", "Ange antingen en dag (date) eller en vecka (week), inte båda.",
+                          "Give either a day (date) or a week (week), not both.");
     std::optional<Date> day, monday;
     if (!date_text.empty() && !(day = Date::parse(date_text)))
-        throw bad_request("date", "Fältet date ska vara ett datum på formen ÅÅÅÅ-MM-DD.");
+        throw not_a_date("date");
     if (!week_text.empty() && !(monday = monday_of_iso_week(week_text)))
-        throw bad_request("week", "Fältet week ska vara en vecka på formen ÅÅÅÅ-Vnn, till exempel 2026-W49.");
+        throw not_a_week("week");
 
     auto txn = ctx.services.store.begin();
     const State& state = txn.state();
@@ -180,13 +181,13 @@ Lesson lesson_from_body(const std::string& text) {
     l.weekday = static_cast<int>(body.required_int("weekday", 1, 7));
     l.start = body.required_time("start");
     l.end = body.required_time("end");
-    if (l.end <= l.start) throw bad_request("end", "Lektionen måste sluta efter att den börjar.");
+    if (l.end <= l.start) throw bad_request("end", "Lektionen måste sluta efter att den börjar.", "The lesson must end after it begins.");
     l.room = body.optional_string("room", kRoomMaxChars);
     l.teacher_id = body.optional_string("teacher", 40);
     l.valid_from = body.optional_date("valid_from");
     l.valid_to = body.optional_date("valid_to");
     if (l.valid_from && l.valid_to && *l.valid_to < *l.valid_from)
-        throw bad_request("valid_to", "Slutdatumet kan inte vara före startdatumet.");
+        throw bad_request("valid_to", "Slutdatumet kan inte vara före startdatumet.", "The end date cannot be before the start date.");
     return l;
 }
 
@@ -194,7 +195,7 @@ void check_teacher(const State& state, const Lesson& l, const Group& group) {
     if (l.teacher_id.empty()) return;
     const Person* t = find_person(state, l.teacher_id);
     if (!t || t->role != Role::Staff || t->school_id != group.school_id)
-        throw bad_request("teacher", "Läraren finns inte bland skolans personal.");
+        throw bad_request("teacher", "Läraren finns inte bland skolans personal.", "The teacher is not among the school's staff.");
 }
 
 Response list_lessons(Context& ctx) {
@@ -311,13 +312,14 @@ json card(const CardContext& ctx, Box) {
     }
     json c = {{"count", left_today}};
     if (!next) {
-        c["summary"] = "Inga fler lektioner idag eller i morgon";
+        c["summary"] = ctx.say("Inga fler lektioner idag eller i morgon", "No more lessons today or tomorrow");
         return c;
     }
     const bool is_today = next_day == ctx.today;
     const bool ongoing = is_today && next->start <= minute_now;
-    c["summary"] = std::string(ongoing ? "Pågår: " : is_today ? "Nästa: " : "I morgon: ") + next->subject + " " +
-                   format_time_of_day(next->start) + (next->room.empty() ? "" : " i " + next->room);
+    c["summary"] = (ongoing ? ctx.say("Pågår: ", "Now: ") : is_today ? ctx.say("Nästa: ", "Next: ") : ctx.say("I morgon: ", "Tomorrow: ")) +
+                   next->subject + " " + format_time_of_day(next->start) +
+                   (next->room.empty() ? "" : ctx.say(" i ", " in ") + next->room);
     c["next"] = occurrence_json(ctx.state, ctx.school, *next, next_day);
     return c;
 }

@@ -355,4 +355,13 @@ TEST_CASE("API edge cases at the HTTP layer", "[api][http]") {
     SECTION("wrong method on a known path: 405") {
         CHECK(c.get("/api/v1/session").status == 405);
     }
+
+    SECTION("messages in English when Accept-Language asks for it, in Swedish otherwise") {
+        CHECK(c.get("/api/v1/nothing-here").json_body()["error"]["message"] == "Hittades inte.");
+        CHECK(c.get("/api/v1/nothing-here", {{"Accept-Language", "en-GB,en;q=0.9"}}).json_body()["error"]["message"] ==
+              "Not found.");
+        CHECK(c.get("/api/v1/nothing-here", {{"Accept-Language", "de-DE, sv;q=0.8"}}).json_body()["error"]["message"] ==
+              "Hittades inte.");
+        CHECK(c.get("/api/v1/me", {{"Accept-Language", "en"}}).json_body()["error"]["message"] == "You are not signed in.");
+    }
 }

@@ -113,10 +113,13 @@ TEST_CASE("the next given weekday at least some days ahead") {
     CHECK(next_weekday(monday, 3, -17).iso() == "2026-11-18");  // and the past
 }
 
-TEST_CASE("short Swedish dates") {
-    CHECK(short_swedish_date(*Date::parse("2026-12-01")) == "tis 1 dec");
-    CHECK(short_swedish_date(*Date::parse("2026-11-29")) == "sön 29 nov");
-    CHECK(short_swedish_date(*Date::parse("2027-01-04")) == "mån 4 jan");
+TEST_CASE("short dates, in Swedish and in English, day before month") {
+    CHECK(short_date(*Date::parse("2026-12-01"), Language::sv) == "tis 1 dec");
+    CHECK(short_date(*Date::parse("2026-11-29"), Language::sv) == "sön 29 nov");
+    CHECK(short_date(*Date::parse("2027-01-04"), Language::sv) == "mån 4 jan");
+    CHECK(short_date(*Date::parse("2026-12-01"), Language::en) == "Tue 1 Dec");
+    CHECK(short_date(*Date::parse("2026-11-29"), Language::en) == "Sun 29 Nov");
+    CHECK(short_date(*Date::parse("2027-05-08"), Language::en) == "Sat 8 May");
 }
 
 TEST_CASE("the school's clock") {

@@ -12,7 +12,7 @@ void publish(ApiFixture& f, const std::vector<Id>& pupils, Box box, const std::s
     std::uint64_t seq;
     {
         auto txn = f.store.begin();
-        seq = notify_pupils(txn, pupils, {box, kind, "item-1", "Nytt: " + kind}, f.clock.now());
+        seq = notify_pupils(txn, pupils, {box, kind, "item-1", {"Nytt: " + kind, "New: " + kind}}, f.clock.now());
     }
     f.store.make_durable(seq);
 }

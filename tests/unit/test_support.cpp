@@ -59,6 +59,7 @@ Response ApiFixture::call(const std::string& method, const std::string& path, co
     }
     r.body = body;
     r.session_token = token;
+    r.language = language;
     return handle(r, services);
 }
 
@@ -69,6 +70,7 @@ Response ApiFixture::get(const std::string& path, const std::map<std::string, st
     r.path = path;
     r.query = query;
     r.session_token = token;
+    r.language = language;
     return handle(r, services);
 }
 
@@ -81,6 +83,7 @@ Response ApiFixture::upload(const std::string& token, const std::string& filenam
     r.body = bytes;
     r.content_type = content_type;
     r.session_token = token;
+    r.language = language;
     return handle(r, services);
 }
 
@@ -150,7 +153,7 @@ json ApiFixture::card(const std::string& module, Box box, const std::string& vie
     const State& s = store.unsafe_state();
     const Person& p = s.people.at(pupil);
     const School& school = s.schools.at(p.school_id);
-    return m->card(CardContext{s, s.people.at(id_of(viewer)), p, school, today_at(school, now), now}, box);
+    return m->card(CardContext{s, s.people.at(id_of(viewer)), p, school, today_at(school, now), now, language}, box);
 }
 
 json ApiFixture::start_card(const Id& pupil, const std::string& token, const std::string& box) {

@@ -95,8 +95,8 @@ struct ApiFixture {
     int notifications(const std::string& token, const std::string& kind, const Id& item = "");
 
     // A module's card for `box`, as `viewer` (a username) sees `pupil`'s start page now
-    // (or at `now`); and a box's card through the API (GET /pupils/{pupil}/start), null
-    // when the page has no such box.
+    // (or at `now`), in `language`; and a box's card through the API (GET
+    // /pupils/{pupil}/start), null when the page has no such box.
     json card(const std::string& module, Box box, const std::string& viewer, const Id& pupil) const;
     json card(const std::string& module, Box box, const std::string& viewer, const Id& pupil, UnixSeconds now) const;
     json start_card(const Id& pupil, const std::string& token, const std::string& box);
@@ -105,6 +105,10 @@ struct ApiFixture {
     // every id in `ids` is removed with `{"type": event_type, "id": id}`.
     void switch_box_off(const Id& school, Box box);
     void delete_all(const std::vector<Id>& ids, const std::string& event_type);
+
+    // The language every request from here asks for (the HTTP transport reads it from
+    // Accept-Language); Swedish unless a test sets it.
+    Language language = Language::sv;
 
     FixedClock clock;
     TestCrypto crypto;
