@@ -1,5 +1,7 @@
 #include "app/swedish_dates.hpp"
 
+#include <cctype>
+
 #include "app/calendar_days.hpp"
 #include "app/i18n.hpp"
 
@@ -79,6 +81,11 @@ std::string month_name(int month) {
 
 std::string short_weekday(int weekday) {
     return weekday >= 0 && weekday <= 6 ? names().short_days[weekday] : std::string();
+}
+
+std::string capitalized(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
 }
 
 }  // namespace app::dates

@@ -22,4 +22,8 @@ std::string month_name(int month);
 // 0 = Monday: "mån" / "Mon".
 std::string short_weekday(int weekday);
 
+// A day or month name to begin a heading or a line: "Måndag 30 november" from long_day(),
+// "November". Only the first letter changes; Swedish day and month names begin in ASCII.
+std::string capitalized(std::string s);
+
 }  // namespace app::dates

@@ -1,7 +1,6 @@
 #include "boxes/care_times.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +26,7 @@ namespace ui = app::ui;
 namespace theme = app::theme;
 namespace icons = app::icons;
 using app::fonts::Face;
+using app::dates::capitalized;
 
 constexpr size_t kCommentMaxChars = 500;  // the server's limit (core/boxes/care_times.hpp)
 constexpr int kStepMinutes = 15;
@@ -52,11 +52,6 @@ std::string range_title(const std::string& from, const std::string& to) {
     std::string left = std::to_string(a.d) + " " + kMonths[a.m - 1];
     if (a.y != b.y) left += " " + std::to_string(a.y);
     return left + " – " + std::to_string(b.d) + " " + kMonths[b.m - 1] + " " + std::to_string(b.y);
-}
-
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 // --- Times ----------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 #include "boxes/franvaro.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -132,8 +131,7 @@ void FranvaroBox::draw_reports(BoxContext& ctx) {
     for (const AbsenceReport& r : reports_) {
         ImGui::PushID(r.id.c_str());
         ui::BeginPanel("##report");
-        std::string day = app::dates::long_day(r.date);
-        if (!day.empty()) day[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(day[0])));
+        std::string day = app::dates::capitalized(app::dates::long_day(r.date));
         if (r.date == today_) day = app::trf("%s (idag)", day.c_str());
         else if (r.date == tomorrow_) day = app::trf("%s (i morgon)", day.c_str());
         float row_start = ImGui::GetCursorPosY();

@@ -1,7 +1,6 @@
 #include "boxes/kalender.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -23,6 +22,7 @@ namespace ui = app::ui;
 namespace theme = app::theme;
 namespace icons = app::icons;
 using app::fonts::Face;
+using app::dates::capitalized;
 using app::N_;
 
 // --- Days -----------------------------------------------------------------------------
@@ -43,11 +43,6 @@ std::string week_title(const std::string& week) {
 }
 
 std::string month(int m) { return app::dates::month_name(m); }  // "november"
-
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
 
 std::string month_title(int y, int m) { return capitalized(month(m)) + " " + std::to_string(y); }
 

@@ -1,7 +1,6 @@
 #include "boxes/schema.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
@@ -28,6 +27,7 @@ using app::Json;
 namespace ui = app::ui;
 namespace theme = app::theme;
 using app::fonts::Face;
+using app::dates::capitalized;
 
 // ---- days and weeks (app::calendar does the arithmetic) ---------------------------------
 
@@ -82,11 +82,6 @@ int minutes_of(const std::string& hhmm) {
     int h = 0, m = 0;
     if (std::sscanf(hhmm.c_str(), "%d:%d", &h, &m) != 2) return 0;
     return h * 60 + m;
-}
-
-std::string capitalised(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 std::string time_range(const SchemaLesson& l) { return l.start + "–" + l.end; }  // en dash
@@ -348,7 +343,7 @@ void SchemaBox::draw_controls() {
     // What is shown: "Tisdag 1 december" / "Idag · vecka 49", or "Vecka 49" / "30 nov – 4 dec".
     std::string heading, sub;
     if (day_view) {
-        heading = capitalised(app::dates::long_day(shown_day_));
+        heading = capitalized(app::dates::long_day(shown_day_));
         const std::string week = week_number(week_of(shown_day_));
         sub = shown_day_ == today_ ? app::trf("Idag · vecka %s", week.c_str()) : app::trf("Vecka %s", week.c_str());
     } else {
@@ -544,7 +539,7 @@ void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
         const bool is_today = day.date == today_;
         float x0 = origin.x + axis_w + i * (col_w + gap), x1 = x0 + col_w;
         // Header: "Mån 30 nov", today's marked with a pill.
-        std::string head = capitalised(app::dates::short_day(day.date));
+        std::string head = capitalized(app::dates::short_day(day.date));
         ImVec2 hs = measure(strong, head);
         ImVec2 hp(x0 + (col_w - hs.x) * 0.5f, origin.y + (header_h - hs.y) * 0.5f - 4);
         if (is_today) {
@@ -611,7 +606,7 @@ void SchemaBox::draw_week_list(const std::vector<const SchemaDay*>& days) {
     for (const SchemaDay* day : days) {
         if (!first) ui::Space(6);
         first = false;
-        std::string head = capitalised(app::dates::long_day(day->date));
+        std::string head = capitalized(app::dates::long_day(day->date));
         if (day->date == today_) head += std::string(" · ") + app::tr("idag");
         ui::Text(head, day->date == today_ ? theme::colors().accent : 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);

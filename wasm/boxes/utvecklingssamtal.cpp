@@ -1,7 +1,6 @@
 #include "boxes/utvecklingssamtal.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -17,6 +16,7 @@ using app::Json;
 namespace ui = app::ui;
 namespace theme = app::theme;
 using app::fonts::Face;
+using app::dates::capitalized;
 
 TalkTime parse_slot(const Json& j) {
     TalkTime t;
@@ -33,11 +33,6 @@ TalkTime parse_slot(const Json& j) {
 
 std::string base_path(const std::string& pupil_id) {
     return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/meetings";
-}
-
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 std::string time_range(const TalkTime& t) { return t.start + "–" + t.end; }
