@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
@@ -157,6 +158,18 @@ void Loading(std::string_view text) {
     ImGui::Dummy(ImVec2(size, size));
     ImGui::SameLine(0, 10);
     Text(text, theme::colors().muted_text);
+}
+
+bool ErrorAndRetry(std::string_view error, bool can_retry, const char* retry_label) {
+    Note(error, can_retry ? Tone::Error : Tone::Info);
+    return can_retry && SecondaryButton(retry_label ? retry_label : tr("Försök igen"));
+}
+
+bool LoadingOrError(bool failed, std::string_view error, std::string_view loading_text, bool can_retry,
+                    const char* retry_label) {
+    if (failed) return ErrorAndRetry(error, can_retry, retry_label);
+    Loading(loading_text);
+    return false;
 }
 
 float Badge(std::string_view text, ImVec2 right_centre, bool strong) {
@@ -323,5 +336,14 @@ bool Checkbox(const char* label, bool* value, bool enabled) {
                 text.c_str());
     return clicked;
 }
+
+namespace {
+
+const EnglishText kEnglish[] = {
+    {"Försök igen", "Try again"},
+};
+const EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace app::ui

@@ -38,6 +38,16 @@ float Badge(std::string_view text, ImVec2 right_centre, bool strong);
 // An animated spinner with a text beside it ("Hämtar …").
 void Loading(std::string_view text);
 
+// A request that failed: the error, and "Försök igen" under it. When trying again cannot
+// help (`can_retry` false: the server refused), the message is told as information and
+// there is no button. `retry_label` replaces tr("Försök igen") where a view has several
+// (e.g. tr("Försök igen##grades")). Returns true when "Försök igen" was pressed.
+bool ErrorAndRetry(std::string_view error, bool can_retry = true, const char* retry_label = nullptr);
+// What a view shows until its first fetch has come: Loading(loading_text) while it is
+// under way, ErrorAndRetry when it failed. Returns true when "Försök igen" was pressed.
+bool LoadingOrError(bool failed, std::string_view error, std::string_view loading_text, bool can_retry = true,
+                    const char* retry_label = nullptr);
+
 // A clickable card: white rounded panel; the caller draws its content inside while
 // the returned scope is open. Returns true when clicked.
 struct CardResult {

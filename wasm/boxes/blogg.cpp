@@ -267,8 +267,7 @@ void BloggBox::on_open(BoxContext&) {
 
 void BloggBox::draw_list(BoxContext& ctx) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Inlägg"));
@@ -436,8 +435,7 @@ void BloggBox::draw_post(BoxContext& ctx) {
     }
     if (post_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(post_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_post(ctx);
+        if (ui::ErrorAndRetry(post_error_)) fetch_post(ctx);
     }
     ui::Divider();
     if (post_.body.empty()) ui::MutedText(app::tr("Inlägget har ingen text."));
@@ -486,12 +484,7 @@ void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar inläggen …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar inläggen …"))) load(ctx);
         return;
     }
     draw_list(ctx);
@@ -511,7 +504,6 @@ const app::EnglishText kEnglish[] = {
     {"Kommentaren kunde inte skickas. Försök igen.", "The comment could not be sent. Try again."},
     {"Din kommentar är skickad.", "Your comment has been sent."},
     {"Kommentaren kunde inte tas bort. Försök igen.", "The comment could not be removed. Try again."},
-    {"Försök igen", "Try again"},
     {"Inlägg", "Posts"},
     {"Lärarna har inte skrivit några inlägg ännu.", "The teachers have not written any posts yet."},
     {"Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera.",

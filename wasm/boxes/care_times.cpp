@@ -576,12 +576,8 @@ void CareTimesBox::draw_day(BoxContext& ctx, CareDay& day, bool narrow) {
 void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx, requested_week_);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, load_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_forbidden_ && ui::SecondaryButton(tr("Försök igen"))) load(ctx, requested_week_);
-        } else {
-            ui::Loading(tr("Hämtar tiderna …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar tiderna …"), !load_forbidden_))
+            load(ctx, requested_week_);
         return;
     }
     const bool narrow = ImGui::GetContentRegionAvail().x < 560.0f;
@@ -594,8 +590,7 @@ void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
         return;
     }
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx, requested_week_);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx, requested_week_);
         return;
     }
     if (days_.empty()) {
@@ -665,7 +660,6 @@ const app::EnglishText kEnglish[] = {
     {"Tider kan registreras högst åtta veckor framåt.", "Times can be registered at most eight weeks ahead."},
     {"Ändra", "Change"},
     {"Registrera tider", "Register times"},
-    {"Försök igen", "Try again"},
     {"Hämtar tiderna …", "Fetching the times …"},
     {"Det finns inga dagar att visa den här veckan.", "There are no days to show this week."},
 };

@@ -413,8 +413,7 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
     const platform::Image& im = platform::image(file.url);
     if (im.state == platform::ImageState::Failed) {
         // No empty frame: the message in its place, and another try.
-        ui::Note(trf("Bilden kunde inte visas: %s", file.filename.c_str()), ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) platform::retry_image(file.url);
+        if (ui::ErrorAndRetry(trf("Bilden kunde inte visas: %s", file.filename.c_str()))) platform::retry_image(file.url);
     } else {
         const ImVec2 size = im.state == platform::ImageState::Ready
                                 ? contain_size(im, ImVec2(avail, max_h))
@@ -489,17 +488,11 @@ void DokumentationBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) 
         scroll_pending_ = false;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(tr("Hämtar dokumentationen …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar dokumentationen …"))) load(ctx);
         return;
     }
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     const DocSection* section = selected_section();
@@ -540,7 +533,6 @@ const app::EnglishText kEnglish[] = {
     {"Föregående", "Previous"},
     {"Nästa", "Next"},
     {"Bild %d av %d", "Picture %d of %d"},
-    {"Försök igen", "Try again"},
     {"Hämtar dokumentationen …", "Loading the documentation …"},
     {"Skolan har ingen dokumentation i Skolnav.", "The school keeps no documentation in Skolnav."},
 };

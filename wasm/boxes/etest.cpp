@@ -519,8 +519,7 @@ bool ETestBox::draw_cards(const std::vector<const ETestItem*>& tests, const ETes
 
 void ETestBox::draw_list(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     if (tests_.empty()) {
@@ -748,8 +747,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
     draw_header();
     if (test_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(test_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) fetch_test(ctx);
+        if (ui::ErrorAndRetry(test_error_)) fetch_test(ctx);
     }
     ui::EndPanel();
     ui::Space(8);
@@ -859,12 +857,7 @@ void ETestBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, load_not_found_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_not_found_ && ui::SecondaryButton(tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(tr("Hämtar proven …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar proven …"), !load_not_found_)) load(ctx);
         return;
     }
     draw_list(ctx, pupil);
@@ -891,7 +884,6 @@ const app::EnglishText kEnglish[] = {
     {"Provet kunde inte lämnas in. Försök igen.", "The test could not be handed in. Try again."},
     {"Provet är inlämnat.", "The test is handed in."},
     {"Påbörjat: %d av %d besvarade, inte inlämnat", "Started: %d of %d answered, not handed in"},
-    {"Försök igen", "Try again"},
     {"Prov", "Tests"},
     {"Du har inga prov just nu. När läraren lägger ut ett prov syns det här.",
      "You have no tests right now. When your teacher publishes a test, it appears here."},

@@ -173,12 +173,7 @@ void FranvaroBox::on_open(BoxContext&) {
 void FranvaroBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar frånvaro …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar frånvaro …"))) load(ctx);
         return;
     }
     if (can_report_) {
@@ -212,7 +207,6 @@ const app::EnglishText kEnglish[] = {
     {"okänd", "unknown"},
     {"Ta bort", "Remove"},
     {"Tar bort …", "Removing …"},
-    {"Försök igen", "Try again"},
     {"Hämtar frånvaro …", "Loading absence …"},
     {"Frånvaro anmäls av vårdnadshavare", "Absence is reported by a guardian."},
     {"Du kan inte anmäla frånvaro för den här eleven.", "You cannot report absence for this pupil."},

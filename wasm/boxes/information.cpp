@@ -217,8 +217,7 @@ void InformationBox::on_open(BoxContext&) {
 
 void InformationBox::draw_list(BoxContext& ctx) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Nyheter"));
@@ -322,8 +321,7 @@ void InformationBox::draw_article(BoxContext& ctx) {
         ui::Loading(app::tr("Hämtar nyheten …"));
     } else if (article_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(article_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_item(ctx);
+        if (ui::ErrorAndRetry(article_error_)) fetch_item(ctx);
     }
 
     ui::Divider();
@@ -377,12 +375,7 @@ void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar nyheter …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar nyheter …"))) load(ctx);
         return;
     }
     draw_list(ctx);
@@ -398,7 +391,6 @@ const app::EnglishText kEnglish[] = {
     {"%d olästa nyheter", "%d unread news items"},
     {"Nyheten finns inte längre. Den kan ha tagits bort av skolan.",
      "This news item is no longer there. The school may have removed it."},
-    {"Försök igen", "Try again"},
     {"Nyheter", "News"},
     {"Skolan har inte publicerat några nyheter ännu.", "The school has not published any news yet."},
     {"Oläst", "Unread"},

@@ -449,8 +449,7 @@ void KalenderBox::draw_week(BoxContext& ctx) {
     ui::Space(2);
 
     if (week_load_ == Load::Failed) {
-        ui::Note(week_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load_week(ctx, week_wanted_);
+        if (ui::ErrorAndRetry(week_error_)) load_week(ctx, week_wanted_);
         return;
     }
     if (!fresh) {
@@ -563,8 +562,7 @@ void KalenderBox::draw_month(BoxContext& ctx) {
     ui::Heading(m >= 1 && m <= 12 ? month_title(y, m) : app::tr("Månad"));
     ui::Space(2);
     if (month_load_ == Load::Failed) {
-        ui::Note(month_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load_month(ctx, month_year_, month_);
+        if (ui::ErrorAndRetry(month_error_)) load_month(ctx, month_year_, month_);
         return;
     }
     if (month_load_ != Load::Ready || shown_year_ != month_year_ || shown_month_ != month_) {
@@ -638,7 +636,6 @@ const app::EnglishText kEnglish[] = {
     {"Från %s", "From %s"},
     {"Inget i kalendern.", "Nothing in the calendar."},
     {"denna vecka", "this week"},
-    {"Försök igen", "Try again"},
     {"Hämtar kalendern …", "Loading the calendar …"},
     {"Inget i kalendern den här veckan.", "Nothing in the calendar this week."},
     {"1 händelse", "1 event"},

@@ -207,8 +207,7 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
 
 void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     if (plans_.empty()) {
@@ -303,8 +302,7 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         ui::Loading(app::tr("Hämtar planeringen …"));
     } else if (plan_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(plan_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_plan(ctx);
+        if (ui::ErrorAndRetry(plan_error_)) fetch_plan(ctx);
     }
 
     ui::Divider();
@@ -324,12 +322,7 @@ void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar planeringar …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar planeringar …"))) load(ctx);
         return;
     }
     draw_list(ctx, pupil);
@@ -344,7 +337,6 @@ const app::EnglishText kEnglish[] = {
     {"Planeringen finns inte längre. Den kan ha tagits bort av skolan.",
      "This plan is no longer there. The school may have removed it."},
     {"Planering", "Plan"},
-    {"Försök igen", "Try again"},
     {"Planeringar", "Plans"},
     {"eleven", "the pupil"},
     {"Det finns inga planeringar för %s just nu. När lärarna publicerar en planering syns den här.",

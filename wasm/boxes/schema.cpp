@@ -323,8 +323,7 @@ void SchemaBox::on_open(BoxContext&) {
 bool SchemaBox::ensure(BoxContext& ctx, const std::string& key, const char* what) {
     auto err = errors_.find(key);
     if (err != errors_.end()) {
-        ui::Note(err->second, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch(ctx, key);
+        if (ui::ErrorAndRetry(err->second)) fetch(ctx, key);
         return false;
     }
     if (!pending_.count(key)) fetch(ctx, key);
@@ -641,7 +640,6 @@ namespace {
 const app::EnglishText kEnglish[] = {
     {"Pågår nu", "Now"},
     {"Schemat kunde inte hämtas.", "The timetable could not be loaded."},
-    {"Försök igen", "Try again"},
     {"Idag · vecka %s", "Today · week %s"},
     {"Vecka %s", "Week %s"},
     {"Denna vecka · %s", "This week · %s"},

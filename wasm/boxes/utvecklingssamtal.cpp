@@ -269,17 +269,13 @@ void UtvecklingssamtalBox::on_open(BoxContext&) {
 void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, load_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_forbidden_ && ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar tider för utvecklingssamtal …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_,
+                               app::tr("Hämtar tider för utvecklingssamtal …"), !load_forbidden_))
+            load(ctx);
         return;
     }
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
     }
     if (has_booking_) {
         draw_booking(ctx);
@@ -325,7 +321,6 @@ const app::EnglishText kEnglish[] = {
     {"Det finns inga lediga tider just nu.", "There are no free times right now."},
     {"Boka", "Book"},
     {"Bokar …", "Booking …"},
-    {"Försök igen", "Try again"},
     {"Hämtar tider för utvecklingssamtal …", "Loading times for development talks …"},
 };
 const app::EnglishTexts kRegistered(kEnglish);
