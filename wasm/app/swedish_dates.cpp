@@ -71,6 +71,14 @@ std::string long_date_time(std::string_view iso) {
     return day;
 }
 
+std::string published(std::string_view iso, std::string_view author) {
+    const std::string when = long_date_time(iso);
+    return author.empty() ? trf("Publicerad %s", when.c_str())
+                          : trf("Publicerad %s av %s", when.c_str(), std::string(author).c_str());
+}
+
+std::string changed(std::string_view iso) { return trf("Ändrad %s", date_time(iso).c_str()); }
+
 std::string clock(std::string_view hh_mm) {
     return english() ? std::string(hh_mm) : "kl. " + std::string(hh_mm);
 }
@@ -87,5 +95,16 @@ std::string capitalized(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s;
 }
+
+namespace {
+
+const EnglishText kSentences[] = {
+    {"Publicerad %s", "Published %s"},
+    {"Publicerad %s av %s", "Published %s by %s"},
+    {"Ändrad %s", "Updated %s"},
+};
+const EnglishTexts kRegistered(kSentences);
+
+}  // namespace
 
 }  // namespace app::dates

@@ -70,6 +70,12 @@ bool QuietButton(const char* label) {
     return clicked;
 }
 
+bool BackButton(std::string_view label) {
+    const std::string text = std::string(icons::kBack) + "  " + std::string(label);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
+    return QuietButton(text.c_str());
+}
+
 bool Radio(const char* label, bool selected) {
     // ImGui's radio is small for fingers: a full-width selectable row with a drawn dot.
     ImGuiStyle& style = ImGui::GetStyle();
@@ -229,6 +235,14 @@ void Divider() {
     a.y += 4;
     ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), theme::colors().border, 1.0f);
     Space(8);
+}
+
+void ArticleHeading(std::string_view title, std::string_view line, std::string_view about) {
+    Heading(title);
+    Text(line, theme::colors().muted_text);
+    if (about.empty()) return;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+    Text(about, theme::colors().muted_text, fonts::Face::Small);
 }
 
 // --- Laying out text ------------------------------------------------------------

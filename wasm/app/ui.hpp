@@ -19,6 +19,9 @@ void Title(std::string_view text);
 bool PrimaryButton(const char* label, bool enabled = true, float width = 0);
 bool SecondaryButton(const char* label, bool enabled = true);
 bool QuietButton(const char* label);  // text-like, e.g. "Tillbaka", "Logga ut"
+// "← Tillbaka till nyheterna": a QuietButton behind the back arrow, moved left so its
+// text (not its frame) lines up with the content. `label` may end in "##id".
+bool BackButton(std::string_view label);
 bool Radio(const char* label, bool selected);
 bool Tab(const char* label, bool selected);  // a segment in a switcher row
 
@@ -65,6 +68,10 @@ void Space(float pixels);
 // A thin line across the content, with a little space above and below (e.g. between
 // an article's heading and its text).
 void Divider();
+// An article's heading (a news item, a blog post, a plan): the title, a muted line under
+// it ("Publicerad …", "Period: …") and, unless `about` is empty, a small muted line close
+// under that ("Till: 7A · Ändrad …").
+void ArticleHeading(std::string_view title, std::string_view line, std::string_view about);
 
 // --- Laying out text (for views that place text themselves, such as list cards) ---
 

@@ -410,9 +410,7 @@ void BloggBox::draw_form(BoxContext& ctx) {
 }
 
 void BloggBox::draw_post(BoxContext& ctx) {
-    const std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till inläggen");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(app::tr("Tillbaka till inläggen"))) {
         close_post();
         return;
     }
@@ -423,16 +421,8 @@ void BloggBox::draw_post(BoxContext& ctx) {
     }
 
     ui::BeginPanel("##post");
-    ui::Heading(post_.title);
-    const std::string when = app::dates::long_date_time(post_.published_at);
-    std::string published = post_.author.empty()
-                                ? app::trf("Publicerad %s", when.c_str())
-                                : app::trf("Publicerad %s av %s", when.c_str(), post_.author.c_str());
-    ui::Text(published, app::theme::colors().muted_text);
-    if (!post_.changed_at.empty()) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(app::trf("Ändrad %s", app::dates::date_time(post_.changed_at).c_str()), app::theme::colors().muted_text, Face::Small);
-    }
+    ui::ArticleHeading(post_.title, app::dates::published(post_.published_at, post_.author),
+                       post_.changed_at.empty() ? std::string() : app::dates::changed(post_.changed_at));
     if (post_load_ == Load::Failed) {
         ui::Space(4);
         if (ui::ErrorAndRetry(post_error_)) fetch_post(ctx);
@@ -526,9 +516,6 @@ const app::EnglishText kEnglish[] = {
     {"Skicka kommentar", "Send comment"},
     {"Skickar …", "Sending …"},
     {"Tillbaka till inläggen", "Back to the posts"},
-    {"Publicerad %s", "Published %s"},
-    {"Publicerad %s av %s", "Published %s by %s"},
-    {"Ändrad %s", "Updated %s"},
     {"Inlägget har ingen text.", "This post has no text."},
     {"Bifogad fil", "Attached file"},
     {"Bifogade filer", "Attached files"},

@@ -345,7 +345,7 @@ void DokumentationBox::draw_entry(const DocEntry& entry) {
     ui::Text(meta, theme::colors().muted_text);
     if (!entry.changed_at.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(trf("Ändrad %s", app::dates::date_time(entry.changed_at).c_str()), theme::colors().muted_text, Face::Small);
+        ui::Text(app::dates::changed(entry.changed_at), theme::colors().muted_text, Face::Small);
     }
     if (!entry.body.empty()) {
         ui::Space(2);
@@ -396,10 +396,7 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
     const DocEntry& entry = *pictures[index].entry;
     const DocFile& file = pictures[index].file();
 
-    const std::string back =
-        std::string(app::icons::kBack) + "  " + trf("Tillbaka till %s", section_label(section).c_str()) + "##back";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(trf("Tillbaka till %s", section_label(section).c_str()) + "##back")) {
         close_picture();
         return;
     }
@@ -524,7 +521,6 @@ const app::EnglishText kEnglish[] = {
     {"Bilden kunde inte visas: %s", "The picture could not be shown: %s"},
     {"Här finns inget ännu.", "Nothing here yet."},
     {"Tryck på en bild för att se den större.", "Tap a picture to see it larger."},
-    {"Ändrad %s", "Updated %s"},
     {"Bifogad fil", "Attached file"},
     {"Bifogade filer", "Attached files"},
     {"Öppna", "Open"},

@@ -729,9 +729,7 @@ void ETestBox::draw_submitted() {
 }
 
 void ETestBox::draw_test(BoxContext& ctx) {
-    const std::string back = std::string(icons::kBack) + "  " + tr("Tillbaka till proven");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(tr("Tillbaka till proven"))) {
         close_test();
         return;
     }

@@ -288,9 +288,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
 }
 
 void InformationBox::draw_article(BoxContext& ctx) {
-    std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till nyheterna");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(app::tr("Tillbaka till nyheterna"))) {
         close_item();
         return;
     }
@@ -301,20 +299,10 @@ void InformationBox::draw_article(BoxContext& ctx) {
     }
 
     ui::BeginPanel("##article");
-    ui::Heading(article_.title);
-    const std::string when = app::dates::long_date_time(article_.published_at);
-    std::string published = article_.author.empty()
-                                ? app::trf("Publicerad %s", when.c_str())
-                                : app::trf("Publicerad %s av %s", when.c_str(), article_.author.c_str());
-    ui::Text(published, app::theme::colors().muted_text);
     std::string about;
     if (!article_.scope.empty()) about = app::trf("Till: %s", article_.scope.c_str());
-    if (!article_.changed_at.empty())
-        about += (about.empty() ? "" : " · ") + app::trf("Ändrad %s", app::dates::date_time(article_.changed_at).c_str());
-    if (!about.empty()) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(about, app::theme::colors().muted_text, Face::Small);
-    }
+    if (!article_.changed_at.empty()) about += (about.empty() ? "" : " · ") + app::dates::changed(article_.changed_at);
+    ui::ArticleHeading(article_.title, app::dates::published(article_.published_at, article_.author), about);
 
     if (article_load_ == Load::Loading) {
         ui::Space(2);
@@ -395,10 +383,7 @@ const app::EnglishText kEnglish[] = {
     {"Skolan har inte publicerat några nyheter ännu.", "The school has not published any news yet."},
     {"Oläst", "Unread"},
     {"Tillbaka till nyheterna", "Back to the news"},
-    {"Publicerad %s", "Published %s"},
-    {"Publicerad %s av %s", "Published %s by %s"},
     {"Till: %s", "To: %s"},
-    {"Ändrad %s", "Updated %s"},
     {"Hämtar nyheten …", "Loading the news item …"},
     {"Nyheten har ingen text.", "This news item has no text."},
     {"Länk", "Link"},

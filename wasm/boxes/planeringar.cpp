@@ -252,9 +252,7 @@ void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
 }
 
 void PlaneringarBox::draw_plan(BoxContext& ctx) {
-    std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till planeringarna");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(app::tr("Tillbaka till planeringarna"))) {
         close_plan();
         return;
     }
@@ -277,8 +275,6 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         if (*when) ui::Badge(when, ImVec2(pos.x + width, pos.y + ImGui::GetFontSize() * 0.5f + 2), plan_.period == "current");
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     }
-    ui::Heading(plan_.title);
-    ui::Text(app::trf("Period: %s", period_text(plan_.from, plan_.to, today_, true).c_str()), app::theme::colors().muted_text);
     std::string about;
     if (!plan_.author.empty()) about = app::trf("Skriven av %s", plan_.author.c_str());
     if (!plan_.groups.empty()) {
@@ -290,12 +286,9 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
                                                  : many       ? app::trf("Grupper: %s", groups)
                                                               : app::trf("Grupp: %s", groups));
     }
-    if (!plan_.changed_at.empty())
-        about += (about.empty() ? "" : " · ") + app::trf("Ändrad %s", app::dates::date_time(plan_.changed_at).c_str());
-    if (!about.empty()) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(about, app::theme::colors().muted_text, Face::Small);
-    }
+    if (!plan_.changed_at.empty()) about += (about.empty() ? "" : " · ") + app::dates::changed(plan_.changed_at);
+    ui::ArticleHeading(plan_.title, app::trf("Period: %s", period_text(plan_.from, plan_.to, today_, true).c_str()),
+                       about);
 
     if (plan_load_ == Load::Loading) {
         ui::Space(2);
@@ -353,7 +346,6 @@ const app::EnglishText kEnglish[] = {
     {"För: %s", "For: %s"},
     {"Grupper: %s", "Groups: %s"},
     {"Grupp: %s", "Group: %s"},
-    {"Ändrad %s", "Updated %s"},
     {"Hämtar planeringen …", "Loading the plan …"},
     {"Planeringen har ingen text.", "This plan has no text."},
     {"Hämtar planeringar …", "Loading plans …"},
