@@ -212,6 +212,36 @@ CardResult CardButton(const char* label, ImVec2 size) {
     return r;
 }
 
+void Chevron(ImVec2 right_centre) {
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(right_centre.x - ImGui::CalcTextSize(icons::kChevronRight).x, right_centre.y - ImGui::GetFontSize() * 0.5f),
+        theme::colors().muted_text, icons::kChevronRight);
+}
+
+void ListScroll::open_item() {
+    list_y_ = ImGui::GetScrollY();
+    to_y_ = 0;
+    pending_ = true;
+}
+
+void ListScroll::back_to_list() {
+    to_y_ = list_y_;
+    pending_ = true;
+}
+
+void ListScroll::to_top() {
+    to_y_ = 0;
+    pending_ = true;
+}
+
+void ListScroll::cancel() { pending_ = false; }
+
+void ListScroll::apply() {
+    if (!pending_) return;
+    ImGui::SetScrollY(to_y_);
+    pending_ = false;
+}
+
 void BeginPanel(const char* id) {
     // A child window that grows with its content (one frame behind, which the
     // render-until-stable scheduler absorbs) gives a padded white panel.

@@ -59,6 +59,26 @@ struct CardResult {
 };
 CardResult CardButton(const char* label, ImVec2 size);
 
+// The ">" at the right of a card that opens something: its right edge and vertical centre
+// at `right_centre` (screen position).
+void Chevron(ImVec2 right_centre);
+
+// Scrolling for a view that opens one item of its list: the item starts at the top, and
+// going back shows the list where it was. Asked for anywhere; done by apply(), first thing
+// in the view's draw, where its window is current.
+class ListScroll {
+public:
+    void open_item();     // remember where the list is; the item starts at the top
+    void back_to_list();  // the list again, where it was
+    void to_top();        // the item's top again (its next page, a new state)
+    void cancel();        // a new visit: nothing pending
+    void apply();
+
+private:
+    float list_y_ = 0, to_y_ = 0;
+    bool pending_ = false;
+};
+
 // A plain (non-clickable) panel behind a block of content.
 void BeginPanel(const char* id);
 void EndPanel();

@@ -142,9 +142,7 @@ void BloggBox::set_count_here(const std::string& post_id, int count) {
 
 void BloggBox::open_post(BoxContext& ctx, const BlogPost& post) {
     // The list carries the post's text: show it at once; the fetch brings its comments.
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = post.id;
     post_ = post;
     post_.comments.clear();
@@ -192,8 +190,7 @@ void BloggBox::close_post() {
     form_success_.clear();
     comments_error_.clear();
     confirm_id_.clear();
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
 }
 
 void BloggBox::send_comment(BoxContext& ctx) {
@@ -258,7 +255,7 @@ void BloggBox::on_open(BoxContext&) {
     post_error_.clear();
     post_gone_ = false;
     post_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     confirm_id_.clear();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
@@ -310,13 +307,8 @@ void BloggBox::draw_list(BoxContext& ctx) {
         ui::CardResult card = ui::CardButton((p.title + "##post").c_str(), ImVec2(width, height));
         if (card.clicked) to_open = &p;
 
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float line_h = ImGui::GetFontSize();
-        const float first_line_mid = pos.y + pad_y + line_h * 0.5f + 1;
         const float text_x = pos.x + pad_x;
-        const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
-                    app::theme::colors().muted_text, app::icons::kChevronRight);
+        ui::Chevron(ImVec2(pos.x + width - pad_x, pos.y + pad_y + ImGui::GetFontSize() * 0.5f + 1));  // by the title
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), text_w, p.title, 0, Face::Strong);
@@ -465,10 +457,7 @@ void BloggBox::draw_post(BoxContext& ctx) {
 
 void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         draw_post(ctx);
         return;

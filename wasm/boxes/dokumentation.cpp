@@ -254,7 +254,7 @@ void DokumentationBox::load(BoxContext& ctx) {
 void DokumentationBox::on_open(BoxContext&) {
     // Every visit starts at the entries, fetched afresh; what is known stays on screen meanwhile.
     viewer_entry_.clear();
-    scroll_pending_ = false;
+    scroll_.cancel();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
@@ -272,18 +272,15 @@ std::vector<DokumentationBox::PictureRef> DokumentationBox::section_pictures(con
 }
 
 void DokumentationBox::open_picture(const std::string& entry_id, size_t index) {
-    list_scroll_ = ImGui::GetScrollY();
+    scroll_.open_item();
     viewer_entry_ = entry_id;
     viewer_index_ = index;
-    scroll_to_ = 0;
-    scroll_pending_ = true;
     platform::request_frames();
 }
 
 void DokumentationBox::close_picture() {
     viewer_entry_.clear();
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
     platform::request_frames();
 }
 
@@ -480,10 +477,7 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
 
 void DokumentationBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!loaded_once_) {
         if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar dokumentationen …"))) load(ctx);
         return;

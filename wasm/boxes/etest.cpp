@@ -293,9 +293,7 @@ void ETestBox::set_list_entry(const ETestItem& test) {
 
 void ETestBox::open_test(BoxContext& ctx, const ETestItem& test) {
     // The list carries the test's summary: show it at once; the fetch brings the questions.
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = test.id;
     test_ = test;
     test_gone_ = false;
@@ -339,8 +337,7 @@ void ETestBox::close_test() {
     submit_error_.clear();
     status_note_.clear();
     submitted_note_.clear();
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
     if (load_ != Load::Loading) load_ = Load::NotStarted;  // states may have changed meanwhile
 }
 
@@ -415,8 +412,7 @@ void ETestBox::submit(BoxContext& ctx) {
                              if (open_id_ != id) return;
                              status_note_ = plain_times(reply.error.message);
                              if (code == "closed") status_note_ += std::string(" ") + tr("Dina svar kunde inte lämnas in.");
-                             scroll_to_ = 0;
-                             scroll_pending_ = true;
+                             scroll_.to_top();
                              test_load_ = Load::NotStarted;  // fetched as it now is, next frame
                              load_ = Load::NotStarted;
                              return;
@@ -436,8 +432,7 @@ void ETestBox::submit(BoxContext& ctx) {
                      test_ = std::move(done);
                      submitted_note_ = tr("Provet är inlämnat.");
                      test_load_ = Load::Ready;
-                     scroll_to_ = 0;
-                     scroll_pending_ = true;
+                     scroll_.to_top();
                  });
 }
 
@@ -447,7 +442,7 @@ void ETestBox::on_open(BoxContext&) {
     test_error_.clear();
     test_gone_ = false;
     test_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     confirming_ = false;
     submit_error_.clear();
     status_note_.clear();
@@ -493,12 +488,8 @@ bool ETestBox::draw_cards(const std::vector<const ETestItem*>& tests, const ETes
         ui::CardResult card = ui::CardButton((t->title + "##etest").c_str(), ImVec2(width, height));
         if (card.clicked) *to_open = t;
 
-        ImDrawList* dl = ImGui::GetWindowDrawList();
         const float text_x = pos.x + pad_x;
-        const float line_h = ImGui::GetFontSize();
-        const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(icons::kChevronRight).x, pos.y + height * 0.5f - line_h * 0.5f),
-                    c.muted_text, icons::kChevronRight);
+        ui::Chevron(ImVec2(pos.x + width - pad_x, pos.y + height * 0.5f));
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), title_w, t->title, 0, Face::Strong);
@@ -705,8 +696,7 @@ void ETestBox::draw_review(BoxContext& ctx, ETestDraft& d) {
         d.page = go_to;
         d.reviewing = false;
         confirming_ = false;
-        scroll_to_ = 0;
-        scroll_pending_ = true;
+        scroll_.to_top();
     }
 }
 
@@ -821,8 +811,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
         const std::string previous = std::string(icons::kChevronLeft) + "  " + tr("Föregående");
         if (ui::SecondaryButton(previous.c_str(), !first)) {
             --d.page;
-            scroll_to_ = 0;
-            scroll_pending_ = true;
+            scroll_.to_top();
         }
         const std::string next = last ? std::string(tr("Granska och lämna in"))
                                       : std::string(tr("Nästa")) + "  " + icons::kChevronRight;
@@ -832,8 +821,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
         if (ui::PrimaryButton(next.c_str())) {
             if (last) d.reviewing = true;
             else ++d.page;
-            scroll_to_ = 0;
-            scroll_pending_ = true;
+            scroll_.to_top();
         }
     }
     ui::EndPanel();
@@ -845,10 +833,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
 
 void ETestBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         if (test_load_ == Load::NotStarted) fetch_test(ctx);
         draw_test(ctx);

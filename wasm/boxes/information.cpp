@@ -153,9 +153,7 @@ void InformationBox::mark_read_here(const std::string& id) {
 void InformationBox::open_item(BoxContext& ctx, const NewsItem& item) {
     // The list already carries the whole item: show it at once, and fetch it, which is
     // what marks it read on the server (and brings any change since the list came).
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = item.id;
     article_ = item;
     copied_.clear();
@@ -200,8 +198,7 @@ void InformationBox::close_item() {
     article_error_.clear();
     article_gone_ = false;
     article_load_ = Load::NotStarted;
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
 }
 
 void InformationBox::on_open(BoxContext&) {
@@ -211,7 +208,7 @@ void InformationBox::on_open(BoxContext&) {
     article_error_.clear();
     article_gone_ = false;
     article_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
@@ -266,8 +263,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
         const float text_x = pos.x + pad_x + dot_column;
         if (!n.read) dl->AddCircleFilled(ImVec2(pos.x + pad_x + 4.5f, first_line_mid), 4.5f, app::theme::colors().accent, 16);
         const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
-                    app::theme::colors().muted_text, app::icons::kChevronRight);
+        ui::Chevron(ImVec2(right, first_line_mid));
         if (!n.read) ui::Badge(unread_label, ImVec2(right - chevron_column, first_line_mid), true);
 
         float y = pos.y + pad_y;
@@ -354,10 +350,7 @@ void InformationBox::draw_article(BoxContext& ctx) {
 
 void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         draw_article(ctx);
         return;

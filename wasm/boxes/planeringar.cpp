@@ -106,9 +106,7 @@ void PlaneringarBox::load(BoxContext& ctx) {
 void PlaneringarBox::open_plan(BoxContext& ctx, const TeachingPlan& plan) {
     // The list already carries the whole plan: show it at once, and fetch it for any
     // change since the list came.
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = plan.id;
     plan_ = plan;
     plan_gone_ = false;
@@ -147,8 +145,7 @@ void PlaneringarBox::close_plan() {
     plan_error_.clear();
     plan_gone_ = false;
     plan_load_ = Load::NotStarted;
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
 }
 
 void PlaneringarBox::on_open(BoxContext&) {
@@ -157,7 +154,7 @@ void PlaneringarBox::on_open(BoxContext&) {
     plan_error_.clear();
     plan_gone_ = false;
     plan_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
@@ -183,13 +180,8 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
         ui::CardResult card = ui::CardButton((p->title + "##plan").c_str(), ImVec2(width, height));
         if (card.clicked) *to_open = p;
 
-        ImDrawList* dl = ImGui::GetWindowDrawList();
         const float text_x = pos.x + pad_x;
-        const float line_h = ImGui::GetFontSize();
-        const float mid = pos.y + height * 0.5f;
-        const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, mid - line_h * 0.5f),
-                    app::theme::colors().muted_text, app::icons::kChevronRight);
+        ui::Chevron(ImVec2(pos.x + width - pad_x, pos.y + height * 0.5f));
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), text_w, subject, app::theme::colors().accent, Face::Small);
@@ -306,10 +298,7 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
 
 void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         draw_plan(ctx);
         return;
