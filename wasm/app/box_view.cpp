@@ -1,7 +1,6 @@
 // A box's full view: a back button, the box's name and the child's, then the box.
 #include "app/app.hpp"
 #include "app/i18n.hpp"
-#include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "imgui.h"
@@ -11,9 +10,7 @@ namespace app {
 void App::draw_box_view() {
     const Pupil* pupil = selected_pupil();
     if (!pupil) return;
-    std::string back = std::string(icons::kBack) + "  " + tr("Tillbaka");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);  // align the text, not the frame
-    if (ui::QuietButton(back.c_str())) navigate(pupil->id, "");
+    if (ui::BackButton(tr("Tillbaka"))) navigate(pupil->id, "");
     const boxes::BoxInfo& info = boxes::box_info(open_box_);
     ui::Title(info.title[0] ? boxes::box_title(open_box_) : open_box_);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
@@ -36,8 +33,7 @@ void App::draw_starting() {
     ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetCursorPosY(size.y * 0.4f);
     if (!start_error_.empty()) {
-        ui::Note(start_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load_me(false);
+        if (ui::ErrorAndRetry(start_error_)) load_me(false);
         return;
     }
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.5f - 50);
@@ -47,7 +43,6 @@ void App::draw_starting() {
 namespace {
 const EnglishText kEnglish[] = {
     {"Tillbaka", "Back"},
-    {"Försök igen", "Try again"},
     {"Startar …", "Starting …"},
     {"Hittades inte", "Not found"},
     {"Det finns inget att visa på den här adressen. Länken kan vara fel, eller så är det inget du har tillgång till.",

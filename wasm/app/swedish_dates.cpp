@@ -1,35 +1,12 @@
 #include "app/swedish_dates.hpp"
 
-#include <cstdio>
+#include <cctype>
 
+#include "app/calendar_days.hpp"
 #include "app/i18n.hpp"
 
 namespace app::dates {
 namespace {
-
-struct Ymd {
-    int y = 0, m = 0, d = 0;
-    bool ok = false;
-};
-
-Ymd parse(std::string_view s) {
-    Ymd r;
-    if (s.size() < 10) return r;
-    r.ok = std::sscanf(std::string(s.substr(0, 10)).c_str(), "%d-%d-%d", &r.y, &r.m, &r.d) == 3 &&
-           r.m >= 1 && r.m <= 12 && r.d >= 1 && r.d <= 31;
-    return r;
-}
-
-// 0 = Monday … 6 = Sunday (days-from-civil, Howard Hinnant's algorithm).
-int weekday(const Ymd& v) {
-    int y = v.y - (v.m <= 2);
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (v.m + (v.m > 2 ? -3 : 9)) + 2) / 5 + v.d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    long days = static_cast<long>(era) * 146097 + doe - 719468;  // 1970-01-01 was a Thursday
-    return static_cast<int>(((days % 7) + 7 + 3) % 7);
-}
 
 // Names by language rather than through tr(): the short and long Swedish month names
 // share words ("mars", "maj", "juni", "juli") that differ in English.
@@ -67,17 +44,17 @@ std::string_view time_of(std::string_view iso) {
 }  // namespace
 
 std::string short_day(std::string_view iso) {
-    Ymd v = parse(iso);
-    if (!v.ok) return std::string(iso);
+    const calendar::Day v = calendar::parse_day(iso);
+    if (!v.ok()) return std::string(iso);
     const Names& n = names();
-    return std::string(n.short_days[weekday(v)]) + " " + std::to_string(v.d) + " " + n.short_months[v.m - 1];
+    return std::string(n.short_days[calendar::weekday(v)]) + " " + std::to_string(v.d) + " " + n.short_months[v.m - 1];
 }
 
 std::string long_day(std::string_view iso) {
-    Ymd v = parse(iso);
-    if (!v.ok) return std::string(iso);
+    const calendar::Day v = calendar::parse_day(iso);
+    if (!v.ok()) return std::string(iso);
     const Names& n = names();
-    return std::string(n.long_days[weekday(v)]) + " " + std::to_string(v.d) + " " + n.long_months[v.m - 1];
+    return std::string(n.long_days[calendar::weekday(v)]) + " " + std::to_string(v.d) + " " + n.long_months[v.m - 1];
 }
 
 std::string date_time(std::string_view iso) {
@@ -94,6 +71,14 @@ std::string long_date_time(std::string_view iso) {
     return day;
 }
 
+std::string published(std::string_view iso, std::string_view author) {
+    const std::string when = long_date_time(iso);
+    return author.empty() ? trf("Publicerad %s", when.c_str())
+                          : trf("Publicerad %s av %s", when.c_str(), std::string(author).c_str());
+}
+
+std::string changed(std::string_view iso) { return trf("Ändrad %s", date_time(iso).c_str()); }
+
 std::string clock(std::string_view hh_mm) {
     return english() ? std::string(hh_mm) : "kl. " + std::string(hh_mm);
 }
@@ -105,5 +90,21 @@ std::string month_name(int month) {
 std::string short_weekday(int weekday) {
     return weekday >= 0 && weekday <= 6 ? names().short_days[weekday] : std::string();
 }
+
+std::string capitalized(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+namespace {
+
+const EnglishText kSentences[] = {
+    {"Publicerad %s", "Published %s"},
+    {"Publicerad %s av %s", "Published %s by %s"},
+    {"Ändrad %s", "Updated %s"},
+};
+const EnglishTexts kRegistered(kSentences);
+
+}  // namespace
 
 }  // namespace app::dates

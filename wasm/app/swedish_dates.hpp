@@ -15,11 +15,20 @@ std::string date_time(std::string_view iso_timestamp);       // "mån 30 nov kl.
 std::string long_date_time(std::string_view iso_timestamp);  // "måndag 30 november kl. 21:04" /
                                                              // "Monday 30 November at 21:04"
 
+// The lines under an article's title: "Publicerad måndag 30 november kl. 21:04 av Anna
+// Lind" (no " av …" without an author) and "Ändrad mån 30 nov kl. 21:04".
+std::string published(std::string_view iso_timestamp, std::string_view author);
+std::string changed(std::string_view iso_timestamp);
+
 // A clock time as said on its own: "kl. 21:04" / "21:04" (also a range "08:00–08:15").
 std::string clock(std::string_view hh_mm);
 // 1 = January: "november" / "November".
 std::string month_name(int month);
 // 0 = Monday: "mån" / "Mon".
 std::string short_weekday(int weekday);
+
+// A day or month name to begin a heading or a line: "Måndag 30 november" from long_day(),
+// "November". Only the first letter changes; Swedish day and month names begin in ASCII.
+std::string capitalized(std::string s);
 
 }  // namespace app::dates

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
@@ -67,6 +68,12 @@ bool QuietButton(const char* label) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
     return clicked;
+}
+
+bool BackButton(std::string_view label) {
+    const std::string text = std::string(icons::kBack) + "  " + std::string(label);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
+    return QuietButton(text.c_str());
 }
 
 bool Radio(const char* label, bool selected) {
@@ -159,6 +166,18 @@ void Loading(std::string_view text) {
     Text(text, theme::colors().muted_text);
 }
 
+bool ErrorAndRetry(std::string_view error, bool can_retry, const char* retry_label) {
+    Note(error, can_retry ? Tone::Error : Tone::Info);
+    return can_retry && SecondaryButton(retry_label ? retry_label : tr("Försök igen"));
+}
+
+bool LoadingOrError(bool failed, std::string_view error, std::string_view loading_text, bool can_retry,
+                    const char* retry_label) {
+    if (failed) return ErrorAndRetry(error, can_retry, retry_label);
+    Loading(loading_text);
+    return false;
+}
+
 float Badge(std::string_view text, ImVec2 right_centre, bool strong) {
     ImFont* font = fonts::get(fonts::Face::Small);
     const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
@@ -193,6 +212,36 @@ CardResult CardButton(const char* label, ImVec2 size) {
     return r;
 }
 
+void Chevron(ImVec2 right_centre) {
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(right_centre.x - ImGui::CalcTextSize(icons::kChevronRight).x, right_centre.y - ImGui::GetFontSize() * 0.5f),
+        theme::colors().muted_text, icons::kChevronRight);
+}
+
+void ListScroll::open_item() {
+    list_y_ = ImGui::GetScrollY();
+    to_y_ = 0;
+    pending_ = true;
+}
+
+void ListScroll::back_to_list() {
+    to_y_ = list_y_;
+    pending_ = true;
+}
+
+void ListScroll::to_top() {
+    to_y_ = 0;
+    pending_ = true;
+}
+
+void ListScroll::cancel() { pending_ = false; }
+
+void ListScroll::apply() {
+    if (!pending_) return;
+    ImGui::SetScrollY(to_y_);
+    pending_ = false;
+}
+
 void BeginPanel(const char* id) {
     // A child window that grows with its content (one frame behind, which the
     // render-until-stable scheduler absorbs) gives a padded white panel.
@@ -216,6 +265,14 @@ void Divider() {
     a.y += 4;
     ImGui::GetWindowDrawList()->AddLine(a, ImVec2(a.x + ImGui::GetContentRegionAvail().x, a.y), theme::colors().border, 1.0f);
     Space(8);
+}
+
+void ArticleHeading(std::string_view title, std::string_view line, std::string_view about) {
+    Heading(title);
+    Text(line, theme::colors().muted_text);
+    if (about.empty()) return;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
+    Text(about, theme::colors().muted_text, fonts::Face::Small);
 }
 
 // --- Laying out text ------------------------------------------------------------
@@ -323,5 +380,14 @@ bool Checkbox(const char* label, bool* value, bool enabled) {
                 text.c_str());
     return clicked;
 }
+
+namespace {
+
+const EnglishText kEnglish[] = {
+    {"Försök igen", "Try again"},
+};
+const EnglishTexts kRegistered(kEnglish);
+
+}  // namespace
 
 }  // namespace app::ui

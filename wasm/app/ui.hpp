@@ -19,6 +19,9 @@ void Title(std::string_view text);
 bool PrimaryButton(const char* label, bool enabled = true, float width = 0);
 bool SecondaryButton(const char* label, bool enabled = true);
 bool QuietButton(const char* label);  // text-like, e.g. "Tillbaka", "Logga ut"
+// "← Tillbaka till nyheterna": a QuietButton behind the back arrow, moved left so its
+// text (not its frame) lines up with the content. `label` may end in "##id".
+bool BackButton(std::string_view label);
 bool Radio(const char* label, bool selected);
 bool Tab(const char* label, bool selected);  // a segment in a switcher row
 
@@ -38,6 +41,16 @@ float Badge(std::string_view text, ImVec2 right_centre, bool strong);
 // An animated spinner with a text beside it ("Hämtar …").
 void Loading(std::string_view text);
 
+// A request that failed: the error, and "Försök igen" under it. When trying again cannot
+// help (`can_retry` false: the server refused), the message is told as information and
+// there is no button. `retry_label` replaces tr("Försök igen") where a view has several
+// (e.g. tr("Försök igen##grades")). Returns true when "Försök igen" was pressed.
+bool ErrorAndRetry(std::string_view error, bool can_retry = true, const char* retry_label = nullptr);
+// What a view shows until its first fetch has come: Loading(loading_text) while it is
+// under way, ErrorAndRetry when it failed. Returns true when "Försök igen" was pressed.
+bool LoadingOrError(bool failed, std::string_view error, std::string_view loading_text, bool can_retry = true,
+                    const char* retry_label = nullptr);
+
 // A clickable card: white rounded panel; the caller draws its content inside while
 // the returned scope is open. Returns true when clicked.
 struct CardResult {
@@ -45,6 +58,26 @@ struct CardResult {
     ImVec2 min, max;  // screen rectangle
 };
 CardResult CardButton(const char* label, ImVec2 size);
+
+// The ">" at the right of a card that opens something: its right edge and vertical centre
+// at `right_centre` (screen position).
+void Chevron(ImVec2 right_centre);
+
+// Scrolling for a view that opens one item of its list: the item starts at the top, and
+// going back shows the list where it was. Asked for anywhere; done by apply(), first thing
+// in the view's draw, where its window is current.
+class ListScroll {
+public:
+    void open_item();     // remember where the list is; the item starts at the top
+    void back_to_list();  // the list again, where it was
+    void to_top();        // the item's top again (its next page, a new state)
+    void cancel();        // a new visit: nothing pending
+    void apply();
+
+private:
+    float list_y_ = 0, to_y_ = 0;
+    bool pending_ = false;
+};
 
 // A plain (non-clickable) panel behind a block of content.
 void BeginPanel(const char* id);
@@ -55,6 +88,10 @@ void Space(float pixels);
 // A thin line across the content, with a little space above and below (e.g. between
 // an article's heading and its text).
 void Divider();
+// An article's heading (a news item, a blog post, a plan): the title, a muted line under
+// it ("Publicerad …", "Period: …") and, unless `about` is empty, a small muted line close
+// under that ("Till: 7A · Ändrad …").
+void ArticleHeading(std::string_view title, std::string_view line, std::string_view about);
 
 // --- Laying out text (for views that place text themselves, such as list cards) ---
 

@@ -388,8 +388,7 @@ void BedomningarBox::draw_criterion(const AssessedCriterion& c) {
 
 void BedomningarBox::draw_assessments(BoxContext& ctx) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     ui::MutedText(ctx.me.role == "pupil" ? tr("Här visas alla dina bedömningar.") : tr("Här visas elevens alla bedömningar."));
@@ -415,17 +414,13 @@ void BedomningarBox::draw_assessments(BoxContext& ctx) {
 
 void BedomningarBox::draw_grades(BoxContext& ctx) {
     if (!grades_loaded_once_) {
-        if (grades_load_ == Load::Failed) {
-            ui::Note(grades_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen##grades"))) load_grades(ctx);
-        } else {
-            ui::Loading(tr("Hämtar betygen …"));
-        }
+        if (ui::LoadingOrError(grades_load_ == Load::Failed, grades_error_,
+                               tr("Hämtar betygen …"), true, tr("Försök igen##grades")))
+            load_grades(ctx);
         return;
     }
     if (grades_load_ == Load::Failed) {
-        ui::Note(grades_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen##grades"))) load_grades(ctx);
+        if (ui::ErrorAndRetry(grades_error_, true, tr("Försök igen##grades"))) load_grades(ctx);
     }
     ui::MutedText(tr("Betygen som skolan har publicerat, den senaste terminen först."));
     if (terms_.empty()) {
@@ -473,12 +468,7 @@ void BedomningarBox::draw_grades(BoxContext& ctx) {
 void BedomningarBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(tr("Hämtar bedömningarna …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar bedömningarna …"))) load(ctx);
         return;
     }
     if (load_ == Load::Ready && unread_ > 0 && !read_marked_) mark_read(ctx);

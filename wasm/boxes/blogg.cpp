@@ -142,9 +142,7 @@ void BloggBox::set_count_here(const std::string& post_id, int count) {
 
 void BloggBox::open_post(BoxContext& ctx, const BlogPost& post) {
     // The list carries the post's text: show it at once; the fetch brings its comments.
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = post.id;
     post_ = post;
     post_.comments.clear();
@@ -192,8 +190,7 @@ void BloggBox::close_post() {
     form_success_.clear();
     comments_error_.clear();
     confirm_id_.clear();
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
 }
 
 void BloggBox::send_comment(BoxContext& ctx) {
@@ -258,7 +255,7 @@ void BloggBox::on_open(BoxContext&) {
     post_error_.clear();
     post_gone_ = false;
     post_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     confirm_id_.clear();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
@@ -267,8 +264,7 @@ void BloggBox::on_open(BoxContext&) {
 
 void BloggBox::draw_list(BoxContext& ctx) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Inlägg"));
@@ -311,13 +307,8 @@ void BloggBox::draw_list(BoxContext& ctx) {
         ui::CardResult card = ui::CardButton((p.title + "##post").c_str(), ImVec2(width, height));
         if (card.clicked) to_open = &p;
 
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float line_h = ImGui::GetFontSize();
-        const float first_line_mid = pos.y + pad_y + line_h * 0.5f + 1;
         const float text_x = pos.x + pad_x;
-        const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
-                    app::theme::colors().muted_text, app::icons::kChevronRight);
+        ui::Chevron(ImVec2(pos.x + width - pad_x, pos.y + pad_y + ImGui::GetFontSize() * 0.5f + 1));  // by the title
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), text_w, p.title, 0, Face::Strong);
@@ -411,9 +402,7 @@ void BloggBox::draw_form(BoxContext& ctx) {
 }
 
 void BloggBox::draw_post(BoxContext& ctx) {
-    const std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till inläggen");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(app::tr("Tillbaka till inläggen"))) {
         close_post();
         return;
     }
@@ -424,20 +413,11 @@ void BloggBox::draw_post(BoxContext& ctx) {
     }
 
     ui::BeginPanel("##post");
-    ui::Heading(post_.title);
-    const std::string when = app::dates::long_date_time(post_.published_at);
-    std::string published = post_.author.empty()
-                                ? app::trf("Publicerad %s", when.c_str())
-                                : app::trf("Publicerad %s av %s", when.c_str(), post_.author.c_str());
-    ui::Text(published, app::theme::colors().muted_text);
-    if (!post_.changed_at.empty()) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(app::trf("Ändrad %s", app::dates::date_time(post_.changed_at).c_str()), app::theme::colors().muted_text, Face::Small);
-    }
+    ui::ArticleHeading(post_.title, app::dates::published(post_.published_at, post_.author),
+                       post_.changed_at.empty() ? std::string() : app::dates::changed(post_.changed_at));
     if (post_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(post_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_post(ctx);
+        if (ui::ErrorAndRetry(post_error_)) fetch_post(ctx);
     }
     ui::Divider();
     if (post_.body.empty()) ui::MutedText(app::tr("Inlägget har ingen text."));
@@ -477,21 +457,13 @@ void BloggBox::draw_post(BoxContext& ctx) {
 
 void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         draw_post(ctx);
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar inläggen …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar inläggen …"))) load(ctx);
         return;
     }
     draw_list(ctx);
@@ -511,7 +483,6 @@ const app::EnglishText kEnglish[] = {
     {"Kommentaren kunde inte skickas. Försök igen.", "The comment could not be sent. Try again."},
     {"Din kommentar är skickad.", "Your comment has been sent."},
     {"Kommentaren kunde inte tas bort. Försök igen.", "The comment could not be removed. Try again."},
-    {"Försök igen", "Try again"},
     {"Inlägg", "Posts"},
     {"Lärarna har inte skrivit några inlägg ännu.", "The teachers have not written any posts yet."},
     {"Lärarnas inlägg. Öppna ett inlägg för att läsa och kommentera.",
@@ -534,9 +505,6 @@ const app::EnglishText kEnglish[] = {
     {"Skicka kommentar", "Send comment"},
     {"Skickar …", "Sending …"},
     {"Tillbaka till inläggen", "Back to the posts"},
-    {"Publicerad %s", "Published %s"},
-    {"Publicerad %s av %s", "Published %s by %s"},
-    {"Ändrad %s", "Updated %s"},
     {"Inlägget har ingen text.", "This post has no text."},
     {"Bifogad fil", "Attached file"},
     {"Bifogade filer", "Attached files"},

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ui.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -64,9 +65,7 @@ private:
     Load post_load_ = Load::NotStarted;
     std::string post_error_;
     bool post_gone_ = false;
-    float list_scroll_ = 0;
-    bool scroll_pending_ = false;
-    float scroll_to_ = 0;
+    app::ui::ListScroll scroll_;  // back to where the list was
 
     // Commenting.
     char comment_[8192] = {};

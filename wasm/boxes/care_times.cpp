@@ -1,12 +1,12 @@
 #include "boxes/care_times.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 #include <cstdio>
 #include <cstring>
 #include <optional>
 
+#include "app/calendar_days.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
@@ -26,64 +26,20 @@ namespace ui = app::ui;
 namespace theme = app::theme;
 namespace icons = app::icons;
 using app::fonts::Face;
+using app::dates::capitalized;
 
 constexpr size_t kCommentMaxChars = 500;  // the server's limit (core/boxes/care_times.hpp)
 constexpr int kStepMinutes = 15;
 
 // --- Days and weeks -----------------------------------------------------------------------
-// Civil-calendar arithmetic on the server's ISO days, only to name the weeks before and
-// after the one on screen (the server evaluated "today" in the school's time zone).
+// Only to name the weeks before and after the one on screen; app::calendar counts the days.
 
-struct Ymd {
-    int y = 0, m = 0, d = 0;
-};
-
-std::optional<Ymd> parse_ymd(const std::string& s) {
-    Ymd r;
-    if (s.size() < 10 || std::sscanf(s.c_str(), "%d-%d-%d", &r.y, &r.m, &r.d) != 3) return std::nullopt;
-    if (r.m < 1 || r.m > 12 || r.d < 1 || r.d > 31) return std::nullopt;
-    return r;
-}
-
-long days_from_civil(const Ymd& v) {  // Howard Hinnant's algorithm
-    int y = v.y - (v.m <= 2);
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (v.m + (v.m > 2 ? -3 : 9)) + 2) / 5 + v.d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<long>(era) * 146097 + doe - 719468;
-}
-
-Ymd civil_from_days(long z) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    Ymd r;
-    r.d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    r.m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    r.y = static_cast<int>(yoe + era * 400 + (r.m <= 2));
-    return r;
-}
+using app::calendar::Day;
 
 // "2026-W50" for the ISO week `weeks` weeks from the one holding `iso_day`.
 std::string iso_week_from(const std::string& iso_day, int weeks) {
-    auto v = parse_ymd(iso_day);
-    if (!v) return {};
-    const long day = days_from_civil(*v) + 7L * weeks;
-    const int weekday = static_cast<int>(((day % 7) + 7 + 3) % 7);  // 0 = Monday
-    const Ymd thursday = civil_from_days(day + 3 - weekday);
-    const int week = static_cast<int>((day + 3 - weekday - days_from_civil(Ymd{thursday.y, 1, 1})) / 7 + 1);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", thursday.y, week);
-    return buf;
-}
-
-int week_number(const std::string& week) {
-    const size_t w = week.find('W');
-    return w == std::string::npos ? 0 : std::atoi(week.c_str() + w + 1);
+    const Day v = app::calendar::parse_day(iso_day);
+    return v.ok() ? app::calendar::iso_week_of(app::calendar::plus_days(v, 7L * weeks)) : std::string();
 }
 
 const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
@@ -91,16 +47,11 @@ const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "m
 
 // "30 november – 4 december 2026" (years on both sides when they differ).
 std::string range_title(const std::string& from, const std::string& to) {
-    auto a = parse_ymd(from), b = parse_ymd(to);
-    if (!a || !b) return from + " – " + to;
-    std::string left = std::to_string(a->d) + " " + kMonths[a->m - 1];
-    if (a->y != b->y) left += " " + std::to_string(a->y);
-    return left + " – " + std::to_string(b->d) + " " + kMonths[b->m - 1] + " " + std::to_string(b->y);
-}
-
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
+    const Day a = app::calendar::parse_day(from), b = app::calendar::parse_day(to);
+    if (!a.ok() || !b.ok()) return from + " – " + to;
+    std::string left = std::to_string(a.d) + " " + kMonths[a.m - 1];
+    if (a.y != b.y) left += " " + std::to_string(a.y);
+    return left + " – " + std::to_string(b.d) + " " + kMonths[b.m - 1] + " " + std::to_string(b.y);
 }
 
 // --- Times ----------------------------------------------------------------------------------
@@ -389,7 +340,7 @@ void CareTimesBox::draw_week_navigation(BoxContext& ctx, bool narrow) {
     const bool busy = load_ == Load::Loading;
     const bool switching = busy && !requested_week_.empty() && requested_week_ != week_;
     ImGui::BeginGroup();
-    ui::Heading(trf("Vecka %d", week_number(switching ? requested_week_ : week_)));
+    ui::Heading(trf("Vecka %d", app::calendar::week_number(switching ? requested_week_ : week_)));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
     ui::Text(switching ? std::string(" ") : range_title(from_, to_), theme::colors().muted_text);
     ImGui::EndGroup();
@@ -625,12 +576,8 @@ void CareTimesBox::draw_day(BoxContext& ctx, CareDay& day, bool narrow) {
 void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx, requested_week_);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, load_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_forbidden_ && ui::SecondaryButton(tr("Försök igen"))) load(ctx, requested_week_);
-        } else {
-            ui::Loading(tr("Hämtar tiderna …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar tiderna …"), !load_forbidden_))
+            load(ctx, requested_week_);
         return;
     }
     const bool narrow = ImGui::GetContentRegionAvail().x < 560.0f;
@@ -643,8 +590,7 @@ void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
         return;
     }
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx, requested_week_);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx, requested_week_);
         return;
     }
     if (days_.empty()) {
@@ -714,7 +660,6 @@ const app::EnglishText kEnglish[] = {
     {"Tider kan registreras högst åtta veckor framåt.", "Times can be registered at most eight weeks ahead."},
     {"Ändra", "Change"},
     {"Registrera tider", "Register times"},
-    {"Försök igen", "Try again"},
     {"Hämtar tiderna …", "Fetching the times …"},
     {"Det finns inga dagar att visa den här veckan.", "There are no days to show this week."},
 };

@@ -254,7 +254,7 @@ void DokumentationBox::load(BoxContext& ctx) {
 void DokumentationBox::on_open(BoxContext&) {
     // Every visit starts at the entries, fetched afresh; what is known stays on screen meanwhile.
     viewer_entry_.clear();
-    scroll_pending_ = false;
+    scroll_.cancel();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
@@ -272,18 +272,15 @@ std::vector<DokumentationBox::PictureRef> DokumentationBox::section_pictures(con
 }
 
 void DokumentationBox::open_picture(const std::string& entry_id, size_t index) {
-    list_scroll_ = ImGui::GetScrollY();
+    scroll_.open_item();
     viewer_entry_ = entry_id;
     viewer_index_ = index;
-    scroll_to_ = 0;
-    scroll_pending_ = true;
     platform::request_frames();
 }
 
 void DokumentationBox::close_picture() {
     viewer_entry_.clear();
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
     platform::request_frames();
 }
 
@@ -345,7 +342,7 @@ void DokumentationBox::draw_entry(const DocEntry& entry) {
     ui::Text(meta, theme::colors().muted_text);
     if (!entry.changed_at.empty()) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(trf("Ändrad %s", app::dates::date_time(entry.changed_at).c_str()), theme::colors().muted_text, Face::Small);
+        ui::Text(app::dates::changed(entry.changed_at), theme::colors().muted_text, Face::Small);
     }
     if (!entry.body.empty()) {
         ui::Space(2);
@@ -396,10 +393,7 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
     const DocEntry& entry = *pictures[index].entry;
     const DocFile& file = pictures[index].file();
 
-    const std::string back =
-        std::string(app::icons::kBack) + "  " + trf("Tillbaka till %s", section_label(section).c_str()) + "##back";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(trf("Tillbaka till %s", section_label(section).c_str()) + "##back")) {
         close_picture();
         return;
     }
@@ -413,8 +407,7 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
     const platform::Image& im = platform::image(file.url);
     if (im.state == platform::ImageState::Failed) {
         // No empty frame: the message in its place, and another try.
-        ui::Note(trf("Bilden kunde inte visas: %s", file.filename.c_str()), ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) platform::retry_image(file.url);
+        if (ui::ErrorAndRetry(trf("Bilden kunde inte visas: %s", file.filename.c_str()))) platform::retry_image(file.url);
     } else {
         const ImVec2 size = im.state == platform::ImageState::Ready
                                 ? contain_size(im, ImVec2(avail, max_h))
@@ -484,22 +477,13 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
 
 void DokumentationBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(tr("Hämtar dokumentationen …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar dokumentationen …"))) load(ctx);
         return;
     }
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     const DocSection* section = selected_section();
@@ -531,7 +515,6 @@ const app::EnglishText kEnglish[] = {
     {"Bilden kunde inte visas: %s", "The picture could not be shown: %s"},
     {"Här finns inget ännu.", "Nothing here yet."},
     {"Tryck på en bild för att se den större.", "Tap a picture to see it larger."},
-    {"Ändrad %s", "Updated %s"},
     {"Bifogad fil", "Attached file"},
     {"Bifogade filer", "Attached files"},
     {"Öppna", "Open"},
@@ -540,7 +523,6 @@ const app::EnglishText kEnglish[] = {
     {"Föregående", "Previous"},
     {"Nästa", "Next"},
     {"Bild %d av %d", "Picture %d of %d"},
-    {"Försök igen", "Try again"},
     {"Hämtar dokumentationen …", "Loading the documentation …"},
     {"Skolan har ingen dokumentation i Skolnav.", "The school keeps no documentation in Skolnav."},
 };

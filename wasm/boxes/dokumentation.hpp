@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ui.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -70,9 +71,7 @@ private:
     // The picture shown large: its entry and place there (no entry: the entries are shown).
     std::string viewer_entry_;
     size_t viewer_index_ = 0;
-    float list_scroll_ = 0;  // where the entries were, to return there
-    bool scroll_pending_ = false;
-    float scroll_to_ = 0;
+    app::ui::ListScroll scroll_;  // back to where the list was
 };
 
 }  // namespace boxes

@@ -293,9 +293,7 @@ void ETestBox::set_list_entry(const ETestItem& test) {
 
 void ETestBox::open_test(BoxContext& ctx, const ETestItem& test) {
     // The list carries the test's summary: show it at once; the fetch brings the questions.
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = test.id;
     test_ = test;
     test_gone_ = false;
@@ -339,8 +337,7 @@ void ETestBox::close_test() {
     submit_error_.clear();
     status_note_.clear();
     submitted_note_.clear();
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
     if (load_ != Load::Loading) load_ = Load::NotStarted;  // states may have changed meanwhile
 }
 
@@ -415,8 +412,7 @@ void ETestBox::submit(BoxContext& ctx) {
                              if (open_id_ != id) return;
                              status_note_ = plain_times(reply.error.message);
                              if (code == "closed") status_note_ += std::string(" ") + tr("Dina svar kunde inte lämnas in.");
-                             scroll_to_ = 0;
-                             scroll_pending_ = true;
+                             scroll_.to_top();
                              test_load_ = Load::NotStarted;  // fetched as it now is, next frame
                              load_ = Load::NotStarted;
                              return;
@@ -436,8 +432,7 @@ void ETestBox::submit(BoxContext& ctx) {
                      test_ = std::move(done);
                      submitted_note_ = tr("Provet är inlämnat.");
                      test_load_ = Load::Ready;
-                     scroll_to_ = 0;
-                     scroll_pending_ = true;
+                     scroll_.to_top();
                  });
 }
 
@@ -447,7 +442,7 @@ void ETestBox::on_open(BoxContext&) {
     test_error_.clear();
     test_gone_ = false;
     test_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     confirming_ = false;
     submit_error_.clear();
     status_note_.clear();
@@ -493,12 +488,8 @@ bool ETestBox::draw_cards(const std::vector<const ETestItem*>& tests, const ETes
         ui::CardResult card = ui::CardButton((t->title + "##etest").c_str(), ImVec2(width, height));
         if (card.clicked) *to_open = t;
 
-        ImDrawList* dl = ImGui::GetWindowDrawList();
         const float text_x = pos.x + pad_x;
-        const float line_h = ImGui::GetFontSize();
-        const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(icons::kChevronRight).x, pos.y + height * 0.5f - line_h * 0.5f),
-                    c.muted_text, icons::kChevronRight);
+        ui::Chevron(ImVec2(pos.x + width - pad_x, pos.y + height * 0.5f));
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), title_w, t->title, 0, Face::Strong);
@@ -519,8 +510,7 @@ bool ETestBox::draw_cards(const std::vector<const ETestItem*>& tests, const ETes
 
 void ETestBox::draw_list(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     if (tests_.empty()) {
@@ -706,8 +696,7 @@ void ETestBox::draw_review(BoxContext& ctx, ETestDraft& d) {
         d.page = go_to;
         d.reviewing = false;
         confirming_ = false;
-        scroll_to_ = 0;
-        scroll_pending_ = true;
+        scroll_.to_top();
     }
 }
 
@@ -730,9 +719,7 @@ void ETestBox::draw_submitted() {
 }
 
 void ETestBox::draw_test(BoxContext& ctx) {
-    const std::string back = std::string(icons::kBack) + "  " + tr("Tillbaka till proven");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(tr("Tillbaka till proven"))) {
         close_test();
         return;
     }
@@ -748,8 +735,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
     draw_header();
     if (test_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(test_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) fetch_test(ctx);
+        if (ui::ErrorAndRetry(test_error_)) fetch_test(ctx);
     }
     ui::EndPanel();
     ui::Space(8);
@@ -825,8 +811,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
         const std::string previous = std::string(icons::kChevronLeft) + "  " + tr("Föregående");
         if (ui::SecondaryButton(previous.c_str(), !first)) {
             --d.page;
-            scroll_to_ = 0;
-            scroll_pending_ = true;
+            scroll_.to_top();
         }
         const std::string next = last ? std::string(tr("Granska och lämna in"))
                                       : std::string(tr("Nästa")) + "  " + icons::kChevronRight;
@@ -836,8 +821,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
         if (ui::PrimaryButton(next.c_str())) {
             if (last) d.reviewing = true;
             else ++d.page;
-            scroll_to_ = 0;
-            scroll_pending_ = true;
+            scroll_.to_top();
         }
     }
     ui::EndPanel();
@@ -849,22 +833,14 @@ void ETestBox::draw_test(BoxContext& ctx) {
 
 void ETestBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         if (test_load_ == Load::NotStarted) fetch_test(ctx);
         draw_test(ctx);
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, load_not_found_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_not_found_ && ui::SecondaryButton(tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(tr("Hämtar proven …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar proven …"), !load_not_found_)) load(ctx);
         return;
     }
     draw_list(ctx, pupil);
@@ -891,7 +867,6 @@ const app::EnglishText kEnglish[] = {
     {"Provet kunde inte lämnas in. Försök igen.", "The test could not be handed in. Try again."},
     {"Provet är inlämnat.", "The test is handed in."},
     {"Påbörjat: %d av %d besvarade, inte inlämnat", "Started: %d of %d answered, not handed in"},
-    {"Försök igen", "Try again"},
     {"Prov", "Tests"},
     {"Du har inga prov just nu. När läraren lägger ut ett prov syns det här.",
      "You have no tests right now. When your teacher publishes a test, it appears here."},

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ui.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -90,9 +91,7 @@ private:
     Load test_load_ = Load::NotStarted;
     std::string test_error_;
     bool test_gone_ = false;
-    float list_scroll_ = 0;
-    bool scroll_pending_ = false;
-    float scroll_to_ = 0;
+    app::ui::ListScroll scroll_;  // back to where the list was
 
     // Taking it.
     std::map<std::string, ETestDraft> drafts_;  // by test id

@@ -3,7 +3,6 @@
 #include "boxes/franvaro.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 
 #include "app/i18n.hpp"
@@ -84,9 +83,7 @@ std::string lessons_text(const std::vector<AbsenceLesson>& lessons) {
 
 // "Fredag 27 november": a list row's day, capitalised as the row's first word.
 std::string row_day(const std::string& iso) {
-    std::string day = app::dates::long_day(iso);
-    if (!day.empty()) day[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(day[0])));
-    return day;
+    return app::dates::capitalized(app::dates::long_day(iso));
 }
 
 const char* validity_word(bool valid) { return valid ? N_("Giltig") : N_("Ogiltig"); }
@@ -404,12 +401,7 @@ void FranvaroBox::on_open(BoxContext&) {
 void FranvaroBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar frånvaro …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar frånvaro …"))) load(ctx);
         return;
     }
     if (can_report_) {
@@ -464,7 +456,6 @@ const app::EnglishText kEnglish[] = {
     {"okänd", "unknown"},
     {"Ta bort", "Remove"},
     {"Tar bort …", "Removing …"},
-    {"Försök igen", "Try again"},
     {"Hämtar frånvaro …", "Loading absence …"},
     {"Frånvaro anmäls av vårdnadshavare", "Absence is reported by a guardian."},
     {"Du kan inte anmäla frånvaro för den här eleven.", "You cannot report absence for this pupil."},

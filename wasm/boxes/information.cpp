@@ -153,9 +153,7 @@ void InformationBox::mark_read_here(const std::string& id) {
 void InformationBox::open_item(BoxContext& ctx, const NewsItem& item) {
     // The list already carries the whole item: show it at once, and fetch it, which is
     // what marks it read on the server (and brings any change since the list came).
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = item.id;
     article_ = item;
     copied_.clear();
@@ -200,8 +198,7 @@ void InformationBox::close_item() {
     article_error_.clear();
     article_gone_ = false;
     article_load_ = Load::NotStarted;
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
 }
 
 void InformationBox::on_open(BoxContext&) {
@@ -211,14 +208,13 @@ void InformationBox::on_open(BoxContext&) {
     article_error_.clear();
     article_gone_ = false;
     article_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
 void InformationBox::draw_list(BoxContext& ctx) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Nyheter"));
@@ -267,8 +263,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
         const float text_x = pos.x + pad_x + dot_column;
         if (!n.read) dl->AddCircleFilled(ImVec2(pos.x + pad_x + 4.5f, first_line_mid), 4.5f, app::theme::colors().accent, 16);
         const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, first_line_mid - line_h * 0.5f),
-                    app::theme::colors().muted_text, app::icons::kChevronRight);
+        ui::Chevron(ImVec2(right, first_line_mid));
         if (!n.read) ui::Badge(unread_label, ImVec2(right - chevron_column, first_line_mid), true);
 
         float y = pos.y + pad_y;
@@ -289,9 +284,7 @@ void InformationBox::draw_list(BoxContext& ctx) {
 }
 
 void InformationBox::draw_article(BoxContext& ctx) {
-    std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till nyheterna");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(app::tr("Tillbaka till nyheterna"))) {
         close_item();
         return;
     }
@@ -302,28 +295,17 @@ void InformationBox::draw_article(BoxContext& ctx) {
     }
 
     ui::BeginPanel("##article");
-    ui::Heading(article_.title);
-    const std::string when = app::dates::long_date_time(article_.published_at);
-    std::string published = article_.author.empty()
-                                ? app::trf("Publicerad %s", when.c_str())
-                                : app::trf("Publicerad %s av %s", when.c_str(), article_.author.c_str());
-    ui::Text(published, app::theme::colors().muted_text);
     std::string about;
     if (!article_.scope.empty()) about = app::trf("Till: %s", article_.scope.c_str());
-    if (!article_.changed_at.empty())
-        about += (about.empty() ? "" : " · ") + app::trf("Ändrad %s", app::dates::date_time(article_.changed_at).c_str());
-    if (!about.empty()) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(about, app::theme::colors().muted_text, Face::Small);
-    }
+    if (!article_.changed_at.empty()) about += (about.empty() ? "" : " · ") + app::dates::changed(article_.changed_at);
+    ui::ArticleHeading(article_.title, app::dates::published(article_.published_at, article_.author), about);
 
     if (article_load_ == Load::Loading) {
         ui::Space(2);
         ui::Loading(app::tr("Hämtar nyheten …"));
     } else if (article_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(article_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_item(ctx);
+        if (ui::ErrorAndRetry(article_error_)) fetch_item(ctx);
     }
 
     ui::Divider();
@@ -368,21 +350,13 @@ void InformationBox::draw_article(BoxContext& ctx) {
 
 void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         draw_article(ctx);
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar nyheter …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar nyheter …"))) load(ctx);
         return;
     }
     draw_list(ctx);
@@ -398,15 +372,11 @@ const app::EnglishText kEnglish[] = {
     {"%d olästa nyheter", "%d unread news items"},
     {"Nyheten finns inte längre. Den kan ha tagits bort av skolan.",
      "This news item is no longer there. The school may have removed it."},
-    {"Försök igen", "Try again"},
     {"Nyheter", "News"},
     {"Skolan har inte publicerat några nyheter ännu.", "The school has not published any news yet."},
     {"Oläst", "Unread"},
     {"Tillbaka till nyheterna", "Back to the news"},
-    {"Publicerad %s", "Published %s"},
-    {"Publicerad %s av %s", "Published %s by %s"},
     {"Till: %s", "To: %s"},
-    {"Ändrad %s", "Updated %s"},
     {"Hämtar nyheten …", "Loading the news item …"},
     {"Nyheten har ingen text.", "This news item has no text."},
     {"Länk", "Link"},

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ui.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -60,9 +61,7 @@ private:
     std::string article_error_;
     bool article_gone_ = false;  // the server no longer has it for this pupil
     std::string copied_;         // which address was last copied ("link0", "file1")
-    float list_scroll_ = 0;      // where the list was, to return there
-    bool scroll_pending_ = false;
-    float scroll_to_ = 0;
+    app::ui::ListScroll scroll_;  // back to where the list was
 };
 
 }  // namespace boxes

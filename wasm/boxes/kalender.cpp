@@ -1,12 +1,10 @@
 #include "boxes/kalender.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 
+#include "app/calendar_days.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
@@ -24,81 +22,27 @@ namespace ui = app::ui;
 namespace theme = app::theme;
 namespace icons = app::icons;
 using app::fonts::Face;
+using app::dates::capitalized;
 using app::N_;
 
 // --- Days -----------------------------------------------------------------------------
-// Plain civil-calendar arithmetic on the server's ISO days (no time zones involved).
+// The arithmetic is app::calendar's; what follows is how Kalender says days and weeks.
 
-struct Day {
-    int y = 0, m = 0, d = 0;
-    bool ok() const { return y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
-};
-
-Day parse_day(const std::string& s) {
-    Day r;
-    if (s.size() < 10 || std::sscanf(s.c_str(), "%d-%d-%d", &r.y, &r.m, &r.d) != 3) return Day{};
-    return r.ok() ? r : Day{};
-}
-
-std::string iso(const Day& v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d);
-    return buf;
-}
-
-long days_from_civil(const Day& v) {  // Howard Hinnant's algorithm
-    int y = v.y - (v.m <= 2);
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (v.m + (v.m > 2 ? -3 : 9)) + 2) / 5 + v.d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<long>(era) * 146097 + doe - 719468;
-}
-
-Day civil_from_days(long z) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    Day r;
-    r.d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    r.m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    r.y = static_cast<int>(yoe + era * 400 + (r.m <= 2));
-    return r;
-}
-
-Day plus_days(const Day& v, long n) { return civil_from_days(days_from_civil(v) + n); }
-int weekday(const Day& v) { return static_cast<int>(((days_from_civil(v) % 7) + 7 + 3) % 7); }  // 0 = Monday
-
-int days_in_month(int y, int m) {
-    Day next = m == 12 ? Day{y + 1, 1, 1} : Day{y, m + 1, 1};
-    return static_cast<int>(days_from_civil(next) - days_from_civil(Day{y, m, 1}));
-}
-
-// "2026-W49" for the ISO week containing the day.
-std::string iso_week_of(const Day& v) {
-    Day thursday = plus_days(v, 3 - weekday(v));
-    int week = static_cast<int>((days_from_civil(thursday) - days_from_civil(Day{thursday.y, 1, 1})) / 7 + 1);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-W%02d", thursday.y, week);
-    return buf;
-}
+using app::calendar::Day;
+using app::calendar::days_in_month;
+using app::calendar::iso;
+using app::calendar::iso_week_of;
+using app::calendar::parse_day;
+using app::calendar::plus_days;
+using app::calendar::weekday;
 
 // "Vecka 49" from "2026-W49".
 std::string week_title(const std::string& week) {
-    size_t w = week.find('W');
-    if (w == std::string::npos) return app::tr("Vecka");
-    return app::trf("Vecka %s", std::to_string(std::atoi(week.c_str() + w + 1)).c_str());
+    if (week.find('W') == std::string::npos) return app::tr("Vecka");
+    return app::trf("Vecka %s", std::to_string(app::calendar::week_number(week)).c_str());
 }
 
 std::string month(int m) { return app::dates::month_name(m); }  // "november"
-
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
 
 std::string month_title(int y, int m) { return capitalized(month(m)) + " " + std::to_string(y); }
 
@@ -505,8 +449,7 @@ void KalenderBox::draw_week(BoxContext& ctx) {
     ui::Space(2);
 
     if (week_load_ == Load::Failed) {
-        ui::Note(week_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load_week(ctx, week_wanted_);
+        if (ui::ErrorAndRetry(week_error_)) load_week(ctx, week_wanted_);
         return;
     }
     if (!fresh) {
@@ -619,8 +562,7 @@ void KalenderBox::draw_month(BoxContext& ctx) {
     ui::Heading(m >= 1 && m <= 12 ? month_title(y, m) : app::tr("Månad"));
     ui::Space(2);
     if (month_load_ == Load::Failed) {
-        ui::Note(month_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load_month(ctx, month_year_, month_);
+        if (ui::ErrorAndRetry(month_error_)) load_month(ctx, month_year_, month_);
         return;
     }
     if (month_load_ != Load::Ready || shown_year_ != month_year_ || shown_month_ != month_) {
@@ -694,7 +636,6 @@ const app::EnglishText kEnglish[] = {
     {"Från %s", "From %s"},
     {"Inget i kalendern.", "Nothing in the calendar."},
     {"denna vecka", "this week"},
-    {"Försök igen", "Try again"},
     {"Hämtar kalendern …", "Loading the calendar …"},
     {"Inget i kalendern den här veckan.", "Nothing in the calendar this week."},
     {"1 händelse", "1 event"},

@@ -345,17 +345,12 @@ void KontaktlistaBox::draw_pupil(const ListedPupil& p, bool guardian_view, bool 
 
 void KontaktlistaBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (!list_loaded_once_) {
-        if (list_load_ == Load::Failed) {
-            ui::Note(list_error_, list_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!list_forbidden_ && ui::SecondaryButton(tr("Försök igen"))) load_list(ctx);
-        } else {
-            ui::Loading(tr("Hämtar kontaktlistan …"));
-        }
+        if (ui::LoadingOrError(list_load_ == Load::Failed, list_error_, tr("Hämtar kontaktlistan …"), !list_forbidden_))
+            load_list(ctx);
         return;
     }
     if (list_load_ == Load::Failed) {
-        ui::Note(list_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load_list(ctx);
+        if (ui::ErrorAndRetry(list_error_)) load_list(ctx);
         ui::Space(4);
     }
     const bool preschool = pupil.school.form == "forskola";
@@ -406,12 +401,9 @@ void KontaktlistaBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
 
 void KontaktlistaBox::draw_settings(BoxContext& ctx) {
     if (!settings_loaded_once_) {
-        if (settings_load_ == Load::Failed) {
-            ui::Note(settings_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen##settings"))) load_settings(ctx);
-        } else {
-            ui::Loading(tr("Hämtar dina val …"));
-        }
+        if (ui::LoadingOrError(settings_load_ == Load::Failed, settings_error_,
+                               tr("Hämtar dina val …"), true, tr("Försök igen##settings")))
+            load_settings(ctx);
         return;
     }
     ui::MutedText(tr("Välj vilka av dina kontaktuppgifter som andra vårdnadshavare, elever och personal ser i kontaktlistan. Ditt namn visas alltid. Valet gäller i alla klasser och barngrupper där dina barn går."));
@@ -478,8 +470,9 @@ void KontaktlistaBox::draw_settings(BoxContext& ctx) {
     }
     if (!save_error_.empty()) {
         ui::Space(2);
-        ui::Note(trf("Dina val kunde inte sparas: %s", save_error_.c_str()), ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen##save")) && !saving_) save_settings(ctx);
+        if (ui::ErrorAndRetry(trf("Dina val kunde inte sparas: %s", save_error_.c_str()), true, tr("Försök igen##save")) &&
+            !saving_)
+            save_settings(ctx);
     } else if (!save_success_.empty()) {
         ui::Space(2);
         ui::Note(save_success_, ui::Tone::Success);

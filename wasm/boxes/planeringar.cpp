@@ -106,9 +106,7 @@ void PlaneringarBox::load(BoxContext& ctx) {
 void PlaneringarBox::open_plan(BoxContext& ctx, const TeachingPlan& plan) {
     // The list already carries the whole plan: show it at once, and fetch it for any
     // change since the list came.
-    list_scroll_ = ImGui::GetScrollY();
-    scroll_to_ = 0;
-    scroll_pending_ = true;
+    scroll_.open_item();
     open_id_ = plan.id;
     plan_ = plan;
     plan_gone_ = false;
@@ -147,8 +145,7 @@ void PlaneringarBox::close_plan() {
     plan_error_.clear();
     plan_gone_ = false;
     plan_load_ = Load::NotStarted;
-    scroll_to_ = list_scroll_;
-    scroll_pending_ = true;
+    scroll_.back_to_list();
 }
 
 void PlaneringarBox::on_open(BoxContext&) {
@@ -157,7 +154,7 @@ void PlaneringarBox::on_open(BoxContext&) {
     plan_error_.clear();
     plan_gone_ = false;
     plan_load_ = Load::NotStarted;
-    scroll_pending_ = false;
+    scroll_.cancel();
     if (load_ != Load::Loading) load_ = Load::NotStarted;
 }
 
@@ -183,13 +180,8 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
         ui::CardResult card = ui::CardButton((p->title + "##plan").c_str(), ImVec2(width, height));
         if (card.clicked) *to_open = p;
 
-        ImDrawList* dl = ImGui::GetWindowDrawList();
         const float text_x = pos.x + pad_x;
-        const float line_h = ImGui::GetFontSize();
-        const float mid = pos.y + height * 0.5f;
-        const float right = pos.x + width - pad_x;
-        dl->AddText(ImVec2(right - ImGui::CalcTextSize(app::icons::kChevronRight).x, mid - line_h * 0.5f),
-                    app::theme::colors().muted_text, app::icons::kChevronRight);
+        ui::Chevron(ImVec2(pos.x + width - pad_x, pos.y + height * 0.5f));
 
         float y = pos.y + pad_y;
         ui::TextAt(ImVec2(text_x, y), text_w, subject, app::theme::colors().accent, Face::Small);
@@ -207,8 +199,7 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
 
 void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     if (plans_.empty()) {
@@ -253,9 +244,7 @@ void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
 }
 
 void PlaneringarBox::draw_plan(BoxContext& ctx) {
-    std::string back = std::string(app::icons::kBack) + "  " + app::tr("Tillbaka till planeringarna");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) {
+    if (ui::BackButton(app::tr("Tillbaka till planeringarna"))) {
         close_plan();
         return;
     }
@@ -278,8 +267,6 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         if (*when) ui::Badge(when, ImVec2(pos.x + width, pos.y + ImGui::GetFontSize() * 0.5f + 2), plan_.period == "current");
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
     }
-    ui::Heading(plan_.title);
-    ui::Text(app::trf("Period: %s", period_text(plan_.from, plan_.to, today_, true).c_str()), app::theme::colors().muted_text);
     std::string about;
     if (!plan_.author.empty()) about = app::trf("Skriven av %s", plan_.author.c_str());
     if (!plan_.groups.empty()) {
@@ -291,20 +278,16 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
                                                  : many       ? app::trf("Grupper: %s", groups)
                                                               : app::trf("Grupp: %s", groups));
     }
-    if (!plan_.changed_at.empty())
-        about += (about.empty() ? "" : " · ") + app::trf("Ändrad %s", app::dates::date_time(plan_.changed_at).c_str());
-    if (!about.empty()) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(about, app::theme::colors().muted_text, Face::Small);
-    }
+    if (!plan_.changed_at.empty()) about += (about.empty() ? "" : " · ") + app::dates::changed(plan_.changed_at);
+    ui::ArticleHeading(plan_.title, app::trf("Period: %s", period_text(plan_.from, plan_.to, today_, true).c_str()),
+                       about);
 
     if (plan_load_ == Load::Loading) {
         ui::Space(2);
         ui::Loading(app::tr("Hämtar planeringen …"));
     } else if (plan_load_ == Load::Failed) {
         ui::Space(4);
-        ui::Note(plan_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch_plan(ctx);
+        if (ui::ErrorAndRetry(plan_error_)) fetch_plan(ctx);
     }
 
     ui::Divider();
@@ -315,21 +298,13 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
 
 void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::NotStarted) load(ctx);
-    if (scroll_pending_) {
-        ImGui::SetScrollY(scroll_to_);
-        scroll_pending_ = false;
-    }
+    scroll_.apply();
     if (!open_id_.empty()) {
         draw_plan(ctx);
         return;
     }
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar planeringar …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar planeringar …"))) load(ctx);
         return;
     }
     draw_list(ctx, pupil);
@@ -344,7 +319,6 @@ const app::EnglishText kEnglish[] = {
     {"Planeringen finns inte längre. Den kan ha tagits bort av skolan.",
      "This plan is no longer there. The school may have removed it."},
     {"Planering", "Plan"},
-    {"Försök igen", "Try again"},
     {"Planeringar", "Plans"},
     {"eleven", "the pupil"},
     {"Det finns inga planeringar för %s just nu. När lärarna publicerar en planering syns den här.",
@@ -361,7 +335,6 @@ const app::EnglishText kEnglish[] = {
     {"För: %s", "For: %s"},
     {"Grupper: %s", "Groups: %s"},
     {"Grupp: %s", "Group: %s"},
-    {"Ändrad %s", "Updated %s"},
     {"Hämtar planeringen …", "Loading the plan …"},
     {"Planeringen har ingen text.", "This plan has no text."},
     {"Hämtar planeringar …", "Loading plans …"},

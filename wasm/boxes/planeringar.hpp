@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/ui.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -50,9 +51,7 @@ private:
     Load plan_load_ = Load::NotStarted;
     std::string plan_error_;
     bool plan_gone_ = false;
-    float list_scroll_ = 0;
-    bool scroll_pending_ = false;
-    float scroll_to_ = 0;
+    app::ui::ListScroll scroll_;  // back to where the list was
 };
 
 }  // namespace boxes

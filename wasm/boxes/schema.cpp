@@ -1,12 +1,12 @@
 #include "boxes/schema.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 
+#include "app/calendar_days.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/swedish_dates.hpp"
@@ -27,93 +27,39 @@ using app::Json;
 namespace ui = app::ui;
 namespace theme = app::theme;
 using app::fonts::Face;
+using app::dates::capitalized;
 
-// ---- dates as day numbers (days since 1970-01-01; Howard Hinnant's algorithms) ----------
+// ---- days and weeks (app::calendar does the arithmetic) ---------------------------------
 
-long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+using app::calendar::Day;
+using app::calendar::iso;
+using app::calendar::iso_week_of;
+using app::calendar::monday_of_week;
+using app::calendar::parse_day;
+using app::calendar::plus_days;
+
+std::string add_days(const std::string& day, int n) {
+    const Day d = parse_day(day);
+    return d.ok() ? iso(plus_days(d, n)) : day;
 }
 
-void civil_from_days(long z, int& y, int& m, int& d) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long doe = z - era * 146097;
-    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long mp = (5 * doy + 2) / 153;
-    d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
-bool parse_day(const std::string& iso, long& out) {
-    int y, m, d;
-    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return false;
-    out = days_from_civil(y, m, d);
-    return true;
-}
-
-std::string iso_day(long z) {
-    int y, m, d;
-    civil_from_days(z, y, m, d);
-    char buf[16];
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
-
-int weekday_of(long z) { return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1; }  // 1 = Monday
-
-std::string iso_week_of(long z) {
-    const long thursday = z - (weekday_of(z) - 1) + 3;
-    int y, m, d;
-    civil_from_days(thursday, y, m, d);
-    const int week = static_cast<int>((thursday - days_from_civil(y, 1, 1)) / 7 + 1);
-    char buf[16];
-    std::snprintf(buf, sizeof(buf), "%04d-W%02d", y, week);
-    return buf;
-}
-
-bool monday_of_week(const std::string& label, long& out) {
-    int y, w;
-    if (std::sscanf(label.c_str(), "%d-W%d", &y, &w) != 2) return false;
-    const long jan4 = days_from_civil(y, 1, 4);
-    out = jan4 - (weekday_of(jan4) - 1) + (w - 1) * 7L;
-    return true;
-}
-
-std::string add_days(const std::string& iso, int n) {
-    long z;
-    return parse_day(iso, z) ? iso_day(z + n) : iso;
-}
-
-std::string week_of(const std::string& iso) {
-    long z;
-    return parse_day(iso, z) ? iso_week_of(z) : std::string();
-}
+std::string week_of(const std::string& day) { return iso_week_of(parse_day(day)); }
 
 std::string add_weeks(const std::string& week, int n) {
-    long monday;
-    return monday_of_week(week, monday) ? iso_week_of(monday + 7L * n) : week;
+    const Day monday = monday_of_week(week);
+    return monday.ok() ? iso_week_of(plus_days(monday, 7L * n)) : week;
 }
 
+// "49" from "2026-W49" (the label itself when it names no week).
 std::string week_number(const std::string& week) {
-    size_t w = week.find('W');
-    if (w == std::string::npos) return week;
-    std::string n = week.substr(w + 1);
-    while (n.size() > 1 && n[0] == '0') n.erase(0, 1);
-    return n;
+    return week.find('W') == std::string::npos ? week : std::to_string(app::calendar::week_number(week));
 }
 
 // "2026-11-30T08:10:00+01:00" -> seconds since the epoch (the offset makes it exact).
 bool parse_instant(const std::string& s, double& out) {
-    long day;
+    const Day day = parse_day(s);
     int h = 0, mi = 0, sec = 0;
-    if (!parse_day(s, day) || s.size() < 19 || s[10] != 'T') return false;
+    if (!day.ok() || s.size() < 19 || s[10] != 'T') return false;
     if (std::sscanf(s.c_str() + 11, "%d:%d:%d", &h, &mi, &sec) != 3) return false;
     long offset = 0;
     if (s.size() >= 25 && (s[19] == '+' || s[19] == '-')) {
@@ -121,7 +67,7 @@ bool parse_instant(const std::string& s, double& out) {
         if (std::sscanf(s.c_str() + 20, "%d:%d", &oh, &om) != 2) return false;
         offset = (oh * 3600L + om * 60L) * (s[19] == '-' ? -1 : 1);
     }
-    out = static_cast<double>(day) * 86400.0 + h * 3600.0 + mi * 60.0 + sec - static_cast<double>(offset);
+    out = static_cast<double>(app::calendar::days_from_civil(day)) * 86400.0 + h * 3600.0 + mi * 60.0 + sec - static_cast<double>(offset);
     return true;
 }
 
@@ -136,11 +82,6 @@ int minutes_of(const std::string& hhmm) {
     int h = 0, m = 0;
     if (std::sscanf(hhmm.c_str(), "%d:%d", &h, &m) != 2) return 0;
     return h * 60 + m;
-}
-
-std::string capitalised(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 std::string time_range(const SchemaLesson& l) { return l.start + "–" + l.end; }  // en dash
@@ -382,8 +323,7 @@ void SchemaBox::on_open(BoxContext&) {
 bool SchemaBox::ensure(BoxContext& ctx, const std::string& key, const char* what) {
     auto err = errors_.find(key);
     if (err != errors_.end()) {
-        ui::Note(err->second, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) fetch(ctx, key);
+        if (ui::ErrorAndRetry(err->second)) fetch(ctx, key);
         return false;
     }
     if (!pending_.count(key)) fetch(ctx, key);
@@ -402,7 +342,7 @@ void SchemaBox::draw_controls() {
     // What is shown: "Tisdag 1 december" / "Idag · vecka 49", or "Vecka 49" / "30 nov – 4 dec".
     std::string heading, sub;
     if (day_view) {
-        heading = capitalised(app::dates::long_day(shown_day_));
+        heading = capitalized(app::dates::long_day(shown_day_));
         const std::string week = week_number(week_of(shown_day_));
         sub = shown_day_ == today_ ? app::trf("Idag · vecka %s", week.c_str()) : app::trf("Vecka %s", week.c_str());
     } else {
@@ -411,10 +351,10 @@ void SchemaBox::draw_controls() {
             size_t sp = s.find(' ');
             return sp == std::string::npos ? s : s.substr(sp + 1);
         };
-        long monday;
-        if (monday_of_week(shown_week_, monday))
-            sub = strip(app::dates::short_day(iso_day(monday))) + " – " +
-                  strip(app::dates::short_day(iso_day(monday + 4)));
+        const Day monday = monday_of_week(shown_week_);
+        if (monday.ok())
+            sub = strip(app::dates::short_day(iso(monday))) + " – " +
+                  strip(app::dates::short_day(iso(plus_days(monday, 4))));
         if (shown_week_ == week_of(today_)) sub = app::trf("Denna vecka · %s", sub.c_str());
     }
     const Font heading_font = font(Face::Heading), body = font(Face::Body), strong = font(Face::Strong);
@@ -431,10 +371,10 @@ void SchemaBox::draw_controls() {
     auto draw_tabs = [&] {
         if (ui::Tab(day_tab, day_view) && !day_view) {
             view_ = View::Day;
-            long monday;
             // Stay in the week that was shown: today if it is in it, else its Monday.
-            if (week_of(shown_day_) != shown_week_ && monday_of_week(shown_week_, monday))
-                shown_day_ = week_of(today_) == shown_week_ ? today_ : iso_day(monday);
+            const Day monday = monday_of_week(shown_week_);
+            if (week_of(shown_day_) != shown_week_ && monday.ok())
+                shown_day_ = week_of(today_) == shown_week_ ? today_ : iso(monday);
         }
         ImGui::SameLine(0, 8);
         if (ui::Tab(week_tab, !day_view) && day_view) {
@@ -527,16 +467,16 @@ void SchemaBox::draw_day(BoxContext& ctx) {
 }
 
 void SchemaBox::draw_week(BoxContext& ctx) {
-    long monday;
     if (!weeks_.count(shown_week_)) {
         ensure(ctx, "week=" + shown_week_, app::tr("Hämtar veckans schema …"));
         return;
     }
-    if (!monday_of_week(shown_week_, monday)) return;
+    const Day monday = monday_of_week(shown_week_);
+    if (!monday.ok()) return;
     std::vector<const SchemaDay*> days;
     bool any = false;
     for (int i = 0; i < 7; ++i) {
-        auto it = days_.find(iso_day(monday + i));
+        auto it = days_.find(iso(plus_days(monday, i)));
         if (it == days_.end()) continue;
         // Monday to Friday always; a weekend day only when it has lessons.
         if (i >= 5 && it->second.lessons.empty()) continue;
@@ -598,7 +538,7 @@ void SchemaBox::draw_week_grid(const std::vector<const SchemaDay*>& days) {
         const bool is_today = day.date == today_;
         float x0 = origin.x + axis_w + i * (col_w + gap), x1 = x0 + col_w;
         // Header: "Mån 30 nov", today's marked with a pill.
-        std::string head = capitalised(app::dates::short_day(day.date));
+        std::string head = capitalized(app::dates::short_day(day.date));
         ImVec2 hs = measure(strong, head);
         ImVec2 hp(x0 + (col_w - hs.x) * 0.5f, origin.y + (header_h - hs.y) * 0.5f - 4);
         if (is_today) {
@@ -665,7 +605,7 @@ void SchemaBox::draw_week_list(const std::vector<const SchemaDay*>& days) {
     for (const SchemaDay* day : days) {
         if (!first) ui::Space(6);
         first = false;
-        std::string head = capitalised(app::dates::long_day(day->date));
+        std::string head = capitalized(app::dates::long_day(day->date));
         if (day->date == today_) head += std::string(" · ") + app::tr("idag");
         ui::Text(head, day->date == today_ ? theme::colors().accent : 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
@@ -700,7 +640,6 @@ namespace {
 const app::EnglishText kEnglish[] = {
     {"Pågår nu", "Now"},
     {"Schemat kunde inte hämtas.", "The timetable could not be loaded."},
-    {"Försök igen", "Try again"},
     {"Idag · vecka %s", "Today · week %s"},
     {"Vecka %s", "Week %s"},
     {"Denna vecka · %s", "This week · %s"},

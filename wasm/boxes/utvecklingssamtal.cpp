@@ -1,7 +1,6 @@
 #include "boxes/utvecklingssamtal.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -17,6 +16,7 @@ using app::Json;
 namespace ui = app::ui;
 namespace theme = app::theme;
 using app::fonts::Face;
+using app::dates::capitalized;
 
 TalkTime parse_slot(const Json& j) {
     TalkTime t;
@@ -33,11 +33,6 @@ TalkTime parse_slot(const Json& j) {
 
 std::string base_path(const std::string& pupil_id) {
     return "/api/v1/pupils/" + app::url_segment(pupil_id) + "/meetings";
-}
-
-std::string capitalized(std::string s) {
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 std::string time_range(const TalkTime& t) { return t.start + "–" + t.end; }
@@ -274,17 +269,13 @@ void UtvecklingssamtalBox::on_open(BoxContext&) {
 void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (load_ == Load::NotStarted) load(ctx);
     if (!loaded_once_) {
-        if (load_ == Load::Failed) {
-            ui::Note(load_error_, load_forbidden_ ? ui::Tone::Info : ui::Tone::Error);
-            if (!load_forbidden_ && ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
-        } else {
-            ui::Loading(app::tr("Hämtar tider för utvecklingssamtal …"));
-        }
+        if (ui::LoadingOrError(load_ == Load::Failed, load_error_,
+                               app::tr("Hämtar tider för utvecklingssamtal …"), !load_forbidden_))
+            load(ctx);
         return;
     }
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(app::tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
     }
     if (has_booking_) {
         draw_booking(ctx);
@@ -330,7 +321,6 @@ const app::EnglishText kEnglish[] = {
     {"Det finns inga lediga tider just nu.", "There are no free times right now."},
     {"Boka", "Book"},
     {"Bokar …", "Booking …"},
-    {"Försök igen", "Try again"},
     {"Hämtar tider för utvecklingssamtal …", "Loading times for development talks …"},
 };
 const app::EnglishTexts kRegistered(kEnglish);
