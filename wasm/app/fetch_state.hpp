@@ -8,6 +8,38 @@ namespace app {
 
 enum class Load { NotStarted, Loading, Ready, Failed };
 
+// A view's own fetch (its list, its week, its page): how it goes, the server's message
+// when it failed, and whether anything has come yet (what came stays on screen while it
+// is fetched again).
+struct Fetch {
+    Load load = Load::NotStarted;
+    std::string error;
+    bool loaded_once = false;
+
+    bool failed() const { return load == Load::Failed; }
+    void start() {
+        load = Load::Loading;
+        error.clear();
+    }
+    // The reply has come: true when it brought the content; else Failed with the
+    // server's message.
+    bool succeeded(const ApiReply& reply) {
+        if (reply.ok()) return true;
+        load = Load::Failed;
+        error = reply.error.message;
+        return false;
+    }
+    // The content is taken in.
+    void done() {
+        load = Load::Ready;
+        loaded_once = true;
+    }
+    // Fetch again at the next draw, unless a fetch is under way.
+    void refresh() {
+        if (load != Load::Loading) load = Load::NotStarted;
+    }
+};
+
 // The item a list view has open (Information's news item, Blogg's post, Planeringar's
 // plan, E-test's test) and how fetching it goes. The list already carries the item, so
 // the view shows it at once and fetches it meanwhile; by then the school may have taken

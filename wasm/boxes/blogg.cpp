@@ -114,14 +114,9 @@ void section_heading(const std::string& text) {
 // --- Data -----------------------------------------------------------------------------
 
 void BloggBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         posts_.clear();
         can_comment_ = app::flag(reply.body, "can_comment");
         const Json& list = app::field(reply.body, "posts");
@@ -130,8 +125,7 @@ void BloggBox::load(BoxContext& ctx) {
         // The server sends newest first; keep it so even if that ever changes.
         std::stable_sort(posts_.begin(), posts_.end(),
                          [](const BlogPost& a, const BlogPost& b) { return a.published_at > b.published_at; });
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -246,14 +240,14 @@ void BloggBox::on_open(BoxContext&) {
     open_.close();
     scroll_.cancel();
     confirm_id_.clear();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // --- Drawing --------------------------------------------------------------------------
 
 void BloggBox::draw_list(BoxContext& ctx) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Inlägg"));
@@ -445,14 +439,14 @@ void BloggBox::draw_post(BoxContext& ctx) {
 }
 
 void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
     if (open_.is_open()) {
         draw_post(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar inläggen …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar inläggen …"))) load(ctx);
         return;
     }
     draw_list(ctx);

@@ -54,9 +54,7 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<BlogPost> posts_;
     bool can_comment_ = false;
 

@@ -263,12 +263,9 @@ void section_heading(const char* text, bool first) {
 // --- Data -----------------------------------------------------------------------------
 
 void ETestBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
+        if (!fetch_.succeeded(reply)) {
             load_not_found_ = reply.status == 404 || reply.status == 403;
             return;
         }
@@ -276,8 +273,7 @@ void ETestBox::load(BoxContext& ctx) {
         const Json& list = app::field(reply.body, "etests");
         if (list.is_array())
             for (const Json& j : list) tests_.push_back(parse_test(j));
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -330,7 +326,7 @@ void ETestBox::close_test() {
     status_note_.clear();
     submitted_note_.clear();
     scroll_.back_to_list();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;  // states may have changed meanwhile
+    fetch_.refresh();  // states may have changed meanwhile
 }
 
 ETestDraft& ETestBox::draft() {
@@ -406,7 +402,7 @@ void ETestBox::submit(BoxContext& ctx) {
                              if (code == "closed") status_note_ += std::string(" ") + tr("Dina svar kunde inte lämnas in.");
                              scroll_.to_top();
                              open_.load = Load::NotStarted;  // fetched as it now is, next frame
-                             load_ = Load::NotStarted;
+                             fetch_.load = Load::NotStarted;
                              return;
                          }
                          if (open_.id != id) return;
@@ -436,7 +432,7 @@ void ETestBox::on_open(BoxContext&) {
     submit_error_.clear();
     status_note_.clear();
     submitted_note_.clear();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // --- The list -------------------------------------------------------------------------
@@ -498,8 +494,8 @@ bool ETestBox::draw_cards(const std::vector<const ETestItem*>& tests, const ETes
 }
 
 void ETestBox::draw_list(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     if (tests_.empty()) {
@@ -821,15 +817,15 @@ void ETestBox::draw_test(BoxContext& ctx) {
 }
 
 void ETestBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
     if (open_.is_open()) {
         if (open_.load == Load::NotStarted) fetch_test(ctx);
         draw_test(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar proven …"), !load_not_found_)) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, tr("Hämtar proven …"), !load_not_found_)) load(ctx);
         return;
     }
     draw_list(ctx, pupil);

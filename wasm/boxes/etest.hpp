@@ -80,10 +80,8 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
+    app::Fetch fetch_;
     bool load_not_found_ = false;
-    bool loaded_once_ = false;
     std::vector<ETestItem> tests_;
 
     // The open test (empty id: the list is shown).

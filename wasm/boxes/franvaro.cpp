@@ -33,14 +33,9 @@ std::string path_for(const std::string& pupil_id) {
 }  // namespace
 
 void FranvaroBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(path_for(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         today_ = app::text(reply.body, "today");
         tomorrow_ = app::text(reply.body, "tomorrow");
         can_report_ = app::flag(reply.body, "can_report");
@@ -51,8 +46,7 @@ void FranvaroBox::load(BoxContext& ctx) {
         // Newest day first: what is coming matters most.
         std::stable_sort(reports_.begin(), reports_.end(),
                          [](const AbsenceReport& a, const AbsenceReport& b) { return a.date > b.date; });
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -164,16 +158,16 @@ void FranvaroBox::draw_reports(BoxContext& ctx) {
 
 void FranvaroBox::on_open(BoxContext&) {
     // Fresh data on every visit; what is already known stays on screen meanwhile.
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
     form_error_.clear();
     form_success_.clear();
     list_error_.clear();
 }
 
 void FranvaroBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar frånvaro …"))) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar frånvaro …"))) load(ctx);
         return;
     }
     if (can_report_) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -21,7 +22,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void submit(BoxContext& ctx);
@@ -30,9 +31,7 @@ private:
     void draw_reports(BoxContext& ctx);
 
     std::string pupil_id_;
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
 
     // From the server.
     std::string today_, tomorrow_;

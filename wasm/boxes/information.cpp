@@ -123,14 +123,9 @@ std::string unread_summary(int unread, size_t total) {
 }  // namespace
 
 void InformationBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         items_.clear();
         const Json& list = app::field(reply.body, "items");
         if (list.is_array())
@@ -139,8 +134,7 @@ void InformationBox::load(BoxContext& ctx) {
         std::stable_sort(items_.begin(), items_.end(),
                          [](const NewsItem& a, const NewsItem& b) { return a.published_at > b.published_at; });
         unread_ = static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const NewsItem& n) { return !n.read; }));
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -197,12 +191,12 @@ void InformationBox::on_open(BoxContext&) {
     // screen meanwhile.
     open_.close();
     scroll_.cancel();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 void InformationBox::draw_list(BoxContext& ctx) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Nyheter"));
@@ -337,14 +331,14 @@ void InformationBox::draw_article(BoxContext& ctx) {
 }
 
 void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
     if (open_.is_open()) {
         draw_article(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar nyheter …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar nyheter …"))) load(ctx);
         return;
     }
     draw_list(ctx);

@@ -49,9 +49,7 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<NewsItem> items_;
     int unread_ = 0;
 

@@ -85,21 +85,15 @@ void section_heading(const char* text, bool first) {
 }  // namespace
 
 void PlaneringarBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         plans_.clear();
         today_ = app::text(reply.body, "today");
         const Json& list = app::field(reply.body, "plans");
         if (list.is_array())
             for (const Json& j : list) plans_.push_back(parse_plan(j));
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -143,7 +137,7 @@ void PlaneringarBox::on_open(BoxContext&) {
     // Every visit starts at the list, freshly fetched; what is known stays on screen meanwhile.
     open_.close();
     scroll_.cancel();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // Cards for `plans`; sets *to_open to the one clicked.
@@ -186,8 +180,8 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
 }
 
 void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     if (plans_.empty()) {
@@ -285,14 +279,14 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
 }
 
 void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
     if (open_.is_open()) {
         draw_plan(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar planeringar …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar planeringar …"))) load(ctx);
         return;
     }
     draw_list(ctx, pupil);

@@ -39,9 +39,7 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<TeachingPlan> plans_;
     std::string today_;
     bool show_past_ = false;
