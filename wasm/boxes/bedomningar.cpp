@@ -197,14 +197,9 @@ void meaning_chip(ImVec2 pos, float width, AssessmentLevel level, const std::str
 // --- Data -------------------------------------------------------------------------------
 
 void BedomningarBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(pupil_path(pupil_id_) + "/assessments", [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         const Json& legend = app::field(reply.body, "legend");
         legend_ = {app::text(legend, "red"), app::text(legend, "yellow"), app::text(legend, "green"),
                    app::text(legend, "not_assessed")};
@@ -222,8 +217,7 @@ void BedomningarBox::load(BoxContext& ctx) {
                 subjects_.push_back(std::move(subject));
             }
         if (!grades_published_) page_ = Page::Assessments;
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -234,14 +228,9 @@ void BedomningarBox::mark_read(BoxContext& ctx) {
 }
 
 void BedomningarBox::load_grades(BoxContext& ctx) {
-    grades_load_ = Load::Loading;
-    grades_error_.clear();
+    grades_fetch_.start();
     ctx.api.get(pupil_path(pupil_id_) + "/grades", [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            grades_load_ = Load::Failed;
-            grades_error_ = reply.error.message;
-            return;
-        }
+        if (!grades_fetch_.succeeded(reply)) return;
         terms_.clear();
         const Json& terms = app::field(reply.body, "terms");
         if (terms.is_array())
@@ -252,8 +241,7 @@ void BedomningarBox::load_grades(BoxContext& ctx) {
                     for (const Json& g : grades) term.grades.emplace_back(app::text(g, "subject"), app::text(g, "grade"));
                 terms_.push_back(std::move(term));
             }
-        grades_load_ = Load::Ready;
-        grades_loaded_once_ = true;
+        grades_fetch_.done();
     });
 }
 
@@ -262,7 +250,7 @@ void BedomningarBox::on_open(BoxContext&) {
     page_ = Page::Assessments;
     read_marked_ = false;
     shown_meanings_.clear();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // --- Drawing ----------------------------------------------------------------------------
@@ -272,7 +260,7 @@ void BedomningarBox::draw_tabs(BoxContext& ctx) {
     ImGui::SameLine(0, 8);
     if (ui::Tab(tr("Betyg##page"), page_ == Page::Grades) && page_ != Page::Grades) {
         page_ = Page::Grades;
-        if (grades_load_ != Load::Loading) load_grades(ctx);
+        if (grades_fetch_.load != Load::Loading) load_grades(ctx);
     }
     ui::Space(4);
 }
@@ -387,8 +375,8 @@ void BedomningarBox::draw_criterion(const AssessedCriterion& c) {
 }
 
 void BedomningarBox::draw_assessments(BoxContext& ctx) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     ui::MutedText(ctx.me.role == "pupil" ? tr("Här visas alla dina bedömningar.") : tr("Här visas elevens alla bedömningar."));
@@ -413,14 +401,14 @@ void BedomningarBox::draw_assessments(BoxContext& ctx) {
 }
 
 void BedomningarBox::draw_grades(BoxContext& ctx) {
-    if (!grades_loaded_once_) {
-        if (ui::LoadingOrError(grades_load_ == Load::Failed, grades_error_,
+    if (!grades_fetch_.loaded_once) {
+        if (ui::LoadingOrError(grades_fetch_.failed(), grades_fetch_.error,
                                tr("Hämtar betygen …"), true, tr("Försök igen##grades")))
             load_grades(ctx);
         return;
     }
-    if (grades_load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(grades_error_, true, tr("Försök igen##grades"))) load_grades(ctx);
+    if (grades_fetch_.failed()) {
+        if (ui::ErrorAndRetry(grades_fetch_.error, true, tr("Försök igen##grades"))) load_grades(ctx);
     }
     ui::MutedText(tr("Betygen som skolan har publicerat, den senaste terminen först."));
     if (terms_.empty()) {
@@ -466,12 +454,12 @@ void BedomningarBox::draw_grades(BoxContext& ctx) {
 }
 
 void BedomningarBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar bedömningarna …"))) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, tr("Hämtar bedömningarna …"))) load(ctx);
         return;
     }
-    if (load_ == Load::Ready && unread_ > 0 && !read_marked_) mark_read(ctx);
+    if (fetch_.load == Load::Ready && unread_ > 0 && !read_marked_) mark_read(ctx);
     if (grades_published_) draw_tabs(ctx);
     if (page_ == Page::Grades) draw_grades(ctx);
     else draw_assessments(ctx);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -51,7 +52,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
     enum class Page { Assessments, Grades };
 
     void load(BoxContext& ctx);
@@ -68,9 +69,7 @@ private:
     Page page_ = Page::Assessments;
 
     // The assessments.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<SubjectAssessments> subjects_;
     SymbolLegend legend_;
     bool grades_published_ = false;
@@ -81,9 +80,7 @@ private:
     std::set<std::string> shown_meanings_;
 
     // The grades (Betyg).
-    Load grades_load_ = Load::NotStarted;
-    std::string grades_error_;
-    bool grades_loaded_once_ = false;
+    app::Fetch grades_fetch_;
     std::vector<TermGrades> terms_;
 };
 

@@ -114,14 +114,9 @@ void section_heading(const std::string& text) {
 // --- Data -----------------------------------------------------------------------------
 
 void BloggBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         posts_.clear();
         can_comment_ = app::flag(reply.body, "can_comment");
         const Json& list = app::field(reply.body, "posts");
@@ -130,8 +125,7 @@ void BloggBox::load(BoxContext& ctx) {
         // The server sends newest first; keep it so even if that ever changes.
         std::stable_sort(posts_.begin(), posts_.end(),
                          [](const BlogPost& a, const BlogPost& b) { return a.published_at > b.published_at; });
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -143,11 +137,10 @@ void BloggBox::set_count_here(const std::string& post_id, int count) {
 void BloggBox::open_post(BoxContext& ctx, const BlogPost& post) {
     // The list carries the post's text: show it at once; the fetch brings its comments.
     scroll_.open_item();
-    open_id_ = post.id;
+    open_.open(post.id);
     post_ = post;
     post_.comments.clear();
     post_.can_comment = false;  // until the server says so for this post
-    post_gone_ = false;
     comment_[0] = 0;
     form_error_.clear();
     form_success_.clear();
@@ -157,34 +150,27 @@ void BloggBox::open_post(BoxContext& ctx, const BlogPost& post) {
 }
 
 void BloggBox::fetch_post(BoxContext& ctx) {
-    post_load_ = Load::Loading;
-    post_error_.clear();
-    const std::string id = open_id_;
+    open_.fetching();
+    const std::string id = open_.id;
     ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
         if (!reply.ok()) {
             if (reply.status == 404)
                 posts_.erase(std::remove_if(posts_.begin(), posts_.end(), [&](const BlogPost& p) { return p.id == id; }),
                              posts_.end());
-            if (open_id_ != id) return;
-            post_load_ = Load::Failed;
-            post_gone_ = reply.status == 404;
-            post_error_ = post_gone_ ? app::tr("Inlägget finns inte längre. Det kan ha tagits bort av skolan.") : reply.error.message;
+            open_.failed(id, reply, app::tr("Inlägget finns inte längre. Det kan ha tagits bort av skolan."));
             return;
         }
         BlogPost fresh = parse_post(app::field(reply.body, "post"));
         set_count_here(id, fresh.comment_count);
-        if (open_id_ != id) return;
+        if (open_.id != id) return;
         post_ = std::move(fresh);
-        post_load_ = Load::Ready;
+        open_.load = Load::Ready;
     });
 }
 
 void BloggBox::close_post() {
-    open_id_.clear();
+    open_.close();
     post_ = BlogPost{};
-    post_error_.clear();
-    post_gone_ = false;
-    post_load_ = Load::NotStarted;
     comment_[0] = 0;
     form_error_.clear();
     form_success_.clear();
@@ -206,12 +192,12 @@ void BloggBox::send_comment(BoxContext& ctx) {
         return;
     }
     sending_ = true;
-    const std::string id = open_id_;
+    const std::string id = open_.id;
     Json body = {{"body", std::string(comment_)}};
     ctx.api.post(list_path(pupil_id_) + "/" + app::url_segment(id) + "/comments", body,
                  [this, id](const app::ApiReply& reply) {
                      sending_ = false;
-                     if (open_id_ != id) return;
+                     if (open_.id != id) return;
                      if (!reply.ok()) {
                          form_error_ = reply.error.message.empty() ? app::tr("Kommentaren kunde inte skickas. Försök igen.")
                                                                    : reply.error.message;
@@ -229,12 +215,12 @@ void BloggBox::delete_comment(BoxContext& ctx, const std::string& comment_id) {
     deleting_id_ = comment_id;
     comments_error_.clear();
     form_success_.clear();
-    const std::string id = open_id_;
+    const std::string id = open_.id;
     ctx.api.del(list_path(pupil_id_) + "/" + app::url_segment(id) + "/comments/" + app::url_segment(comment_id),
                 [this, id, comment_id](const app::ApiReply& reply) {
                     deleting_id_.clear();
                     confirm_id_.clear();
-                    if (open_id_ != id) return;
+                    if (open_.id != id) return;
                     if (!reply.ok() && reply.status != 404) {
                         comments_error_ = reply.error.message.empty()
                                               ? app::tr("Kommentaren kunde inte tas bort. Försök igen.")
@@ -251,20 +237,17 @@ void BloggBox::delete_comment(BoxContext& ctx, const std::string& comment_id) {
 
 void BloggBox::on_open(BoxContext&) {
     // Every visit starts at the list, fetched afresh; what is known stays on screen meanwhile.
-    open_id_.clear();
-    post_error_.clear();
-    post_gone_ = false;
-    post_load_ = Load::NotStarted;
+    open_.close();
     scroll_.cancel();
     confirm_id_.clear();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // --- Drawing --------------------------------------------------------------------------
 
 void BloggBox::draw_list(BoxContext& ctx) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Inlägg"));
@@ -334,7 +317,7 @@ void BloggBox::draw_list(BoxContext& ctx) {
 void BloggBox::draw_comments(BoxContext& ctx) {
     ui::Text(app::trf("Kommentarer (%d)", static_cast<int>(post_.comments.size())), 0, Face::Strong);
     ui::Space(2);
-    if (post_load_ == Load::Loading && post_.comments.empty()) {
+    if (open_.load == Load::Loading && post_.comments.empty()) {
         ui::Loading(app::tr("Hämtar kommentarerna …"));
         return;
     }
@@ -407,17 +390,17 @@ void BloggBox::draw_post(BoxContext& ctx) {
         return;
     }
     ui::Space(4);
-    if (post_gone_) {
-        ui::Note(post_error_, ui::Tone::Error);
+    if (open_.gone) {
+        ui::Note(open_.error, ui::Tone::Error);
         return;
     }
 
     ui::BeginPanel("##post");
     ui::ArticleHeading(post_.title, app::dates::published(post_.published_at, post_.author),
                        post_.changed_at.empty() ? std::string() : app::dates::changed(post_.changed_at));
-    if (post_load_ == Load::Failed) {
+    if (open_.load == Load::Failed) {
         ui::Space(4);
-        if (ui::ErrorAndRetry(post_error_)) fetch_post(ctx);
+        if (ui::ErrorAndRetry(open_.error)) fetch_post(ctx);
     }
     ui::Divider();
     if (post_.body.empty()) ui::MutedText(app::tr("Inlägget har ingen text."));
@@ -440,7 +423,7 @@ void BloggBox::draw_post(BoxContext& ctx) {
     ui::Space(8);
     ui::BeginPanel("##comments");
     draw_comments(ctx);
-    if (post_load_ == Load::Ready) {
+    if (open_.load == Load::Ready) {
         if (post_.can_comment) {
             ui::Divider();
             draw_form(ctx);
@@ -456,14 +439,14 @@ void BloggBox::draw_post(BoxContext& ctx) {
 }
 
 void BloggBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
-    if (!open_id_.empty()) {
+    if (open_.is_open()) {
         draw_post(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar inläggen …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar inläggen …"))) load(ctx);
         return;
     }
     draw_list(ctx);

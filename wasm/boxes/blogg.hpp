@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "app/ui.hpp"
 #include "boxes/box.hpp"
 
@@ -36,7 +37,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void open_post(BoxContext& ctx, const BlogPost& post);
@@ -53,18 +54,13 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<BlogPost> posts_;
     bool can_comment_ = false;
 
     // The open post (empty id: the list is shown).
-    std::string open_id_;
+    app::OpenItem open_;
     BlogPost post_;
-    Load post_load_ = Load::NotStarted;
-    std::string post_error_;
-    bool post_gone_ = false;
     app::ui::ListScroll scroll_;  // back to where the list was
 
     // Commenting.

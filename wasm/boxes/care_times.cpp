@@ -192,16 +192,13 @@ CareDay* CareTimesBox::find_day(const std::string& date) {
 // --- Data -------------------------------------------------------------------------------------
 
 void CareTimesBox::load(BoxContext& ctx, const std::string& week) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     requested_week_ = week;
     std::string path = base_path(pupil_id_);
     if (!week.empty()) path += "?week=" + week;
     ctx.api.get(path, [this, week](const app::ApiReply& reply) {
         if (week != requested_week_) return;  // a later week was asked for meanwhile
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
+        if (!fetch_.succeeded(reply)) {
             load_forbidden_ = reply.status == 403 || reply.status == 404;
             return;
         }
@@ -225,8 +222,7 @@ void CareTimesBox::load(BoxContext& ctx, const std::string& week) {
             const CareDay* d = find_day(editing_);
             if (!d || !d->can_edit) editing_.clear();
         }
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -266,7 +262,7 @@ void CareTimesBox::save(BoxContext& ctx, const std::string& date) {
         if (!reply.ok()) {
             notes_[date] = {reply.error.message, true};
             // A day staff locked meanwhile: show the week as it is now (the note stays).
-            if (reply.status == 409) load_ = Load::NotStarted;  // fetched again next frame
+            if (reply.status == 409) fetch_.load = Load::NotStarted;  // fetched again next frame
             return;
         }
         CareDay fresh = parse_day(app::field(reply.body, "day"));
@@ -287,7 +283,7 @@ void CareTimesBox::remove_times(BoxContext& ctx, const std::string& date) {
         busy_removing_ = false;
         if (!reply.ok() && reply.status != 404) {
             notes_[date] = {reply.error.message, true};
-            if (reply.status == 409) load_ = Load::NotStarted;  // fetched again next frame
+            if (reply.status == 409) fetch_.load = Load::NotStarted;  // fetched again next frame
             return;
         }
         // The server drops the day's times and the guardian's comment (a staff comment stays).
@@ -303,7 +299,7 @@ void CareTimesBox::remove_times(BoxContext& ctx, const std::string& date) {
 
 void CareTimesBox::on_open(BoxContext&) {
     // Fresh data on every visit; the week chosen stays.
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
     editing_.clear();
     notes_.clear();
 }
@@ -337,7 +333,7 @@ void CareTimesBox::draw_week_navigation(BoxContext& ctx, bool narrow) {
     const char* this_week = tr("Denna vecka");
 
     // While another week is on its way its number is shown already, without the old dates.
-    const bool busy = load_ == Load::Loading;
+    const bool busy = fetch_.load == Load::Loading;
     const bool switching = busy && !requested_week_.empty() && requested_week_ != week_;
     ImGui::BeginGroup();
     ui::Heading(trf("Vecka %d", app::calendar::week_number(switching ? requested_week_ : week_)));
@@ -574,9 +570,9 @@ void CareTimesBox::draw_day(BoxContext& ctx, CareDay& day, bool narrow) {
 }
 
 void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::NotStarted) load(ctx, requested_week_);
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar tiderna …"), !load_forbidden_))
+    if (fetch_.load == Load::NotStarted) load(ctx, requested_week_);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, tr("Hämtar tiderna …"), !load_forbidden_))
             load(ctx, requested_week_);
         return;
     }
@@ -585,12 +581,12 @@ void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     ui::Space(10);
     draw_week_navigation(ctx, narrow);
     ui::Space(6);
-    if (load_ == Load::Loading) {
+    if (fetch_.load == Load::Loading) {
         ui::Loading(tr("Hämtar tiderna …"));
         return;
     }
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx, requested_week_);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx, requested_week_);
         return;
     }
     if (days_.empty()) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -33,7 +34,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     // What happened to a day the guardian changed, shown in that day's panel.
     struct DayNote {
@@ -59,10 +60,8 @@ private:
     std::string pupil_id_;
     bool preschool_ = true;
 
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
+    app::Fetch fetch_;
     bool load_forbidden_ = false;
-    bool loaded_once_ = false;
     std::string requested_week_;  // "" = the current week
 
     // From the server (the week on screen).

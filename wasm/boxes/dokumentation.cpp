@@ -225,14 +225,9 @@ void DokumentationBox::release_pictures() {
 }
 
 void DokumentationBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         std::vector<DocSection> fresh = parse_sections(reply.body);
         // Pictures no longer there give back their textures; the others stay drawn.
         std::set<std::string> still_there;
@@ -246,8 +241,7 @@ void DokumentationBox::load(BoxContext& ctx) {
         sections_ = std::move(fresh);
         if (!std::any_of(sections_.begin(), sections_.end(), [&](const DocSection& s) { return s.kind == selected_kind_; }))
             selected_kind_ = sections_.empty() ? "" : sections_.front().kind;
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -255,7 +249,7 @@ void DokumentationBox::on_open(BoxContext&) {
     // Every visit starts at the entries, fetched afresh; what is known stays on screen meanwhile.
     viewer_entry_.clear();
     scroll_.cancel();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 const DocSection* DokumentationBox::selected_section() const {
@@ -476,14 +470,14 @@ void DokumentationBox::draw_viewer(const DocSection& section) {
 }
 
 void DokumentationBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar dokumentationen …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, tr("Hämtar dokumentationen …"))) load(ctx);
         return;
     }
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     const DocSection* section = selected_section();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "app/ui.hpp"
 #include "boxes/box.hpp"
 
@@ -38,7 +39,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     // A picture of the open section: its entry and which of the entry's pictures (the
     // same file may be in two entries).
@@ -62,9 +63,7 @@ private:
     void draw_viewer(const DocSection& section);
 
     std::string pupil_id_;
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<DocSection> sections_;
     std::string selected_kind_;  // the open tab
 

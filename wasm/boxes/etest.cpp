@@ -263,12 +263,9 @@ void section_heading(const char* text, bool first) {
 // --- Data -----------------------------------------------------------------------------
 
 void ETestBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
+        if (!fetch_.succeeded(reply)) {
             load_not_found_ = reply.status == 404 || reply.status == 403;
             return;
         }
@@ -276,8 +273,7 @@ void ETestBox::load(BoxContext& ctx) {
         const Json& list = app::field(reply.body, "etests");
         if (list.is_array())
             for (const Json& j : list) tests_.push_back(parse_test(j));
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -294,9 +290,8 @@ void ETestBox::set_list_entry(const ETestItem& test) {
 void ETestBox::open_test(BoxContext& ctx, const ETestItem& test) {
     // The list carries the test's summary: show it at once; the fetch brings the questions.
     scroll_.open_item();
-    open_id_ = test.id;
+    open_.open(test.id);
     test_ = test;
-    test_gone_ = false;
     confirming_ = false;
     submit_error_.clear();
     status_note_.clear();
@@ -305,44 +300,37 @@ void ETestBox::open_test(BoxContext& ctx, const ETestItem& test) {
 }
 
 void ETestBox::fetch_test(BoxContext& ctx) {
-    test_load_ = Load::Loading;
-    test_error_.clear();
-    const std::string id = open_id_;
+    open_.fetching();
+    const std::string id = open_.id;
     ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
         if (!reply.ok()) {
             if (reply.status == 404)
                 tests_.erase(std::remove_if(tests_.begin(), tests_.end(), [&](const ETestItem& t) { return t.id == id; }),
                              tests_.end());
-            if (open_id_ != id) return;
-            test_load_ = Load::Failed;
-            test_gone_ = reply.status == 404;
-            test_error_ = test_gone_ ? tr("Provet finns inte längre. Det kan ha tagits bort av skolan.") : reply.error.message;
+            open_.failed(id, reply, tr("Provet finns inte längre. Det kan ha tagits bort av skolan."));
             return;
         }
         ETestItem fresh = parse_test(app::field(reply.body, "etest"));
         set_list_entry(fresh);
-        if (open_id_ != id) return;
+        if (open_.id != id) return;
         test_ = std::move(fresh);
-        test_load_ = Load::Ready;
+        open_.load = Load::Ready;
     });
 }
 
 void ETestBox::close_test() {
-    open_id_.clear();
+    open_.close();
     test_ = ETestItem{};
-    test_error_.clear();
-    test_gone_ = false;
-    test_load_ = Load::NotStarted;
     confirming_ = false;
     submit_error_.clear();
     status_note_.clear();
     submitted_note_.clear();
     scroll_.back_to_list();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;  // states may have changed meanwhile
+    fetch_.refresh();  // states may have changed meanwhile
 }
 
 ETestDraft& ETestBox::draft() {
-    ETestDraft& d = drafts_[open_id_];
+    ETestDraft& d = drafts_[open_.id];
     d.answers.resize(test_.questions.size());
     for (size_t i = 0; i < test_.questions.size(); ++i) {
         const ETestQuestionView& q = test_.questions[i];
@@ -398,7 +386,7 @@ void ETestBox::submit(BoxContext& ctx) {
         }
     }
     submitting_ = true;
-    const std::string id = open_id_;
+    const std::string id = open_.id;
     ctx.api.post(list_path(pupil_id_) + "/" + app::url_segment(id) + "/submission", Json{{"answers", answers}},
                  [this, id](const app::ApiReply& reply) {
                      submitting_ = false;
@@ -409,15 +397,15 @@ void ETestBox::submit(BoxContext& ctx) {
                              // The test is no longer open to this pupil: say why, then show
                              // it as it now is (closed, or the answers already handed in).
                              drafts_.erase(id);
-                             if (open_id_ != id) return;
+                             if (open_.id != id) return;
                              status_note_ = plain_times(reply.error.message);
                              if (code == "closed") status_note_ += std::string(" ") + tr("Dina svar kunde inte lämnas in.");
                              scroll_.to_top();
-                             test_load_ = Load::NotStarted;  // fetched as it now is, next frame
-                             load_ = Load::NotStarted;
+                             open_.load = Load::NotStarted;  // fetched as it now is, next frame
+                             fetch_.load = Load::NotStarted;
                              return;
                          }
-                         if (open_id_ != id) return;
+                         if (open_.id != id) return;
                          submit_error_ = reply.error.message.empty()
                                              ? std::string(tr("Provet kunde inte lämnas in. Försök igen."))
                                              : plain_times(reply.error.message);
@@ -426,28 +414,25 @@ void ETestBox::submit(BoxContext& ctx) {
                      ETestItem done = parse_test(app::field(reply.body, "etest"));
                      set_list_entry(done);
                      drafts_.erase(id);
-                     if (open_id_ != id) return;
+                     if (open_.id != id) return;
                      done.questions = test_.questions;
                      done.instructions = test_.instructions;
                      test_ = std::move(done);
                      submitted_note_ = tr("Provet är inlämnat.");
-                     test_load_ = Load::Ready;
+                     open_.load = Load::Ready;
                      scroll_.to_top();
                  });
 }
 
 void ETestBox::on_open(BoxContext&) {
     // Every visit starts at the list, fetched afresh; answers being written are kept.
-    open_id_.clear();
-    test_error_.clear();
-    test_gone_ = false;
-    test_load_ = Load::NotStarted;
+    open_.close();
     scroll_.cancel();
     confirming_ = false;
     submit_error_.clear();
     status_note_.clear();
     submitted_note_.clear();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // --- The list -------------------------------------------------------------------------
@@ -509,8 +494,8 @@ bool ETestBox::draw_cards(const std::vector<const ETestItem*>& tests, const ETes
 }
 
 void ETestBox::draw_list(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     if (tests_.empty()) {
@@ -724,8 +709,8 @@ void ETestBox::draw_test(BoxContext& ctx) {
         return;
     }
     ui::Space(4);
-    if (test_gone_) {
-        ui::Note(test_error_, ui::Tone::Error);
+    if (open_.gone) {
+        ui::Note(open_.error, ui::Tone::Error);
         return;
     }
     if (!status_note_.empty()) ui::Note(status_note_, ui::Tone::Error);
@@ -733,15 +718,15 @@ void ETestBox::draw_test(BoxContext& ctx) {
 
     ui::BeginPanel("##test");
     draw_header();
-    if (test_load_ == Load::Failed) {
+    if (open_.load == Load::Failed) {
         ui::Space(4);
-        if (ui::ErrorAndRetry(test_error_)) fetch_test(ctx);
+        if (ui::ErrorAndRetry(open_.error)) fetch_test(ctx);
     }
     ui::EndPanel();
     ui::Space(8);
 
-    const bool fetched = test_load_ == Load::Ready;
-    if (!fetched && test_load_ != Load::Failed) {
+    const bool fetched = open_.load == Load::Ready;
+    if (!fetched && open_.load != Load::Failed) {
         ui::Loading(tr("Hämtar provet …"));
         return;
     }
@@ -832,15 +817,15 @@ void ETestBox::draw_test(BoxContext& ctx) {
 }
 
 void ETestBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
-    if (!open_id_.empty()) {
-        if (test_load_ == Load::NotStarted) fetch_test(ctx);
+    if (open_.is_open()) {
+        if (open_.load == Load::NotStarted) fetch_test(ctx);
         draw_test(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, tr("Hämtar proven …"), !load_not_found_)) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, tr("Hämtar proven …"), !load_not_found_)) load(ctx);
         return;
     }
     draw_list(ctx, pupil);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "app/ui.hpp"
 #include "boxes/box.hpp"
 
@@ -56,7 +57,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void open_test(BoxContext& ctx, const ETestItem& test);
@@ -79,18 +80,13 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
+    app::Fetch fetch_;
     bool load_not_found_ = false;
-    bool loaded_once_ = false;
     std::vector<ETestItem> tests_;
 
     // The open test (empty id: the list is shown).
-    std::string open_id_;
+    app::OpenItem open_;
     ETestItem test_;
-    Load test_load_ = Load::NotStarted;
-    std::string test_error_;
-    bool test_gone_ = false;
     app::ui::ListScroll scroll_;  // back to where the list was
 
     // Taking it.

@@ -115,14 +115,9 @@ std::string path_for(const std::string& pupil_id) {
 }  // namespace
 
 void FranvaroBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(path_for(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         today_ = app::text(reply.body, "today");
         tomorrow_ = app::text(reply.body, "tomorrow");
         can_report_ = app::flag(reply.body, "can_report");
@@ -144,8 +139,7 @@ void FranvaroBox::load(BoxContext& ctx) {
         // Newest day first; within a day the server's order (by lesson) stays.
         std::stable_sort(registered_.begin(), registered_.end(),
                          [](const RegisteredAbsence& a, const RegisteredAbsence& b) { return a.date > b.date; });
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -193,7 +187,7 @@ void FranvaroBox::submit(BoxContext& ctx) {
         reports_.insert(reports_.begin(), added);
         std::stable_sort(reports_.begin(), reports_.end(),
                          [](const AbsenceReport& a, const AbsenceReport& b) { return a.date > b.date; });
-        load_ = Load::NotStarted;
+        fetch_.refresh();
     });
 }
 
@@ -211,7 +205,7 @@ void FranvaroBox::withdraw(BoxContext& ctx, const AbsenceReport& report) {
         reports_.erase(std::remove_if(reports_.begin(), reports_.end(),
                                       [&](const AbsenceReport& r) { return r.id == id; }),
                        reports_.end());
-        load_ = Load::NotStarted;  // its lessons may be chosen again: fetch them afresh
+        fetch_.refresh();  // its lessons may be chosen again: fetch them afresh
     });
 }
 
@@ -392,16 +386,16 @@ void FranvaroBox::draw_registered() {
 
 void FranvaroBox::on_open(BoxContext&) {
     // Fresh data on every visit; what is already known stays on screen meanwhile.
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
     form_error_.clear();
     form_success_.clear();
     list_error_.clear();
 }
 
 void FranvaroBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar frånvaro …"))) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar frånvaro …"))) load(ctx);
         return;
     }
     if (can_report_) {

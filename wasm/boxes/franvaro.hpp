@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -39,7 +40,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void submit(BoxContext& ctx);
@@ -51,9 +52,7 @@ private:
     const std::vector<AbsenceLesson>& chosen_day_lessons() const;
 
     std::string pupil_id_;
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
 
     // From the server.
     std::string today_, tomorrow_;

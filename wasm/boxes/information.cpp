@@ -123,14 +123,9 @@ std::string unread_summary(int unread, size_t total) {
 }  // namespace
 
 void InformationBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         items_.clear();
         const Json& list = app::field(reply.body, "items");
         if (list.is_array())
@@ -139,8 +134,7 @@ void InformationBox::load(BoxContext& ctx) {
         std::stable_sort(items_.begin(), items_.end(),
                          [](const NewsItem& a, const NewsItem& b) { return a.published_at > b.published_at; });
         unread_ = static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const NewsItem& n) { return !n.read; }));
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -154,17 +148,15 @@ void InformationBox::open_item(BoxContext& ctx, const NewsItem& item) {
     // The list already carries the whole item: show it at once, and fetch it, which is
     // what marks it read on the server (and brings any change since the list came).
     scroll_.open_item();
-    open_id_ = item.id;
+    open_.open(item.id);
     article_ = item;
     copied_.clear();
-    article_gone_ = false;
     fetch_item(ctx);
 }
 
 void InformationBox::fetch_item(BoxContext& ctx) {
-    article_load_ = Load::Loading;
-    article_error_.clear();
-    const std::string id = open_id_;
+    open_.fetching();
+    const std::string id = open_.id;
     ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
         if (!reply.ok()) {
             if (reply.status == 404) {
@@ -173,11 +165,7 @@ void InformationBox::fetch_item(BoxContext& ctx) {
                              items_.end());
                 mark_read_here("");
             }
-            if (open_id_ != id) return;
-            article_load_ = Load::Failed;
-            article_gone_ = reply.status == 404;
-            article_error_ = article_gone_ ? app::tr("Nyheten finns inte längre. Den kan ha tagits bort av skolan.")
-                                           : reply.error.message;
+            open_.failed(id, reply, app::tr("Nyheten finns inte längre. Den kan ha tagits bort av skolan."));
             return;
         }
         NewsItem fresh = parse_item(app::field(reply.body, "item"));
@@ -185,36 +173,30 @@ void InformationBox::fetch_item(BoxContext& ctx) {
         for (NewsItem& n : items_)
             if (n.id == id) n = fresh;
         mark_read_here(id);
-        if (open_id_ != id) return;
+        if (open_.id != id) return;
         article_ = std::move(fresh);
-        article_load_ = Load::Ready;
+        open_.load = Load::Ready;
     });
 }
 
 void InformationBox::close_item() {
-    open_id_.clear();
+    open_.close();
     copied_.clear();
     article_ = NewsItem{};
-    article_error_.clear();
-    article_gone_ = false;
-    article_load_ = Load::NotStarted;
     scroll_.back_to_list();
 }
 
 void InformationBox::on_open(BoxContext&) {
     // Every visit starts at the list, with fresh read marks; what is known stays on
     // screen meanwhile.
-    open_id_.clear();
-    article_error_.clear();
-    article_gone_ = false;
-    article_load_ = Load::NotStarted;
+    open_.close();
     scroll_.cancel();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 void InformationBox::draw_list(BoxContext& ctx) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     ui::Heading(app::tr("Nyheter"));
@@ -289,8 +271,8 @@ void InformationBox::draw_article(BoxContext& ctx) {
         return;
     }
     ui::Space(4);
-    if (article_gone_) {
-        ui::Note(article_error_, ui::Tone::Error);
+    if (open_.gone) {
+        ui::Note(open_.error, ui::Tone::Error);
         return;
     }
 
@@ -300,12 +282,12 @@ void InformationBox::draw_article(BoxContext& ctx) {
     if (!article_.changed_at.empty()) about += (about.empty() ? "" : " · ") + app::dates::changed(article_.changed_at);
     ui::ArticleHeading(article_.title, app::dates::published(article_.published_at, article_.author), about);
 
-    if (article_load_ == Load::Loading) {
+    if (open_.load == Load::Loading) {
         ui::Space(2);
         ui::Loading(app::tr("Hämtar nyheten …"));
-    } else if (article_load_ == Load::Failed) {
+    } else if (open_.load == Load::Failed) {
         ui::Space(4);
-        if (ui::ErrorAndRetry(article_error_)) fetch_item(ctx);
+        if (ui::ErrorAndRetry(open_.error)) fetch_item(ctx);
     }
 
     ui::Divider();
@@ -349,14 +331,14 @@ void InformationBox::draw_article(BoxContext& ctx) {
 }
 
 void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
-    if (!open_id_.empty()) {
+    if (open_.is_open()) {
         draw_article(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar nyheter …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar nyheter …"))) load(ctx);
         return;
     }
     draw_list(ctx);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "app/ui.hpp"
 #include "boxes/box.hpp"
 
@@ -35,7 +36,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void open_item(BoxContext& ctx, const NewsItem& item);
@@ -48,18 +49,13 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<NewsItem> items_;
     int unread_ = 0;
 
     // The open article (empty id: the list is shown).
-    std::string open_id_;
+    app::OpenItem open_;
     NewsItem article_;
-    Load article_load_ = Load::NotStarted;
-    std::string article_error_;
-    bool article_gone_ = false;  // the server no longer has it for this pupil
     std::string copied_;         // which address was last copied ("link0", "file1")
     app::ui::ListScroll scroll_;  // back to where the list was
 };

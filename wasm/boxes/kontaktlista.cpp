@@ -198,12 +198,9 @@ std::string shown_summary(const ShownDetails& v) {
 // --- Data -----------------------------------------------------------------------------
 
 void KontaktlistaBox::load_list(BoxContext& ctx) {
-    list_load_ = Load::Loading;
-    list_error_.clear();
+    list_fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            list_load_ = Load::Failed;
-            list_error_ = reply.error.message;
+        if (!list_fetch_.succeeded(reply)) {
             list_forbidden_ = reply.status == 403;
             return;
         }
@@ -228,28 +225,21 @@ void KontaktlistaBox::load_list(BoxContext& ctx) {
                     for (const Json& g : guardians) lp.guardians.push_back(parse_guardian(g));
                 pupils_.push_back(std::move(lp));
             }
-        list_load_ = Load::Ready;
-        list_loaded_once_ = true;
+        list_fetch_.done();
     });
 }
 
 void KontaktlistaBox::load_settings(BoxContext& ctx) {
-    settings_load_ = Load::Loading;
-    settings_error_.clear();
+    settings_fetch_.start();
     ctx.api.get(kVisibilityPath, [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            settings_load_ = Load::Failed;
-            settings_error_ = reply.error.message;
-            return;
-        }
+        if (!settings_fetch_.succeeded(reply)) return;
         saved_ = parse_shown(app::field(reply.body, "visibility"));
         if (!saving_) chosen_ = saved_;
         const Json& details = app::field(reply.body, "details");
         my_email_ = app::text(details, "email");
         my_phone_ = app::text(details, "phone");
         my_address_ = app::text(details, "address");
-        settings_load_ = Load::Ready;
-        settings_loaded_once_ = true;
+        settings_fetch_.done();
     });
 }
 
@@ -268,15 +258,15 @@ void KontaktlistaBox::save_settings(BoxContext& ctx) {
         chosen_ = saved_;
         save_success_ = trf("Sparat. Andra ser nu %s.", shown_summary(saved_).c_str());
         // The list shows the guardian's own entry as others see it: fetch it again.
-        if (list_load_ != Load::Loading) list_load_ = Load::NotStarted;
+        list_fetch_.refresh();
     });
 }
 
 void KontaktlistaBox::on_open(BoxContext&) {
     // Every visit starts at the list, fetched afresh; what is known stays on screen meanwhile.
     tab_ = Tab::List;
-    if (list_load_ != Load::Loading) list_load_ = Load::NotStarted;
-    if (settings_load_ != Load::Loading && !saving_) settings_load_ = Load::NotStarted;
+    list_fetch_.refresh();
+    if (settings_fetch_.load != Load::Loading && !saving_) settings_fetch_.load = Load::NotStarted;
     save_error_.clear();
     save_success_.clear();
 }
@@ -344,13 +334,13 @@ void KontaktlistaBox::draw_pupil(const ListedPupil& p, bool guardian_view, bool 
 }
 
 void KontaktlistaBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
-    if (!list_loaded_once_) {
-        if (ui::LoadingOrError(list_load_ == Load::Failed, list_error_, tr("Hämtar kontaktlistan …"), !list_forbidden_))
+    if (!list_fetch_.loaded_once) {
+        if (ui::LoadingOrError(list_fetch_.failed(), list_fetch_.error, tr("Hämtar kontaktlistan …"), !list_forbidden_))
             load_list(ctx);
         return;
     }
-    if (list_load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(list_error_)) load_list(ctx);
+    if (list_fetch_.failed()) {
+        if (ui::ErrorAndRetry(list_fetch_.error)) load_list(ctx);
         ui::Space(4);
     }
     const bool preschool = pupil.school.form == "forskola";
@@ -400,8 +390,8 @@ void KontaktlistaBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
 }
 
 void KontaktlistaBox::draw_settings(BoxContext& ctx) {
-    if (!settings_loaded_once_) {
-        if (ui::LoadingOrError(settings_load_ == Load::Failed, settings_error_,
+    if (!settings_fetch_.loaded_once) {
+        if (ui::LoadingOrError(settings_fetch_.failed(), settings_fetch_.error,
                                tr("Hämtar dina val …"), true, tr("Försök igen##settings")))
             load_settings(ctx);
         return;
@@ -495,9 +485,9 @@ void KontaktlistaBox::draw_settings(BoxContext& ctx) {
 
 void KontaktlistaBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     const bool guardian = ctx.me.is_guardian();
-    if (list_load_ == Load::NotStarted) load_list(ctx);
+    if (list_fetch_.load == Load::NotStarted) load_list(ctx);
     // Only guardians choose what others see (the server refuses everyone else).
-    if (guardian && settings_load_ == Load::NotStarted) load_settings(ctx);
+    if (guardian && settings_fetch_.load == Load::NotStarted) load_settings(ctx);
     if (!guardian) tab_ = Tab::List;
     if (guardian) {
         draw_tabs(pupil);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -41,7 +42,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
     enum class Tab { List, Settings };
 
     void load_list(BoxContext& ctx);
@@ -57,18 +58,14 @@ private:
     Tab tab_ = Tab::List;
 
     // The class list.
-    Load list_load_ = Load::NotStarted;
-    std::string list_error_;
+    app::Fetch list_fetch_;
     bool list_forbidden_ = false;
-    bool list_loaded_once_ = false;
     std::string group_name_, school_name_;
     std::vector<ListedStaff> staff_;
     std::vector<ListedPupil> pupils_;
 
     // The guardian's own choice ("Mina kontaktuppgifter").
-    Load settings_load_ = Load::NotStarted;
-    std::string settings_error_;
-    bool settings_loaded_once_ = false;
+    app::Fetch settings_fetch_;
     ShownDetails saved_;   // as the server has it
     ShownDetails chosen_;  // the checkboxes
     std::string my_email_, my_phone_, my_address_;

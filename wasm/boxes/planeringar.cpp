@@ -85,21 +85,15 @@ void section_heading(const char* text, bool first) {
 }  // namespace
 
 void PlaneringarBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(list_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
-            return;
-        }
+        if (!fetch_.succeeded(reply)) return;
         plans_.clear();
         today_ = app::text(reply.body, "today");
         const Json& list = app::field(reply.body, "plans");
         if (list.is_array())
             for (const Json& j : list) plans_.push_back(parse_plan(j));
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -107,55 +101,43 @@ void PlaneringarBox::open_plan(BoxContext& ctx, const TeachingPlan& plan) {
     // The list already carries the whole plan: show it at once, and fetch it for any
     // change since the list came.
     scroll_.open_item();
-    open_id_ = plan.id;
+    open_.open(plan.id);
     plan_ = plan;
-    plan_gone_ = false;
     fetch_plan(ctx);
 }
 
 void PlaneringarBox::fetch_plan(BoxContext& ctx) {
-    plan_load_ = Load::Loading;
-    plan_error_.clear();
-    const std::string id = open_id_;
+    open_.fetching();
+    const std::string id = open_.id;
     ctx.api.get(list_path(pupil_id_) + "/" + app::url_segment(id), [this, id](const app::ApiReply& reply) {
         if (!reply.ok()) {
             if (reply.status == 404)  // taken away since the list came: gone from the list too
                 plans_.erase(std::remove_if(plans_.begin(), plans_.end(),
                                             [&](const TeachingPlan& p) { return p.id == id; }),
                              plans_.end());
-            if (open_id_ != id) return;
-            plan_load_ = Load::Failed;
-            plan_gone_ = reply.status == 404;
-            plan_error_ = plan_gone_ ? app::tr("Planeringen finns inte längre. Den kan ha tagits bort av skolan.")
-                                     : reply.error.message;
+            open_.failed(id, reply, app::tr("Planeringen finns inte längre. Den kan ha tagits bort av skolan."));
             return;
         }
         TeachingPlan fresh = parse_plan(app::field(reply.body, "plan"));
         for (TeachingPlan& p : plans_)
             if (p.id == id) p = fresh;
-        if (open_id_ != id) return;
+        if (open_.id != id) return;
         plan_ = std::move(fresh);
-        plan_load_ = Load::Ready;
+        open_.load = Load::Ready;
     });
 }
 
 void PlaneringarBox::close_plan() {
-    open_id_.clear();
+    open_.close();
     plan_ = TeachingPlan{};
-    plan_error_.clear();
-    plan_gone_ = false;
-    plan_load_ = Load::NotStarted;
     scroll_.back_to_list();
 }
 
 void PlaneringarBox::on_open(BoxContext&) {
     // Every visit starts at the list, freshly fetched; what is known stays on screen meanwhile.
-    open_id_.clear();
-    plan_error_.clear();
-    plan_gone_ = false;
-    plan_load_ = Load::NotStarted;
+    open_.close();
     scroll_.cancel();
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
 }
 
 // Cards for `plans`; sets *to_open to the one clicked.
@@ -198,8 +180,8 @@ bool PlaneringarBox::draw_cards(const std::vector<const TeachingPlan*>& plans, c
 }
 
 void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
         ui::Space(8);
     }
     if (plans_.empty()) {
@@ -249,8 +231,8 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
         return;
     }
     ui::Space(4);
-    if (plan_gone_) {
-        ui::Note(plan_error_, ui::Tone::Error);
+    if (open_.gone) {
+        ui::Note(open_.error, ui::Tone::Error);
         return;
     }
 
@@ -282,12 +264,12 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
     ui::ArticleHeading(plan_.title, app::trf("Period: %s", period_text(plan_.from, plan_.to, today_, true).c_str()),
                        about);
 
-    if (plan_load_ == Load::Loading) {
+    if (open_.load == Load::Loading) {
         ui::Space(2);
         ui::Loading(app::tr("Hämtar planeringen …"));
-    } else if (plan_load_ == Load::Failed) {
+    } else if (open_.load == Load::Failed) {
         ui::Space(4);
-        if (ui::ErrorAndRetry(plan_error_)) fetch_plan(ctx);
+        if (ui::ErrorAndRetry(open_.error)) fetch_plan(ctx);
     }
 
     ui::Divider();
@@ -297,14 +279,14 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
 }
 
 void PlaneringarBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
-    if (load_ == Load::NotStarted) load(ctx);
+    if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
-    if (!open_id_.empty()) {
+    if (open_.is_open()) {
         draw_plan(ctx);
         return;
     }
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_, app::tr("Hämtar planeringar …"))) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error, app::tr("Hämtar planeringar …"))) load(ctx);
         return;
     }
     draw_list(ctx, pupil);

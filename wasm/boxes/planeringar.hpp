@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "app/ui.hpp"
 #include "boxes/box.hpp"
 
@@ -25,7 +26,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void open_plan(BoxContext& ctx, const TeachingPlan& plan);
@@ -38,19 +39,14 @@ private:
     std::string pupil_id_;
 
     // The list.
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
-    bool loaded_once_ = false;
+    app::Fetch fetch_;
     std::vector<TeachingPlan> plans_;
     std::string today_;
     bool show_past_ = false;
 
     // The open plan (empty id: the list is shown).
-    std::string open_id_;
+    app::OpenItem open_;
     TeachingPlan plan_;
-    Load plan_load_ = Load::NotStarted;
-    std::string plan_error_;
-    bool plan_gone_ = false;
     app::ui::ListScroll scroll_;  // back to where the list was
 };
 

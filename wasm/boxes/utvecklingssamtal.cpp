@@ -58,12 +58,9 @@ void separator() {
 }  // namespace
 
 void UtvecklingssamtalBox::load(BoxContext& ctx) {
-    load_ = Load::Loading;
-    load_error_.clear();
+    fetch_.start();
     ctx.api.get(base_path(pupil_id_), [this](const app::ApiReply& reply) {
-        if (!reply.ok()) {
-            load_ = Load::Failed;
-            load_error_ = reply.error.message;
+        if (!fetch_.succeeded(reply)) {
             load_forbidden_ = reply.status == 403;
             return;
         }
@@ -84,8 +81,7 @@ void UtvecklingssamtalBox::load(BoxContext& ctx) {
         std::stable_sort(slots_.begin(), slots_.end(), [](const TalkTime& a, const TalkTime& c) {
             return a.date != c.date ? a.date < c.date : a.start < c.start;
         });
-        load_ = Load::Ready;
-        loaded_once_ = true;
+        fetch_.done();
     });
 }
 
@@ -101,7 +97,7 @@ void UtvecklingssamtalBox::book(BoxContext& ctx, const TalkTime& slot) {
         if (!reply.ok()) {
             if (reply.status == 409) {
                 list_error_ = app::tr("Tiden hann bokas av någon annan. Välj en annan tid.");
-                load_ = Load::NotStarted;  // fetch the list as it is now (next frame)
+                fetch_.load = Load::NotStarted;  // fetch the list as it is now (next frame)
             } else {
                 list_error_ = reply.error.message;
             }
@@ -118,7 +114,7 @@ void UtvecklingssamtalBox::book(BoxContext& ctx, const TalkTime& slot) {
         }
         show_list_ = false;
         booking_success_ = changed ? app::tr("Tiden är ändrad.") : app::tr("Tiden är bokad.");
-        load_ = Load::NotStarted;  // the old time (when changed) is free again
+        fetch_.load = Load::NotStarted;  // the old time (when changed) is free again
     });
 }
 
@@ -132,13 +128,13 @@ void UtvecklingssamtalBox::cancel(BoxContext& ctx) {
         confirm_cancel_ = false;
         if (!reply.ok()) {
             booking_error_ = reply.error.message;
-            load_ = Load::NotStarted;
+            fetch_.load = Load::NotStarted;
             return;
         }
         has_booking_ = false;
         show_list_ = false;
         booking_success_ = app::tr("Tiden är avbokad. Du kan boka en ny tid nedan.");
-        load_ = Load::NotStarted;
+        fetch_.load = Load::NotStarted;
     });
 }
 
@@ -258,7 +254,7 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
 
 void UtvecklingssamtalBox::on_open(BoxContext&) {
     // Fresh data on every visit; what is already known stays on screen meanwhile.
-    if (load_ != Load::Loading) load_ = Load::NotStarted;
+    fetch_.refresh();
     show_list_ = false;
     confirm_cancel_ = false;
     booking_error_.clear();
@@ -267,15 +263,15 @@ void UtvecklingssamtalBox::on_open(BoxContext&) {
 }
 
 void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
-    if (load_ == Load::NotStarted) load(ctx);
-    if (!loaded_once_) {
-        if (ui::LoadingOrError(load_ == Load::Failed, load_error_,
+    if (fetch_.load == Load::NotStarted) load(ctx);
+    if (!fetch_.loaded_once) {
+        if (ui::LoadingOrError(fetch_.failed(), fetch_.error,
                                app::tr("Hämtar tider för utvecklingssamtal …"), !load_forbidden_))
             load(ctx);
         return;
     }
-    if (load_ == Load::Failed) {
-        if (ui::ErrorAndRetry(load_error_)) load(ctx);
+    if (fetch_.failed()) {
+        if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
     }
     if (has_booking_) {
         draw_booking(ctx);

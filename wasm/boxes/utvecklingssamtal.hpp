@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fetch_state.hpp"
 #include "boxes/box.hpp"
 
 namespace boxes {
@@ -22,7 +23,7 @@ public:
     void on_open(BoxContext& ctx) override;
 
 private:
-    enum class Load { NotStarted, Loading, Ready, Failed };
+    using Load = app::Load;
 
     void load(BoxContext& ctx);
     void book(BoxContext& ctx, const TalkTime& slot);
@@ -31,10 +32,8 @@ private:
     void draw_free_times(BoxContext& ctx);
 
     std::string pupil_id_;
-    Load load_ = Load::NotStarted;
-    std::string load_error_;
+    app::Fetch fetch_;
     bool load_forbidden_ = false;
-    bool loaded_once_ = false;
 
     // From the server.
     bool has_booking_ = false;
