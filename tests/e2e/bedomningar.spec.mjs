@@ -47,18 +47,6 @@ async function parkPointer(sk) {
   await sk.waitIdle();
 }
 
-// Scrolls until `label` is wholly on screen (down first, then up).
-async function reveal(sk, label, { role } = {}) {
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 20; i++) {
-      const w = await sk.find(label, { role });
-      if (w && visible(sk, w)) return w;
-      await scrollTo(sk, dy);
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
-
 async function assessments(sk, pupilId) {
   const r = await apiGet(sk, `/api/v1/pupils/${encodeURIComponent(pupilId)}/assessments`);
   expect(r.status === 200, `GET assessments answered ${r.status}`);
@@ -68,7 +56,7 @@ async function assessments(sk, pupilId) {
 // Opens Bedömningar for the child named `name` from the start page.
 async function openBedomningar(sk, name) {
   if (name && await sk.find(name, { role: 'tab' })) await sk.click(name, { role: 'tab' });
-  await sk.click(await reveal(sk, 'Bedömningar', { role: 'link' }));
+  await sk.click(await sk.reveal('Bedömningar', { role: 'link' }));
   await sk.waitFor('Symbolernas betydelse', { role: 'text' });
   await parkPointer(sk);
 }
@@ -242,7 +230,7 @@ try {
   await check('pointing at a symbol shows its meaning beside it', async () => {
     const part = elsaBody.subjects.flatMap((s) => s.criteria.flatMap((c) => c.parts)).find((p) => p.level);
     const meaning = meaningOf(elsaLegend, part.level);
-    await reveal(sk, part.text, { role: 'text' });
+    await sk.reveal(part.text, { role: 'text' });
     await parkPointer(sk);
     const before = await onScreen(sk);
     const sym = before.find((w) => w.role === 'symbol' && w.label === meaning);
@@ -383,7 +371,7 @@ try {
     await expectViewMatches(sk, body);
     const part = body.subjects.flatMap((s) => s.criteria.flatMap((c) => c.parts)).find((p) => p.level);
     const meaning = meaningOf(body.legend, part.level);
-    const text = await reveal(sk, part.text, { role: 'text' });
+    const text = await sk.reveal(part.text, { role: 'text' });
     await scrollTo(sk, text.y - 200);
     const row = (await onScreen(sk)).find((w) => w.role === 'text' && w.label === part.text);
     const sym = (await onScreen(sk)).find((w) => w.role === 'symbol' && Math.abs(w.y + w.h / 2 - (row.y + 10)) < 14);

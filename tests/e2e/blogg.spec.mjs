@@ -27,30 +27,15 @@ async function textsAmong(sk, labels) {
   return all;
 }
 
-// Widgets scrolled out of the window are not on screen: scroll (wheel) until the one
-// asked for is, first down, then up.
-async function reveal(sk, label, { role } = {}) {
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 15; i++) {
-      const w = await sk.find(label, { role });
-      if (w && w.y >= 0 && w.y + w.h <= sk.page.viewportSize().height) return w;
-      await sk.page.mouse.move(sk.page.viewportSize().width / 2, sk.page.viewportSize().height / 2);
-      await sk.page.mouse.wheel(0, dy);
-      await sk.waitIdle();
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
-
 // Opens Blogg for Elsa from the start page.
 async function openBlogg(sk) {
   if (await sk.find(child, { role: 'tab' })) await sk.click(child, { role: 'tab' });
-  await sk.click(await reveal(sk, 'Blogg', { role: 'link' }));
+  await sk.click(await sk.reveal('Blogg', { role: 'link' }));
   await sk.waitFor('Inlägg', { role: 'text' });
 }
 
 async function openPost(sk, title) {
-  await sk.click(await reveal(sk, title, { role: 'link' }));
+  await sk.click(await sk.reveal(title, { role: 'link' }));
   await sk.waitFor('Tillbaka till inläggen', { role: 'button' });
   await sk.waitFor('Kommentarer (', { role: 'text' });
   await sk.waitIdle();
@@ -133,18 +118,18 @@ try {
     for (const x of posts.slice(1))
       if (x.title !== first.title) expect(!texts.includes(x.title), `"${x.title}" still on screen in the post`);
     // Below the comments: the form (scrolled to where it is).
-    await reveal(sk, 'Skicka kommentar', { role: 'button' });
+    await sk.reveal('Skicka kommentar', { role: 'button' });
     expect(await sk.find('Din kommentar', { role: 'input' }), 'no comment field for the pupil');
   });
 
   await check('an empty comment is refused in plain words under the form', async () => {
-    await sk.click(await reveal(sk, 'Skicka kommentar', { role: 'button' }));
+    await sk.click(await sk.reveal('Skicka kommentar', { role: 'button' }));
     await sk.waitFor('Skriv något i kommentaren', { role: 'text' });
   });
 
   await check('the pupil writes a comment with å ä ö: it appears on screen and in the API', async () => {
     await sk.type('Din kommentar', comment);
-    await sk.click(await reveal(sk, 'Skicka kommentar', { role: 'button' }));
+    await sk.click(await sk.reveal('Skicka kommentar', { role: 'button' }));
     await sk.waitFor(comment, { role: 'text' });
     const texts = await sk.texts();
     expect(!texts.some((t) => t.startsWith('Skriv något')), 'the old error is still shown');
@@ -162,12 +147,12 @@ try {
   });
 
   await check('she deletes it after confirming, and it is gone on screen and in the API', async () => {
-    await reveal(sk, comment, { role: 'text' });
+    await sk.reveal(comment, { role: 'text' });
     let del = await buttonBelow(sk, comment, 'Ta bort');
     if (!del) { await sk.page.mouse.wheel(0, 150); await sk.waitIdle(); del = await buttonBelow(sk, comment, 'Ta bort'); }
     expect(del, `no "Ta bort" at the comment`);
     await sk.click(del);
-    const yes = await reveal(sk, 'Ja, ta bort', { role: 'button' });
+    const yes = await sk.reveal('Ja, ta bort', { role: 'button' });
     expect(await sk.find(comment, { role: 'text' }), 'the comment went before confirming');
     await sk.click(yes);
     await sk.waitGone(comment, { role: 'text' });
@@ -176,7 +161,7 @@ try {
   });
 
   await check('"Tillbaka till inläggen" returns to the list with the API\'s comment counts', async () => {
-    await sk.click(await reveal(sk, 'Tillbaka till inläggen', { role: 'button' }));
+    await sk.click(await sk.reveal('Tillbaka till inläggen', { role: 'button' }));
     await sk.waitFor(first.title, { role: 'link' });
     expect(!(await sk.find('Tillbaka till inläggen', { role: 'button' })), 'still in the post');
     const now = (await api(sk, `/api/v1/pupils/${encodeURIComponent(pupilId)}/blog`)).body.posts;
@@ -224,12 +209,12 @@ try {
     const wanted = `/api/v1/attachments/${file.id}`;
     const [asked] = await Promise.all([
       sk.page.context().waitForEvent('request', { predicate: (r) => r.url().endsWith(wanted), timeout: 10000 }),
-      reveal(sk, 'Öppna', { role: 'button' }).then((w) => sk.click(w))]);
+      sk.reveal('Öppna', { role: 'button' }).then((w) => sk.click(w))]);
     expect(asked.method() === 'GET', `${asked.method()} ${asked.url()}`);
     // The file opened in a new tab: close it, back to Skolnav's tab.
     for (const other of sk.page.context().pages()) if (other !== sk.page) await other.close().catch(() => {});
     await sk.page.bringToFront();
-    await sk.click(await reveal(sk, 'Tillbaka till inläggen', { role: 'button' }));
+    await sk.click(await sk.reveal('Tillbaka till inläggen', { role: 'button' }));
     await sk.waitFor(title, { role: 'link' });
     await signOut(sk);
   });

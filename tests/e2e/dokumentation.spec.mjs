@@ -97,20 +97,6 @@ async function addEntry(ctx, pupilId, data) {
   return { status: r.status(), body: await r.json().catch(() => null) };
 }
 
-// Widgets scrolled out of the window are not on screen: scroll until the one asked for is.
-async function reveal(sk, label, { role } = {}) {
-  const height = () => sk.page.viewportSize().height;
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 15; i++) {
-      const w = await sk.find(label, { role });
-      if (w && w.y >= 0 && w.y + w.h <= height()) return w;
-      await sk.page.mouse.move(sk.page.viewportSize().width / 2, height() / 2);
-      await sk.page.mouse.wheel(0, dy);
-      await sk.waitIdle();
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
 async function scrollTop(sk) {
   await sk.page.mouse.move(sk.page.viewportSize().width / 2, 300);
   await sk.page.mouse.wheel(0, -5000);
@@ -155,7 +141,7 @@ async function openDokumentation(sk, child, firstTab) {
   const back = await sk.find('Tillbaka', { role: 'button' });
   if (back && back.label === 'Tillbaka') { await sk.click(back); await sk.waitFor('Logga ut', { role: 'button' }); }
   if (await sk.find(child, { role: 'tab' })) await sk.click(child, { role: 'tab' });
-  await sk.click(await reveal(sk, 'Dokumentation', { role: 'link' }));
+  await sk.click(await sk.reveal('Dokumentation', { role: 'link' }));
   await sk.waitFor(firstTab, { role: 'tab' });
   await sk.waitIdle();
 }
@@ -168,7 +154,7 @@ async function checkSection(sk, doc, kind) {
   const tab = await sk.find(tabLabel(kind), { role: 'tab' });
   expect(tab && tab.checked === true, `tab "${tabLabel(kind)}" is not the selected one`);
   for (const item of kind.items) {
-    await reveal(sk, item.title, { role: 'text' });
+    await sk.reveal(item.title, { role: 'text' });
     const texts = await sk.texts();
     const meta = `${longDate(item.date)} · ${item.created_by.name}`;
     expect(texts.includes(meta), `no "${meta}" for "${item.title}"; texts: ${texts.join(' | ')}`);
@@ -272,7 +258,7 @@ try {
   await check('Olle: the portfolio picture is drawn as an image of its own size and pixels', async () => {
     await sk.click(tabLabel(olleDoc.kinds[0]), { role: 'tab' });
     const pic = olleEntry.pictures[0];
-    const tile = await reveal(sk, pic.filename, { role: 'image' });
+    const tile = await sk.reveal(pic.filename, { role: 'image' });
     expect(tile.w > 60 && Math.abs(tile.w - tile.h) < 1, `thumbnail ${tile.w}×${tile.h}`);
     await sk.waitIdle();
     await checkTexture(sk, pic, pic.w, pic.h);
@@ -302,13 +288,13 @@ try {
     expect(item, 'the API does not list the new entry');
     expect(item.attachments.filter((a) => a.inline).length === 2, 'the API does not mark the PNGs inline');
     for (const pic of elsaEntry.pictures) {
-      await reveal(sk, pic.filename, { role: 'image' });
+      await sk.reveal(pic.filename, { role: 'image' });
       await sk.waitIdle();
       await checkTexture(sk, pic, pic.w, pic.h);
     }
     // The PDF is a file, not a picture.
     expect(!(await sk.find(ritning.filename, { role: 'image' })), 'the PDF is drawn as a picture');
-    await reveal(sk, ritning.filename, { role: 'text' });
+    await sk.reveal(ritning.filename, { role: 'text' });
     const texts = await sk.texts();
     expect(texts.includes(`${ritning.size} byte`), `no size "${ritning.size} byte" for the PDF: ${texts.join(' | ')}`);
   });
@@ -318,7 +304,7 @@ try {
       window.__opened = [];
       window.open = (address) => { window.__opened.push(address); return null; };
     });
-    const name = await reveal(sk, ritning.filename, { role: 'text' });
+    const name = await sk.reveal(ritning.filename, { role: 'text' });
     const buttons = (await sk.findAll('Öppna', { role: 'button' })).filter((b) => Math.abs(b.y - name.y) < 30);
     expect(buttons.length === 1, `${buttons.length} "Öppna" beside ${ritning.filename}`);
     await sk.click(buttons[0]);
@@ -334,7 +320,7 @@ try {
 
   await check('a picture opens large with its caption, steps to the next, opens its file, and goes back', async () => {
     const [first, second] = elsaEntry.pictures;
-    await sk.click(await reveal(sk, first.filename, { role: 'image' }));
+    await sk.click(await sk.reveal(first.filename, { role: 'image' }));
     await sk.waitFor('Tillbaka till Portfolio', { role: 'button' });
     await sk.waitIdle();
     const large = await sk.find(first.filename, { role: 'image' });
@@ -363,7 +349,7 @@ try {
   });
 
   await check('the view draws no frames while idle once the pictures are in (3 s)', async () => {
-    await reveal(sk, elsaEntry.pictures[0].filename, { role: 'image' });
+    await sk.reveal(elsaEntry.pictures[0].filename, { role: 'image' });
     await sk.page.mouse.move(5, 795);
     await sk.waitIdle();
     expect((await images(sk)).every((i) => i.state !== 'loading'), 'pictures still loading');
@@ -386,7 +372,7 @@ try {
       }
     }
     await sk.click(tabLabel(elsaDoc.kinds[0]), { role: 'tab' });
-    await sk.click(await reveal(sk, elsaEntry.pictures[0].filename, { role: 'image' }));
+    await sk.click(await sk.reveal(elsaEntry.pictures[0].filename, { role: 'image' }));
     await sk.waitFor('Tillbaka till Portfolio', { role: 'button' });
     await sk.waitIdle();
     const large = await sk.find(elsaEntry.pictures[0].filename, { role: 'image' });

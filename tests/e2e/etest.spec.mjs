@@ -60,20 +60,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // --- Driving the page ---------------------------------------------------------------------
 
-// Widgets scrolled out of the window are not on screen: scroll (wheel) until the one
-// asked for is, first down, then up.
-async function reveal(sk, label, { role } = {}) {
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 15; i++) {
-      const w = await sk.find(label, { role });
-      if (w && w.y >= 0 && w.y + w.h <= sk.page.viewportSize().height) return w;
-      await sk.page.mouse.move(sk.page.viewportSize().width / 2, sk.page.viewportSize().height / 2);
-      await sk.page.mouse.wheel(0, dy);
-      await sk.waitIdle();
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
 async function toTop(sk) {
   await sk.page.mouse.move(sk.page.viewportSize().width / 2, 300);
   await sk.page.mouse.wheel(0, -5000);
@@ -89,7 +75,7 @@ async function phoneShot(sk, file, label, role) {
   const before = sk.page.viewportSize();
   await sk.page.setViewportSize(PHONE);
   await sk.waitIdle();
-  if (label) await reveal(sk, label, { role });
+  if (label) await sk.reveal(label, { role });
   for (const w of await sk.widgets()) {
     if (w.y < 0 || w.y >= PHONE.height) continue;
     if (!['text', 'button', 'radio', 'checkbox', 'tab', 'link', 'input'].includes(w.role)) continue;
@@ -104,7 +90,7 @@ async function phoneShot(sk, file, label, role) {
 
 async function openETest(sk) {
   if (await sk.find(child, { role: 'tab' })) await sk.click(child, { role: 'tab' });
-  await sk.click(await reveal(sk, 'eTest', { role: 'link' }));
+  await sk.click(await sk.reveal('eTest', { role: 'link' }));
   await sk.waitFor('Öppna nu', { role: 'text' });
 }
 
@@ -182,7 +168,7 @@ async function answer(sk, step, index, total) {
   await sk.waitFor(q.text, { role: 'text' });
   if (q.type === 'text') {
     expect(!(await sk.find('', { role: 'radio' })) && !(await sk.find('', { role: 'checkbox' })), 'a text question offers choices');
-    await reveal(sk, 'Ditt svar', { role: 'input' });
+    await sk.reveal('Ditt svar', { role: 'input' });
     await sk.type('Ditt svar', step.text);
     await sk.page.mouse.click(2, 2);  // leave the field: its text is kept
     await sk.waitIdle();
@@ -194,7 +180,7 @@ async function answer(sk, step, index, total) {
   expect(JSON.stringify(rows.map((w) => w.label)) === JSON.stringify(q.options),
     `${role} rows on screen: ${rows.map((w) => w.label).join(' | ')}; the API's options: ${q.options.join(' | ')}`);
   expect(rows.every((w) => w.checked === false), 'an option is chosen before the pupil chose');
-  for (const label of step.click) await sk.click(await reveal(sk, label, { role }));
+  for (const label of step.click) await sk.click(await sk.reveal(label, { role }));
   const after = (await sk.widgets()).filter((w) => w.role === role);
   for (const w of after)
     expect(w.checked === step.click.includes(w.label), `"${w.label}" is ${w.checked ? '' : 'not '}chosen`);
@@ -202,7 +188,7 @@ async function answer(sk, step, index, total) {
 
 async function next(sk) {
   const last = await sk.find('Granska och lämna in', { role: 'button' });
-  await sk.click(last || await reveal(sk, 'Nästa', { role: 'button' }));
+  await sk.click(last || await sk.reveal('Nästa', { role: 'button' }));
 }
 
 // The review's answer summaries (the tall window holds the whole review): each
@@ -285,7 +271,7 @@ try {
 
   await check('opening an open test shows its instructions and the first question with the API\'s options', async () => {
     taken = list.filter((t) => t.status === 'open').sort(ORDER.open)[0];
-    await sk.click(await reveal(sk, taken.title, { role: 'link' }));
+    await sk.click(await sk.reveal(taken.title, { role: 'link' }));
     await sk.waitFor('Tillbaka till proven', { role: 'button' });
     const detail = (await apiGet(sk, testPath(taken.id))).body.etest;
     expect(detail.questions.length === taken.question_count, 'the API\'s question count differs from its questions');
@@ -313,7 +299,7 @@ try {
       if (i === 0 || (steps[i].q.type === 'text' && i !== skip)) {
         const name = i === 0 ? 'question' : 'question-text';
         await sk.page.setViewportSize(WIDE);
-        await reveal(sk, i === steps.length - 1 ? 'Granska och lämna in' : 'Nästa', { role: 'button' });
+        await sk.reveal(i === steps.length - 1 ? 'Granska och lämna in' : 'Nästa', { role: 'button' });
         await shot(sk, `etest-${name}-1280.png`);
         await phoneShot(sk, `etest-${name}-360.png`, i === steps.length - 1 ? 'Granska och lämna in' : 'Nästa', 'button');
         await sk.page.setViewportSize(TALL);
@@ -327,9 +313,9 @@ try {
     expect(now.status === 'open' && now.answers === null, `the server already has answers: ${JSON.stringify(now.answers)}`);
     // The answers stay in the client: the list says the test is started, and they are
     // all there when she comes back.
-    await sk.click(await reveal(sk, 'Tillbaka till proven', { role: 'button' }));
+    await sk.click(await sk.reveal('Tillbaka till proven', { role: 'button' }));
     await sk.waitFor(`Påbörjat: ${steps.length - 1} av ${steps.length} besvarade, inte inlämnat`, { role: 'text' });
-    await sk.click(await reveal(sk, taken.title, { role: 'link' }));
+    await sk.click(await sk.reveal(taken.title, { role: 'link' }));
     await expectReview(sk, steps, [skip]);
     // The way back to the question: its tab.
     await toTop(sk);
@@ -343,26 +329,26 @@ try {
   });
 
   await check('"Lämna in provet" asks first: "Avbryt" sends nothing', async () => {
-    await sk.click(await reveal(sk, 'Lämna in provet', { role: 'button' }));
+    await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
     await sk.waitFor('Lämna in provet?', { role: 'text' });
     expect(await sk.find('Du kan inte ändra dina svar efteråt.', { role: 'text' }), 'no word that answers cannot be changed');
     expect(await sk.find('Ja, lämna in', { role: 'button' }), 'no "Ja, lämna in"');
     await sk.page.setViewportSize(WIDE);
     await sk.waitIdle();
-    await reveal(sk, 'Ja, lämna in', { role: 'button' });
+    await sk.reveal('Ja, lämna in', { role: 'button' });
     await shot(sk, 'etest-confirm-1280.png');
     await phoneShot(sk, 'etest-confirm-360.png', 'Ja, lämna in', 'button');
     await sk.page.setViewportSize(TALL);
     await sk.waitIdle();
-    await sk.click(await reveal(sk, 'Avbryt', { role: 'button' }));
+    await sk.click(await sk.reveal('Avbryt', { role: 'button' }));
     await sk.waitGone('Ja, lämna in', { role: 'button' });
     const now = (await apiGet(sk, testPath(taken.id))).body.etest;
     expect(now.status === 'open' && now.answers === null, '"Avbryt" handed the test in');
   });
 
   await check('confirming hands it in: the screen shows it handed in, read-only, and the API has exactly her answers', async () => {
-    await sk.click(await reveal(sk, 'Lämna in provet', { role: 'button' }));
-    await sk.click(await reveal(sk, 'Ja, lämna in', { role: 'button' }));
+    await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
+    await sk.click(await sk.reveal('Ja, lämna in', { role: 'button' }));
     await sk.waitFor('Provet är inlämnat.', { role: 'text' });
     const now = (await apiGet(sk, testPath(taken.id))).body.etest;
     expect(now.status === 'submitted', `the API's status is ${now.status}`);
@@ -413,19 +399,19 @@ try {
       questions: [{ type: 'single', text: 'Vem är berättaren?', options: ['Åsa', 'Örjan'], correct: [0] },
         { type: 'text', text: 'Vad hände sedan?', options: [], correct: [] }],
     });
-    await sk.click(await reveal(sk, 'Tillbaka till proven', { role: 'button' }));
-    await sk.click(await reveal(sk, 'Läsförståelse: kapitel 3', { role: 'link' }));
-    await sk.click(await reveal(sk, 'Örjan', { role: 'radio' }));
+    await sk.click(await sk.reveal('Tillbaka till proven', { role: 'button' }));
+    await sk.click(await sk.reveal('Läsförståelse: kapitel 3', { role: 'link' }));
+    await sk.click(await sk.reveal('Örjan', { role: 'radio' }));
     // Meanwhile, in another tab, the same pupil hands it in with other answers.
     const other = await elev.post(`/api/v1/pupils/${pupilId}/etests/${id}/submission`,
       { data: { answers: [{ choice: 0 }, { text: 'Det skrev jag i den andra fliken.' }] } });
     expect(other.status() === 201, `hand-in from the other tab: ${other.status()}`);
     await sk.click('Granska', { role: 'tab' });
-    await sk.click(await reveal(sk, 'Lämna in provet', { role: 'button' }));
-    await sk.click(await reveal(sk, 'Ja, lämna in', { role: 'button' }));
+    await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
+    await sk.click(await sk.reveal('Ja, lämna in', { role: 'button' }));
     await sk.waitFor('Du har redan lämnat in provet.', { role: 'text' });
     await sk.waitFor('Dina svar', { role: 'text' });
-    await reveal(sk, 'Det skrev jag i den andra fliken.', { role: 'text' });
+    await sk.reveal('Det skrev jag i den andra fliken.', { role: 'text' });
     const seen = await sk.texts();
     expect(seen.includes('Åsa') && !seen.includes('Örjan'), `the screen does not show the answers handed in: ${seen.join(' | ')}`);
     expect(!(await sk.find('Lämna in provet', { role: 'button' })), '"Lämna in provet" still offered');
@@ -444,15 +430,15 @@ try {
       opens_at: instant(Date.now() - 60000), closes_at: closesIso,
       questions: [{ type: 'single', text: 'Vilket ord är ett verb?', options: ['springa', 'snabb'], correct: [0] }],
     });
-    await sk.click(await reveal(sk, 'Tillbaka till proven', { role: 'button' }));
-    await sk.click(await reveal(sk, 'Snabbförhör: ordklasser', { role: 'link' }));
-    await sk.click(await reveal(sk, 'springa', { role: 'radio' }));
+    await sk.click(await sk.reveal('Tillbaka till proven', { role: 'button' }));
+    await sk.click(await sk.reveal('Snabbförhör: ordklasser', { role: 'link' }));
+    await sk.click(await sk.reveal('springa', { role: 'radio' }));
     await sk.click('Granska', { role: 'tab' });
-    await sk.click(await reveal(sk, 'Lämna in provet', { role: 'button' }));
+    await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
     const wait = closes - Date.now() + 1500;
     expect(wait > 0, 'the test closed before she could try (the machine is slow): raise the margin');
     await sleep(wait);
-    await sk.click(await reveal(sk, 'Ja, lämna in', { role: 'button' }));
+    await sk.click(await sk.reveal('Ja, lämna in', { role: 'button' }));
     const closedAt = (await apiGet(sk, testPath(id))).body.etest.closes_at;
     const words = `Provet stängde ${dateTime(closedAt)}. Dina svar kunde inte lämnas in.`;
     await sk.waitFor(words, { role: 'text' });
@@ -469,7 +455,7 @@ try {
 
   await check('back at the list every state is the API\'s: open, upcoming, handed in, closed', async () => {
     await sk.page.setViewportSize(TALL);
-    await sk.click(await reveal(sk, 'Tillbaka till proven', { role: 'button' }));
+    await sk.click(await sk.reveal('Tillbaka till proven', { role: 'button' }));
     await sk.waitFor('Inlämnade', { role: 'text' });
     await sk.waitFor('Stängda', { role: 'text' });
     list = await apiList();

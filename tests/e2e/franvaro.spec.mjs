@@ -34,20 +34,9 @@ async function scrollBy(sk, dy) {
   await sk.page.mouse.move(3, height(sk) - 3);  // no hover on anything
   await sk.waitIdle();
 }
-// Scrolls until `label` is wholly on screen (down first, then up).
-async function reveal(sk, label, { role } = {}) {
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 20; i++) {
-      const w = await sk.find(label, { role });
-      if (w && w.y >= 0 && w.y + w.h <= height(sk)) return w;
-      await scrollBy(sk, dy);
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
 // Brings `label` near the top of the screen (a wheel notch of 100 scrolls ImGui 80 px).
 async function scrollToTop(sk, label, { role, margin = 90 } = {}) {
-  const w = await reveal(sk, label, { role });
+  const w = await sk.reveal(label, { role });
   await scrollBy(sk, Math.round((w.y - margin) * 1.25));
   return sk.waitFor(label, { role });
 }
@@ -165,7 +154,7 @@ try {
     expect(elsa, `${guardian} has no child called Elsa`);
     elsaId = elsa.id;
     if (await sk.find('Elsa', { role: 'tab' })) await sk.click('Elsa', { role: 'tab' });
-    await sk.click(await reveal(sk, 'Frånvaro', { role: 'link' }));
+    await sk.click(await sk.reveal('Frånvaro', { role: 'link' }));
     await sk.waitFor('Anmäl frånvaro', { role: 'button' });
     const body = await absenceOf(sk, elsaId);
     expect(body.timetable_in_skolnav === true, 'Elsa\'s school does not keep its timetable in Skolnav');
@@ -303,7 +292,7 @@ try {
     await sk.click(day, { role: 'radio' });
     await sk.click('Vissa lektioner', { role: 'radio' });
     const third = lessons.find((l) => !picked.includes(l) && !l.reported);
-    if (third) await sk.click(await reveal(sk, lessonLabel(third), { role: 'checkbox' }));
+    if (third) await sk.click(await sk.reveal(lessonLabel(third), { role: 'checkbox' }));
     await scrollToTop(sk, 'Anmäl frånvaro', { role: 'text', margin: 70 });
     // Reported lessons still say so: in their label, or just under it where the line is short.
     const ws = await sk.widgets();

@@ -104,6 +104,22 @@ export class SkolnavPage {
     }
   }
 
+  // Scrolls the page (down, then back up) until the widget is wholly on screen: ImGui
+  // registers only what it draws. Returns it, or fails like waitFor.
+  async reveal(label, { role } = {}) {
+    for (const dy of [300, -300]) {
+      for (let i = 0; i < 20; i++) {
+        const w = await this.find(label, { role });
+        const { width, height } = this.page.viewportSize();
+        if (w && w.y >= 0 && w.y + w.h <= height) return w;
+        await this.page.mouse.move(width / 2, height / 2);
+        await this.page.mouse.wheel(0, dy);
+        await this.waitIdle();
+      }
+    }
+    return this.waitFor(label, { role, timeout: 1000 });
+  }
+
   // Clicks the centre of a widget found by label (or a widget object from find()).
   async click(labelOrWidget, { role } = {}) {
     const w = typeof labelOrWidget === 'string' ? await this.waitFor(labelOrWidget, { role }) : labelOrWidget;

@@ -96,20 +96,6 @@ async function wheel(sk, dy) {
 
 async function scrollToTop(sk) { await wheel(sk, -20000); }
 
-// Widgets scrolled out of the window are not on screen: scroll until the one asked for
-// is, first down, then up.
-async function reveal(sk, label, { role } = {}) {
-  const height = sk.page.viewportSize().height;
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 15; i++) {
-      const w = await sk.find(label, { role });
-      if (w && w.y >= 0 && w.y + w.h <= height) return w;
-      await wheel(sk, dy);
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
-
 // The widgets of one day's panel: from its heading down to the next day's heading (or
 // the bottom of the screen), after scrolling the panel into view.
 async function dayBlock(sk, iso, allDays) {
@@ -201,7 +187,7 @@ async function expectWeekMatches(sk, body, words) {
 async function openBox(sk, child, title) {
   await scrollToTop(sk);
   if (await sk.find(child, { role: 'tab' })) await sk.click(child, { role: 'tab' });
-  await sk.click(await reveal(sk, title, { role: 'link' }));
+  await sk.click(await sk.reveal(title, { role: 'link' }));
   await sk.waitFor('Vecka ', { role: 'text' });
   await sk.waitIdle();
 }
@@ -228,12 +214,12 @@ async function editDay(sk, iso, days, { arrival = null, pickup = null, comment =
 
 // Types into a field of the open editor, scrolled into view first.
 async function fill(sk, label, text) {
-  await reveal(sk, label, { role: 'input' });
+  await sk.reveal(label, { role: 'input' });
   await sk.type(label, text);
 }
 
 async function saveDay(sk) {
-  await sk.click(await reveal(sk, 'Spara', { role: 'button' }));
+  await sk.click(await sk.reveal('Spara', { role: 'button' }));
   await sk.waitGone('Sparar', { role: 'text' });
 }
 
@@ -383,7 +369,7 @@ try {
     await sk.waitFor(`Förskolan stänger ${olleNext.opening_hours.close}.`, { role: 'text' });
     const api = await careWeek(sk, olle.id, olleNext.week);
     expect(JSON.stringify(api.days[2]) === JSON.stringify(wed), 'the refused day changed in the API');
-    await sk.click(await reveal(sk, 'Avbryt', { role: 'button' }));
+    await sk.click(await sk.reveal('Avbryt', { role: 'button' }));
     await sk.waitGone('Spara', { role: 'button' });
   });
 
@@ -399,7 +385,7 @@ try {
     const b = await dayBlock(sk, thu.date, olleNext.days);
     await sk.click(b.button('Ändra'));
     await sk.waitFor('Lämning', { role: 'input' });
-    await sk.click(await reveal(sk, 'Ingen omsorg denna dag', { role: 'button' }));
+    await sk.click(await sk.reveal('Ingen omsorg denna dag', { role: 'button' }));
     await sk.waitFor('Sparat. Ingen omsorg den här dagen.', { role: 'text' });
     olleNext = await careWeek(sk, olle.id, olleNext.week);
     expect(olleNext.days[3].arrival === null && olleNext.days[3].pickup === null, 'the API still has Thursday\'s times');
@@ -444,10 +430,10 @@ try {
     await expectFits(sk, 360);
     await shot(sk, 'tidsregistrering-editing');
     await saveDay(sk);
-    await reveal(sk, `Förskolan öppnar ${olleNext.opening_hours.open}.`, { role: 'text' });
+    await sk.reveal(`Förskolan öppnar ${olleNext.opening_hours.open}.`, { role: 'text' });
     await expectFits(sk, 360);
     await shot(sk, 'tidsregistrering-refusal');
-    await sk.click(await reveal(sk, 'Avbryt', { role: 'button' }));
+    await sk.click(await sk.reveal('Avbryt', { role: 'button' }));
     await sk.page.setViewportSize({ width: 1280, height: 800 });
     await sk.waitIdle();
   });
@@ -477,7 +463,7 @@ try {
   await check('Fritidsschema: the guardian registers a day with a comment; outside the hours is refused at the day', async () => {
     const tueE = elsaNext.days[1];
     await editDay(sk, tueE.date, elsaNext.days, { arrival: '07:30', pickup: '15:30', comment: elsaComment });
-    await sk.click(await reveal(sk, 'Senare lämning', { role: 'button' }));  // the stepper: 15 minutes on
+    await sk.click(await sk.reveal('Senare lämning', { role: 'button' }));  // the stepper: 15 minutes on
     await saveDay(sk);
     await sk.waitFor('Sparat. Tiderna är registrerade.', { role: 'text' });
     elsaNext = await careWeek(sk, elsa.id, elsaNext.week);
@@ -493,7 +479,7 @@ try {
     const b = await dayBlock(sk, wedE.date, elsaNext.days);
     expect(b.texts.includes(message), `"${message}" is not at ${dayTitle(wedE.date)}`);
     await shot(sk, 'fritidsschema-refusal');
-    await sk.click(await reveal(sk, 'Avbryt', { role: 'button' }));
+    await sk.click(await sk.reveal('Avbryt', { role: 'button' }));
     const api = await careWeek(sk, elsa.id, elsaNext.week);
     expect(JSON.stringify(api.days[2]) === JSON.stringify(wedE), 'the refused day changed in the API');
   });

@@ -70,21 +70,6 @@ function sections(list) {
 
 // --- Driving the page -----------------------------------------------------------------
 
-// Widgets scrolled out of the window are not on screen: scroll (wheel) until the one
-// asked for is, first down, then up.
-async function reveal(sk, label, { role } = {}) {
-  for (const dy of [300, -300]) {
-    for (let i = 0; i < 20; i++) {
-      const w = await sk.find(label, { role });
-      if (w && w.y >= 0 && w.y + w.h <= sk.page.viewportSize().height) return w;
-      await sk.page.mouse.move(sk.page.viewportSize().width / 2, sk.page.viewportSize().height / 2);
-      await sk.page.mouse.wheel(0, dy);
-      await sk.waitIdle();
-    }
-  }
-  return sk.waitFor(label, { role, timeout: 1000 });
-}
-
 async function scrollTo(sk, dy) {
   await sk.page.mouse.move(sk.page.viewportSize().width / 2, sk.page.viewportSize().height / 2);
   await sk.page.mouse.wheel(0, dy);
@@ -105,20 +90,20 @@ async function signInAs(sk, user) {
 
 async function openUppgifter(sk) {
   if (await sk.find(child, { role: 'tab' })) await sk.click(child, { role: 'tab' });
-  await sk.click(await reveal(sk, 'Uppgifter', { role: 'link' }));
+  await sk.click(await sk.reveal('Uppgifter', { role: 'link' }));
   await sk.waitFor('Att göra (', { role: 'text' });
   await sk.waitIdle();
 }
 
 async function openAssignment(sk, title) {
-  await sk.click(await reveal(sk, title, { role: 'link' }));
+  await sk.click(await sk.reveal(title, { role: 'link' }));
   await sk.waitFor('Tillbaka till uppgifterna', { role: 'button' });
   await sk.waitFor('Samtal med läraren', { role: 'text' });
   await sk.waitIdle();
 }
 
 async function backToList(sk) {
-  await sk.click(await reveal(sk, 'Tillbaka till uppgifterna', { role: 'button' }));
+  await sk.click(await sk.reveal('Tillbaka till uppgifterna', { role: 'button' }));
   await sk.waitFor('Att göra (', { role: 'text' });
 }
 
@@ -133,7 +118,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skolnav-uppgifter-'));
 async function chooseFile(sk, name, buffer) {
   const file = path.join(tmp, name);
   fs.writeFileSync(file, buffer);
-  const button = await reveal(sk, 'Välj', { role: 'button' });
+  const button = await sk.reveal('Välj', { role: 'button' });
   const [chooser] = await Promise.all([sk.page.waitForEvent('filechooser', { timeout: 10000 }), sk.click(button)]);
   await chooser.setFiles(file);
   await sk.waitFor(name, { role: 'text', timeout: 30000 });
@@ -280,7 +265,7 @@ try {
     const wanted = `/api/v1/attachments/${teacherFile.id}`;
     const [asked] = await Promise.all([
       sk.page.context().waitForEvent('request', { predicate: (r) => r.url().endsWith(wanted), timeout: 10000 }),
-      reveal(sk, 'Öppna', { role: 'button' }).then((w) => sk.click(w))]);
+      sk.reveal('Öppna', { role: 'button' }).then((w) => sk.click(w))]);
     expect(asked.method() === 'GET', `${asked.method()} ${asked.url()}`);
     for (const other of sk.page.context().pages()) if (other !== sk.page) await other.close().catch(() => {});
     await sk.page.bringToFront();
@@ -289,14 +274,14 @@ try {
   });
 
   await check('an empty message is refused in plain words', async () => {
-    await sk.click(await reveal(sk, 'Skicka meddelande', { role: 'button' }));
+    await sk.click(await sk.reveal('Skicka meddelande', { role: 'button' }));
     await sk.waitFor('Skriv något i meddelandet', { role: 'text' });
   });
 
   await check('the pupil writes to the teacher with å ä ö: it appears with her name and the time, and the API has it', async () => {
-    await reveal(sk, 'Ditt meddelande', { role: 'input' });
+    await sk.reveal('Ditt meddelande', { role: 'input' });
     await sk.type('Ditt meddelande', message);
-    await sk.click(await reveal(sk, 'Skicka meddelande', { role: 'button' }));
+    await sk.click(await sk.reveal('Skicka meddelande', { role: 'button' }));
     await sk.waitFor(message, { role: 'text' });
     const a = (await api(sk, `${pupilPath(pupilId)}/${withFile.id}`)).body.assignment;
     const mine = a.messages.find((m) => m.text === message);
@@ -319,7 +304,7 @@ try {
     expect((await textsInside(sk, card)).some((t) => t.includes('2 meddelanden')), 'the card does not say "2 meddelanden"');
     await openAssignment(sk, withFile.title);
     const a = (await api(sk, `${pupilPath(pupilId)}/${withFile.id}`)).body.assignment;
-    await reveal(sk, answer, { role: 'text' });
+    await sk.reveal(answer, { role: 'text' });
     const all = await sk.widgets();
     const ys = a.messages.map((m) => (all.find((w) => w.role === 'text' && w.label === m.text) || {}).y);
     expect(ys.every((y) => y !== undefined), `not every message is on screen: ${a.messages.map((m) => m.text).join(' | ')}`);
@@ -349,7 +334,7 @@ try {
     // Hold the upload a moment, so the sending state can be seen.
     const isUpload = (u) => u.pathname === '/api/v1/attachments';
     await sk.page.route(isUpload, async (route) => { await sleep(1500); await route.continue(); });
-    const button = await reveal(sk, 'Lämna in', { role: 'button' });
+    const button = await sk.reveal('Lämna in', { role: 'button' });
     await sk.page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
     await sk.waitFor(`Skickar ${pdfName} (${fileSize(pdf.length)}) …`, { role: 'text', timeout: 5000 });
     await sk.waitFor('Uppgiften är inlämnad', { role: 'text', timeout: 20000 });
@@ -381,7 +366,7 @@ try {
     const done = sections(list)[1][1];
     const heading = await sk.find(`Inlämnade (${done.length})`, { role: 'text' });
     expect(heading && done.some((a) => a.id === withFile.id), `no "Inlämnade (${done.length})" with the hand-in`);
-    const card = await reveal(sk, withFile.title, { role: 'link' });
+    const card = await sk.reveal(withFile.title, { role: 'link' });
     const inside = await textsInside(sk, card);
     expect(inside.includes('Inlämnad'), `the card does not say "Inlämnad": ${inside.join(' | ')}`);
   });
@@ -401,7 +386,7 @@ try {
     expect(texts.includes('Försenad, inte inlämnad') && texts.includes(`Skulle ha lämnats in senast ${when(overdue.due_at, true)}`),
       `the overdue assignment is not said to be overdue: ${texts.join(' | ')}`);
     await chooseFile(sk, exeName, exe);
-    await sk.click(await reveal(sk, 'Lämna in', { role: 'button' }));
+    await sk.click(await sk.reveal('Lämna in', { role: 'button' }));
     const note = await sk.waitFor(refusal.body.error.message, { role: 'text', timeout: 15000 });
     expect(note.label.startsWith(exeName), `the error does not name the file: "${note.label}"`);
     const submit = await sk.find('Lämna in', { role: 'button' });
@@ -418,12 +403,12 @@ try {
   });
 
   await check('a file over 10 MB gets the server\'s message, and nothing is handed in', async () => {
-    await sk.click(await reveal(sk, 'Ta bort', { role: 'button' }));
+    await sk.click(await sk.reveal('Ta bort', { role: 'button' }));
     await sk.waitGone(exeName, { role: 'text' });
     const refusal = await uploadFromPage(sk, bigName, 'text/plain', { size: big.length, fill: 0x61 });
     expect(refusal.status === 413 && refusal.body.error.message, `the server answers ${refusal.status} for 10 MB + 100 bytes`);
     await chooseFile(sk, bigName, big);
-    await sk.click(await reveal(sk, 'Lämna in', { role: 'button' }));
+    await sk.click(await sk.reveal('Lämna in', { role: 'button' }));
     await sk.waitFor(`${bigName}: ${refusal.body.error.message}`, { role: 'text', timeout: 30000 });
     const a = (await api(sk, `${pupilPath(pupilId)}/${overdue.id}`)).body.assignment;
     expect(a.hand_in === null && a.status === 'not_started', `the API has a hand-in: ${JSON.stringify(a.hand_in)}`);
@@ -449,7 +434,7 @@ try {
     await openAssignment(sk, withFile.title);
     const a = (await api(sk, `${pupilPath(pupilId)}/${withFile.id}`)).body.assignment;
     expect(a.can_hand_in === false && a.can_write === false, 'the API lets the guardian hand in or write');
-    await reveal(sk, answer, { role: 'text' });
+    await sk.reveal(answer, { role: 'text' });
     const texts = await sk.texts();
     for (const want of [pdfName, message, answer, 'Elsas inlämning'])
       expect(texts.includes(want), `the guardian does not see "${want}"`);
@@ -506,7 +491,7 @@ try {
     await sk.page.setViewportSize({ width: 360, height: 780 });
     await sk.waitIdle();
     await openAssignment(sk, withFile.title);
-    await reveal(sk, 'Lämna in igen', { role: 'button' });
+    await sk.reveal('Lämna in igen', { role: 'button' });
     expect(await sk.find(pdfName, { role: 'text' }), 'the handed-in file is not shown');
     await fits();
     await shot(sk, 'uppgifter-handin-360.png');

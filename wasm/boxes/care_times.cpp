@@ -42,16 +42,13 @@ std::string iso_week_from(const std::string& iso_day, int weeks) {
     return v.ok() ? app::calendar::iso_week_of(app::calendar::plus_days(v, 7L * weeks)) : std::string();
 }
 
-const char* const kMonths[] = {"januari", "februari", "mars",      "april",   "maj",      "juni",
-                               "juli",    "augusti",  "september", "oktober", "november", "december"};
-
 // "30 november – 4 december 2026" (years on both sides when they differ).
 std::string range_title(const std::string& from, const std::string& to) {
     const Day a = app::calendar::parse_day(from), b = app::calendar::parse_day(to);
     if (!a.ok() || !b.ok()) return from + " – " + to;
-    std::string left = std::to_string(a.d) + " " + kMonths[a.m - 1];
+    std::string left = std::to_string(a.d) + " " + app::dates::month_name(a.m);
     if (a.y != b.y) left += " " + std::to_string(a.y);
-    return left + " – " + std::to_string(b.d) + " " + kMonths[b.m - 1] + " " + std::to_string(b.y);
+    return left + " – " + std::to_string(b.d) + " " + app::dates::month_name(b.m) + " " + std::to_string(b.y);
 }
 
 // --- Times ----------------------------------------------------------------------------------
