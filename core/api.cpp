@@ -78,7 +78,7 @@ Response handle(const Request& request, Services& services) {
             if (route.needs_session) {
                 auto txn = services.store.begin();
                 ctx.me = authenticate(txn.state(), services.crypto, request.session_token, ctx.now, ctx.session_digest);
-                if (!ctx.me) throw ApiError(401, "unauthenticated", {"Du är inte inloggad.", "You are not signed in."});
+                if (!ctx.me) throw unauthenticated();
             }
             // ctx.me points into the state; people are never removed while serving,
             // and handlers that read more take their own transaction.

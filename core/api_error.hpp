@@ -28,6 +28,9 @@ struct ApiError : std::runtime_error {
 inline ApiError bad_request(std::string field, std::string swedish, std::string english) {
     return ApiError(400, "bad_request", Text(std::move(swedish), std::move(english)), std::move(field));
 }
+inline ApiError unauthenticated() {
+    return ApiError(401, "unauthenticated", {"Du är inte inloggad.", "You are not signed in."});
+}
 // Also for things that exist but are not the caller's: the answer must not reveal them.
 inline ApiError not_found() { return ApiError(404, "not_found", {"Hittades inte.", "Not found."}); }
 

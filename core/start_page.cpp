@@ -1,9 +1,12 @@
 // The start page in one reply: for one pupil (or, for a guardian, all children at
 // once with every card tagged with its child), the boxes this person sees and each
-// box's card summary (in the request's language), plus the unread notification count.
+// box's card summary (in the request's language) with the caller's unread notifications
+// from that box, plus the unread notification count for the pupil.
 //   GET /api/v1/pupils/{pupil}/start
 //   GET /api/v1/start                      the combined page (every pupil acted for)
 #include "start_page.hpp"
+
+#include <map>
 
 #include "api_error.hpp"
 #include "box_module.hpp"
@@ -44,26 +47,39 @@ const BoxModule* module_of(Box box) {
     return nullptr;
 }
 
-int unread_for(const State& state, const Person& me, const Id& pupil_id) {
+// The caller's unread notifications about the pupil, all and by box (wire name).
+struct Unread {
+    int all = 0;
+    std::map<std::string, int> by_box;
+};
+Unread unread_for(const State& state, const Person& me, const Id& pupil_id) {
+    Unread u;
     auto it = state.notifications.by_recipient.find(me.id);
-    if (it == state.notifications.by_recipient.end()) return 0;
-    int n = 0;
-    for (const auto& note : it->second) n += !note.read && note.pupil_id == pupil_id;
-    return n;
+    if (it == state.notifications.by_recipient.end()) return u;
+    for (const auto& note : it->second)
+        if (!note.read && note.pupil_id == pupil_id) {
+            ++u.all;
+            ++u.by_box[note.box];
+        }
+    return u;
 }
 
 json pupil_page(const State& state, const Person& me, const Person& pupil, const School& school, const Date& today,
                 UnixSeconds now, Language language) {
     json boxes = json::array();
     const CardContext ctx{state, me, pupil, school, today, now, language};
+    const Unread unread = unread_for(state, me, pupil.id);
     for (Box box : start_page_boxes(state, me, pupil, today, now)) {
         const BoxModule* m = module_of(box);
         json card = m && m->card ? m->card(ctx, box) : json::object();
-        boxes.push_back({{"box", to_string(box)}, {"card", std::move(card)}});
+        const auto n = unread.by_box.find(to_string(box));
+        boxes.push_back({{"box", to_string(box)},
+                         {"unread", n == unread.by_box.end() ? 0 : n->second},
+                         {"card", std::move(card)}});
     }
     return {{"pupil", pupil_heading(state, me, pupil, school, today)},
             {"today", today.iso()},
-            {"unread", unread_for(state, me, pupil.id)},
+            {"unread", unread.all},
             {"boxes", std::move(boxes)}};
 }
 

@@ -64,8 +64,8 @@ std::uint64_t Store::Transaction::commit(const json& event) {
     json stamped = event;
     stamped["next_id"] = store_.state_.next_id;
     apply_event(store_.state_, stamped);
-    if (!store_.journal_) return ++store_.last_seq_;
-    store_.last_seq_ = store_.journal_->append(stamped.dump());
+    store_.last_seq_ = store_.journal_ ? store_.journal_->append(stamped.dump()) : store_.last_seq_ + 1;
+    if (StoreListener* l = store_.listener_) l->on_commit(store_.state_, store_.last_seq_, stamped);
     return store_.last_seq_;
 }
 
@@ -74,7 +74,9 @@ Id Store::Transaction::new_id(const char* prefix) {
 }
 
 void Store::make_durable(std::uint64_t seq) {
-    if (journal_ && seq != 0) journal_->make_durable(seq);
+    if (seq == 0) return;
+    if (journal_) journal_->make_durable(seq);
+    if (StoreListener* l = listener_) l->on_durable(seq);
 }
 
 void Store::load_snapshot(const json& snapshot) {

@@ -6,6 +6,7 @@
 // one transaction are atomic, so check-then-act races (two bookings of one slot) cannot
 // happen. Slow work (password hashing) is done outside a transaction.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 
@@ -24,6 +25,19 @@ using json = nlohmann::json;
 void apply_event(State& state, const json& event);
 // Recomputes the derived parts of the state (group members) from the people.
 void rebuild_indexes(State& state);
+
+// Told about changes as they happen, e.g. by the server's live notification hub.
+// on_commit runs under the store's lock right after `event` (sequence number `seq`) was
+// applied, with the state as it is now: it must be quick and must not call back into
+// the store. on_durable(seq) runs once every change up to `seq` survives a crash (after
+// the journal's flush; at once without a journal), outside the lock, possibly from
+// several threads and out of order: a listener keeps the highest it has heard.
+class StoreListener {
+public:
+    virtual ~StoreListener() = default;
+    virtual void on_commit(const State& state, std::uint64_t seq, const json& event) = 0;
+    virtual void on_durable(std::uint64_t seq) = 0;
+};
 
 class Store {
 public:
@@ -45,7 +59,9 @@ public:
     };
 
     Transaction begin() { return Transaction(*this); }
-    void make_durable(std::uint64_t seq);  // no-op for seq 0 or without a journal
+    // Waits until `seq` and every change before it survive a crash (no-op for seq 0 or
+    // without a journal), then tells the listener.
+    void make_durable(std::uint64_t seq);
 
     // Loading, before serving: a snapshot, then the journal's records after it.
     void load_snapshot(const json& snapshot);
@@ -56,12 +72,15 @@ public:
     static json snapshot_of(const State& state, std::uint64_t seq);
     std::uint64_t last_seq() const { return last_seq_; }
     void set_journal(Journal* j) { journal_ = j; }
+    // One listener (or none); set before serving and cleared after.
+    void set_listener(StoreListener* l) { listener_ = l; }
     std::mutex& mutex() { return mutex_; }
     const State& unsafe_state() const { return state_; }  // tests and loading only
 
 private:
     State state_;
     Journal* journal_ = nullptr;
+    std::atomic<StoreListener*> listener_{nullptr};
     std::uint64_t last_seq_ = 0;
     std::mutex mutex_;
 };

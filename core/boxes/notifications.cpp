@@ -1,7 +1,8 @@
-// Notifications: who gets one when something is published, the list, and marking
-// them read.
+// Notifications: who gets one when something is published, the list, marking them
+// read, and the cursor live delivery polls (the server also streams the same reply).
 //   GET  /api/v1/notifications[?pupil=ID]   newest first, with the unread count
 //   POST /api/v1/notifications/read         {"ids":[...]} or {"all":true}
+//   GET  /api/v1/events[?after=N]           cursor, unread, and those after N, oldest first
 #include "core/notifications.hpp"
 
 #include <algorithm>
@@ -79,6 +80,83 @@ std::uint64_t notify_people(Store::Transaction& txn, const std::vector<Id>& peop
     return commit_notifications(txn, std::move(list));
 }
 
+std::uint64_t notification_seq(const Notification& n) {
+    const auto dash = n.id.rfind('-');
+    return parse_notification_cursor(dash == std::string::npos ? n.id : n.id.substr(dash + 1)).value_or(0);
+}
+
+bool shows_notification(const State& state, const Person& me, const Notification& n, UnixSeconds now) {
+    // Insyn can be withdrawn after a notification was made: check again now.
+    if (me.role != Role::Guardian || n.pupil_id.empty() || n.pupil_id == me.id) return true;
+    const Person* pupil = find_person(state, n.pupil_id);
+    const School* school = pupil ? school_of(state, *pupil) : nullptr;
+    return pupil && school && may_see_pupil(me, *pupil, today_at(*school, now));
+}
+
+std::optional<std::uint64_t> parse_notification_cursor(const std::string& text) {
+    if (text.empty() || text.size() > 19) return std::nullopt;  // 19 digits always fit
+    std::uint64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return v;
+}
+
+namespace {
+
+// One notification as its recipient gets it: without the recipient, the title in the
+// request's language, local time, and its seq.
+json wire_json(const Notification& n, Language language) {
+    json j = n;
+    j.erase("recipient_id");
+    j.erase("title_en");
+    if (language == Language::en && !n.title_en.empty()) j["title"] = n.title_en;
+    j["created_at"] = TimeZone::named("Europe/Stockholm")->local_iso(n.created_at);
+    j["seq"] = notification_seq(n);
+    return j;
+}
+
+const std::vector<Notification>* notifications_of(const State& state, const Id& person) {
+    auto it = state.notifications.by_recipient.find(person);
+    return it == state.notifications.by_recipient.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+json notification_events(const State& state, const Person& me, std::optional<std::uint64_t> after, UnixSeconds now,
+                         Language language, std::size_t max) {
+    std::uint64_t cursor = 0;
+    int unread = 0;
+    json fresh = json::array();
+    if (const auto* mine = notifications_of(state, me.id)) {
+        for (const Notification& n : *mine) {  // oldest first
+            if (!shows_notification(state, me, n, now)) continue;
+            const std::uint64_t seq = notification_seq(n);
+            cursor = std::max(cursor, seq);
+            unread += !n.read;
+            if (after && seq > *after && fresh.size() < max) fresh.push_back(wire_json(n, language));
+        }
+    }
+    return {{"cursor", cursor}, {"unread", unread}, {"new", std::move(fresh)}};
+}
+
+std::vector<Id> notification_watchers(const State& state, const json& event) {
+    const std::string type = event.value("type", "");
+    std::vector<Id> out;
+    if (type == "notifications_created") {
+        std::set<Id> recipients;
+        for (const auto& n : event.at("notifications")) recipients.insert(n.at("recipient_id").get<std::string>());
+        out.assign(recipients.begin(), recipients.end());
+    } else if (type == "notifications_read") {
+        out.push_back(event.at("recipient_id").get<std::string>());
+    } else if (type == "insyn_consent_set") {
+        if (auto g = state.guardians_of.find(event.at("pupil_id").get<std::string>()); g != state.guardians_of.end())
+            out = g->second;
+    }
+    return out;
+}
+
 namespace {
 
 Response list_notifications(Context& ctx) {
@@ -88,31 +166,30 @@ Response list_notifications(Context& ctx) {
     const std::string only_pupil = it == ctx.request.query.end() ? "" : it->second;
     json items = json::array();
     int unread = 0;
-    auto mine = state.notifications.by_recipient.find(ctx.me->id);
-    if (mine != state.notifications.by_recipient.end()) {
-        for (auto n = mine->second.rbegin(); n != mine->second.rend(); ++n) {
+    if (const auto* mine = notifications_of(state, ctx.me->id)) {
+        for (auto n = mine->rbegin(); n != mine->rend(); ++n) {
             if (!only_pupil.empty() && n->pupil_id != only_pupil) continue;
-            // Insyn can be withdrawn after a notification was made: check again now.
-            if (!n->pupil_id.empty() && n->pupil_id != ctx.me->id) {
-                const Person* pupil = find_person(state, n->pupil_id);
-                const School* school = pupil ? school_of(state, *pupil) : nullptr;
-                if (ctx.me->role == Role::Guardian &&
-                    (!pupil || !school || !may_see_pupil(*ctx.me, *pupil, today_at(*school, ctx.now))))
-                    continue;
-            }
+            if (!shows_notification(state, *ctx.me, *n, ctx.now)) continue;
             unread += !n->read;
-            if (items.size() < 200) {
-                json j = *n;
-                j.erase("recipient_id");
-                j.erase("title_en");
-                if (ctx.language() == Language::en && !n->title_en.empty()) j["title"] = n->title_en;
-                j["created_at"] = TimeZone::named("Europe/Stockholm")->local_iso(n->created_at);
-                items.push_back(std::move(j));
-            }
+            if (items.size() < 200) items.push_back(wire_json(*n, ctx.language()));
         }
     }
     Response r;
     r.body = {{"unread", unread}, {"notifications", items}};
+    return r;
+}
+
+Response list_events(Context& ctx) {
+    std::optional<std::uint64_t> after;
+    if (auto it = ctx.request.query.find("after"); it != ctx.request.query.end()) {
+        after = parse_notification_cursor(it->second);
+        if (!after)
+            throw bad_request("after", "Fältet after ska vara ett heltal som är 0 eller större.",
+                              "The field after must be a whole number of 0 or more.");
+    }
+    auto txn = ctx.services.store.begin();
+    Response r;
+    r.body = notification_events(txn.state(), *ctx.me, after, ctx.now, ctx.language());
     return r;
 }
 
@@ -196,6 +273,7 @@ extern const BoxModule notifications_module{
     {
         {"GET", "/api/v1/notifications", true, list_notifications, Access::SignedIn},
         {"POST", "/api/v1/notifications/read", true, mark_read, Access::SignedIn},
+        {"GET", "/api/v1/events", true, list_events, Access::SignedIn},
     },
     apply,
     save,
