@@ -4,6 +4,9 @@
 // at once, and connections beyond the backlog wait for SYN retries (1 s, 3 s, 7 s).
 // The kernel caps this at net.core.somaxconn.
 #define CPPHTTPLIB_LISTEN_BACKLOG 1024
+// poll(), not select(): with thousands of open event streams, new connections get file
+// descriptors above select()'s limit of 1024.
+#define CPPHTTPLIB_USE_POLL
 #include <httplib.h>
 
 #include <algorithm>
@@ -12,6 +15,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "server/live_hub.hpp"
 #include "server/static_files.hpp"
 
 namespace skolnav {
@@ -63,6 +67,48 @@ Language language_of(const httplib::Request& req) {
 ApiError internal_error() {
     return ApiError(500, "internal", {"Något gick fel på servern.", "Something went wrong on the server."});
 }
+
+// Set by a handler whose reply must end the connection (httplib keeps it open otherwise).
+thread_local bool close_after_reply = false;
+
+bool wants_event_stream(const httplib::Request& req) {
+    return req.method == "GET" && req.path == "/api/v1/events" &&
+           req.get_header_value("Accept").find("text/event-stream") != std::string::npos;
+}
+
+// httplib's Server, but a new connection whose first request asks for the event stream
+// goes to the live hub instead of holding a worker thread (see live_hub.hpp). The rest
+// is httplib's own process_and_close_socket.
+class ServerWithStreams : public httplib::Server {
+public:
+    explicit ServerWithStreams(LiveHub& hub) : hub_(hub) {}
+
+private:
+    bool process_and_close_socket(socket_t sock) override {
+        const int wait_ms = static_cast<int>(keep_alive_timeout_sec_ * 1000);
+        if (hub_.take_if_stream(sock, wait_ms, [this] { return svr_sock_ != INVALID_SOCKET; })) return true;
+
+        std::string remote_addr, local_addr;
+        int remote_port = 0, local_port = 0;
+        httplib::detail::get_remote_ip_and_port(sock, remote_addr, remote_port);
+        httplib::detail::get_local_ip_and_port(sock, local_addr, local_port);
+        const bool ret = httplib::detail::process_server_socket(
+            svr_sock_, sock, keep_alive_max_count_, keep_alive_timeout_sec_, read_timeout_sec_, read_timeout_usec_,
+            write_timeout_sec_, write_timeout_usec_,
+            [&](httplib::Stream& strm, bool close_connection, bool& connection_closed) {
+                close_after_reply = false;
+                const bool ok = process_request(strm, remote_addr, remote_port, local_addr, local_port,
+                                                close_connection, connection_closed, nullptr);
+                if (close_after_reply) connection_closed = true;
+                return ok;
+            });
+        httplib::detail::shutdown_socket(sock);
+        httplib::detail::close_socket(sock);
+        return ret;
+    }
+
+    LiveHub& hub_;
+};
 }  // namespace
 
 std::string cookie_value(const std::string& header, const std::string& name) {
@@ -128,10 +174,14 @@ struct HttpServer::Impl {
     Services& services;
     HttpOptions options;
     StaticFiles files;
-    httplib::Server server;
+    LiveHub hub;
+    ServerWithStreams server{hub};
     std::atomic<bool> stop_requested{false};
 
-    Impl(Services& s, HttpOptions o) : services(s), options(std::move(o)), files(options.web_dir) {}
+    Impl(Services& s, HttpOptions o) : services(s), options(std::move(o)), files(options.web_dir), hub(s) {
+        services.store.set_listener(&hub);
+    }
+    ~Impl() { services.store.set_listener(nullptr); }
 
     void api(const httplib::Request& req, httplib::Response& res) {
         Request request;
@@ -151,6 +201,17 @@ struct HttpServer::Impl {
                 response = error_response(ApiError(413, "payload_too_large", status_message(413)), request.language);
             else
                 response = handle(request, services);
+            // The event stream asked for on a connection httplib already serves: a short
+            // reply that ends it, so the EventSource comes back at once on a fresh
+            // connection, which the hub takes.
+            if (response.status == 200 && wants_event_stream(req)) {
+                api_headers(res);
+                res.set_header("Connection", "close");
+                res.status = 200;
+                res.set_content("retry: 100\n\n", "text/event-stream");
+                close_after_reply = true;
+                return;
+            }
         } catch (const std::exception& e) {
             std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(),
                          req.path.c_str(), e.what());
@@ -261,7 +322,10 @@ int HttpServer::bind(const std::string& host, int port) {
 }
 
 void HttpServer::run() {
-    if (!impl_->stop_requested) impl_->server.listen_after_bind();
+    if (impl_->stop_requested) return;
+    impl_->hub.start();
+    impl_->server.listen_after_bind();
+    impl_->hub.stop();
 }
 
 void HttpServer::stop() {
@@ -270,6 +334,7 @@ void HttpServer::stop() {
     impl_->stop_requested = true;
     impl_->server.stop();
     impl_->server.decommission();
+    impl_->hub.stop();
 }
 
 }  // namespace skolnav
