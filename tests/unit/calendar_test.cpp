@@ -323,3 +323,35 @@ TEST_CASE("demo calendar: every type within six weeks, lovdagar and national tes
     CHECK(holiday);
     CHECK(s.calendar.events.size() <= 8 * s.schools.size() + 4 * s.groups.size());
 }
+
+TEST_CASE("one event by id, with its week, only for a pupil it reaches", "[calendar]") {
+    ApiFixture f;
+    clear_calendar(f);
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const Id amira = f.child_of("demo.vh2", "Amira");
+    const Id class_7a = f.group_of(elsa);
+    REQUIRE(f.group_of(amira) != class_7a);
+    json trip = event("activity", "Utflykt till skogen", "2027-01-14", {class_7a});
+    trip["end_date"] = "2027-01-19";  // into the next week: the week is the first day's
+    auto r = f.call("POST", kSchoolCalendar, trip.dump(), f.sign_in("demo.personal"));
+    REQUIRE(r.status == 201);
+    const Id id = r.body["event"]["id"];
+
+    auto mine = f.get(calendar_path(elsa) + "/" + id, {}, f.sign_in("demo.vh"));
+    REQUIRE(mine.status == 200);
+    CHECK(mine.body["event"]["id"] == id);
+    CHECK(mine.body["event"]["title"] == "Utflykt till skogen");
+    CHECK(mine.body["week"] == "2027-W02");
+    CHECK(f.get(calendar_path(elsa) + "/" + id, {}, f.sign_in("demo.elev")).status == 200);
+
+    // Another family's child, whose group the event does not reach, and an id that never
+    // existed: the same 404, nothing about the event.
+    const auto vh2 = f.sign_in("demo.vh2");
+    auto other = f.get(calendar_path(amira) + "/" + id, {}, vh2);
+    auto never = f.get(calendar_path(amira) + "/finns-inte", {}, vh2);
+    CHECK(other.status == 404);
+    CHECK(never.status == 404);
+    CHECK(other.body == never.body);
+    // Nor through Elsa: not theirs at all.
+    CHECK(f.get(calendar_path(elsa) + "/" + id, {}, vh2).status == 404);
+}
