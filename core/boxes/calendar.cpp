@@ -2,6 +2,7 @@
 // that reach the pupil in a date range (default: the ISO week containing today at the
 // school); staff publish to their groups, the admin to the whole school.
 //   GET    /api/v1/pupils/{pupil}/calendar[?from=YYYY-MM-DD&to=YYYY-MM-DD | ?week=2026-W49]
+//   GET    /api/v1/pupils/{pupil}/calendar/{event}   one event and its week (deep links)
 //   GET    /api/v1/schools/{school}/calendar[?…same…]   staff: the events they see
 //   POST   /api/v1/schools/{school}/calendar            staff: create (notifies, "calendar_event")
 //   PUT    /api/v1/calendar/{event}                     staff: replace (group_ids kept if absent)
@@ -218,6 +219,21 @@ Response list_calendar(Context& ctx) {
     res.body["pupil"] = {{"id", access.pupil.id}, {"name", access.pupil.full_name()}};
     res.body["today"] = access.today.iso();
     res.body["events"] = std::move(events);
+    return res;
+}
+
+// One event that reaches the pupil, with the ISO week containing its first day (a link or
+// a notification opens that week with the event shown). Not the pupil's: 404, as for an
+// id that never existed.
+Response get_calendar_event(Context& ctx) {
+    auto txn = ctx.services.store.begin();
+    const State& state = txn.state();
+    const auto access = pupil_box(state, ctx.params.at("pupil"), *ctx.me, ctx.now, Box::Kalender);
+    const CalendarEvent& e = find_event(state, ctx.params.at("event"));
+    if (!reaches_pupil(access.pupil, e.school_id, e.group_ids)) throw not_found();
+    Response res;
+    res.body = {{"event", event_json(state, e, access.school, ctx.language())},
+                {"week", iso_week_name(iso_week_of(e.date))}};
     return res;
 }
 
@@ -513,6 +529,7 @@ extern const BoxModule calendar_module{
     {Box::Kalender},
     {
         {"GET", "/api/v1/pupils/{pupil}/calendar", true, list_calendar, Access::PupilData},
+        {"GET", "/api/v1/pupils/{pupil}/calendar/{event}", true, get_calendar_event, Access::PupilData},
         {"GET", "/api/v1/schools/{school}/calendar", true, list_school_calendar, Access::StaffOfSchool},
         {"POST", "/api/v1/schools/{school}/calendar", true, create_event, Access::StaffOfSchool},
         {"PUT", "/api/v1/calendar/{event}", true, change_event, Access::StaffOfSchool},

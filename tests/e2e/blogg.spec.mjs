@@ -201,6 +201,8 @@ try {
     expect(published.status() === 201, `publish: ${published.status()} ${await published.text()}`);
     await admin.dispose();
 
+    // A reload keeps the open post (its address): back at the list first, then reload.
+    await sk.click('Tillbaka till inläggen', { role: 'button' });
     await sk.reload();
     await openPost(sk, title);
     await sk.waitFor('Utflyktsbilder.pdf', { role: 'text' });

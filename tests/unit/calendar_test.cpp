@@ -323,3 +323,42 @@ TEST_CASE("demo calendar: every type within six weeks, lovdagar and national tes
     CHECK(holiday);
     CHECK(s.calendar.events.size() <= 8 * s.schools.size() + 4 * s.groups.size());
 }
+
+TEST_CASE("one event by id, with its week, only for a pupil it reaches", "[calendar]") {
+    ApiFixture f;
+    clear_calendar(f);
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    const Id class_7a = f.group_of(elsa);
+    Id other_group;  // another group at Elsa's school
+    const State& state = f.store.unsafe_state();
+    for (const auto& [id, g] : state.groups)
+        if (id != class_7a && g.school_id == state.groups.at(class_7a).school_id) other_group = id;
+    REQUIRE(!other_group.empty());
+    const auto staff = f.sign_in("demo.admin");
+    json trip = event("activity", "Utflykt till skogen", "2027-01-14", {class_7a});
+    trip["end_date"] = "2027-01-19";  // into the next week: the week is the first day's
+    auto r = f.call("POST", kSchoolCalendar, trip.dump(), staff);
+    REQUIRE(r.status == 201);
+    const Id id = r.body["event"]["id"];
+    auto r2 = f.call("POST", kSchoolCalendar, event("activity", "Annan klass", "2027-01-14", {other_group}).dump(), staff);
+    REQUIRE(r2.status == 201);
+    const Id not_elsas = r2.body["event"]["id"];
+
+    const auto vh = f.sign_in("demo.vh");
+    auto mine = f.get(calendar_path(elsa) + "/" + id, {}, vh);
+    REQUIRE(mine.status == 200);
+    CHECK(mine.body["event"]["id"] == id);
+    CHECK(mine.body["event"]["title"] == "Utflykt till skogen");
+    CHECK(mine.body["week"] == "2027-W02");
+    CHECK(f.get(calendar_path(elsa) + "/" + id, {}, f.sign_in("demo.elev")).status == 200);
+
+    // Another group's event and an id that never existed: the same 404, nothing about
+    // the event.
+    auto other = f.get(calendar_path(elsa) + "/" + not_elsas, {}, vh);
+    auto never = f.get(calendar_path(elsa) + "/finns-inte", {}, vh);
+    CHECK(other.status == 404);
+    CHECK(never.status == 404);
+    CHECK(other.body == never.body);
+    // Another family: not through Elsa, who is not theirs.
+    CHECK(f.get(calendar_path(elsa) + "/" + id, {}, f.sign_in("demo.vh2")).status == 404);
+}

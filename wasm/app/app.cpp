@@ -61,6 +61,7 @@ void App::load_me(bool after_sign_in) {
         sign_in_notice_.clear();
         pupil_id_ = me_.pupils.empty() ? "" : me_.pupils.front().id;
         open_box_.clear();
+        open_item_.clear();
         apply_location();
     });
 }
@@ -72,6 +73,7 @@ void App::forget_session() {
     me_ = Me{};
     pupil_id_.clear();
     open_box_.clear();
+    open_item_.clear();
     combined_ = settings_open_ = not_found_ = false;
     insyn_ = InsynState{};
     screen_ = Screen::SignIn;
@@ -122,6 +124,8 @@ void App::apply_location() {
         else not_found_ = true;
         if (parts.size() >= 3) box_name = parts[2];
     }
+    const std::string item = parts.size() >= 4 ? parts[3] : "";
+    if (parts.size() > 4) not_found_ = true;
     const Pupil* p = me_.find_pupil(pupil);
     bool box_enabled = false;
     if (p)
@@ -130,10 +134,19 @@ void App::apply_location() {
     const std::string previous_box = open_box_, previous_pupil = pupil_id_;
     pupil_id_ = pupil;
     open_box_ = !not_found_ && box_enabled && p->insyn ? box_name : "";
-    if (!open_box_.empty() && (open_box_ != previous_box || pupil_id_ != previous_pupil)) {
+    const bool new_box = !open_box_.empty() && (open_box_ != previous_box || pupil_id_ != previous_pupil);
+    if (new_box) {
         boxes::BoxContext ctx = box_context();
         box(pupil_id_, open_box_).on_open(ctx);
     }
+    // The item in the box (the box does nothing when it shows it already): a box that has
+    // no such item is "not found" like any other address; one the server does not give
+    // this user turns "not found" when it answers (box_item_missing).
+    if (!open_box_.empty()) {
+        boxes::BoxContext ctx = box_context();
+        if (!box(pupil_id_, open_box_).show_item(ctx, item)) not_found_ = true;
+    }
+    open_item_ = open_box_.empty() ? "" : item;
     // Back on the start page after a box: what was done there may change the cards.
     if (open_box_.empty() && (!previous_box.empty() || was_aside)) start_pages_[pupil_id_].stale = true;
     if (ImGuiWindow* page = ImGui::FindWindowByName("##page")) ImGui::SetScrollY(page, 0);  // a new view starts at its top
@@ -160,7 +173,26 @@ boxes::Box& App::box(const std::string& pupil_id, const std::string& wire_name) 
 }
 
 boxes::BoxContext App::box_context() {
-    return boxes::BoxContext{api_, me_, [this] { navigate(pupil_id_, ""); }};
+    return boxes::BoxContext{api_, me_, [this] { navigate(pupil_id_, ""); },
+                             [this](const std::string& item_id) { show_box_item(item_id); }};
+}
+
+// A box opened or closed an item: a new history entry for it (the box shows it already).
+void App::show_box_item(const std::string& item_id) {
+    if (open_box_.empty() || item_id == open_item_) return;
+    std::string hash = "#/elev/" + pupil_id_ + "/" + open_box_;
+    if (!item_id.empty()) hash += "/" + item_id;
+    navigate_to(hash);
+}
+
+// The box's item turned out not to be this user's (the server's 404): the address shows
+// "Hittades inte" from now on, the title too.
+bool App::box_item_missing() {
+    if (not_found_ || open_box_.empty() || open_item_.empty()) return false;
+    if (!box(pupil_id_, open_box_).item_missing()) return false;
+    not_found_ = true;
+    update_title();
+    return true;
 }
 
 const Pupil* App::selected_pupil() const { return me_.find_pupil(pupil_id_); }
@@ -194,6 +226,7 @@ void App::draw() {
         case Screen::SignIn: draw_sign_in(); break;
         case Screen::Home:
             draw_header();
+            box_item_missing();
             if (not_found_) draw_not_found();
             else if (settings_open_) draw_settings();
             else if (combined_) draw_combined_view();

@@ -1,6 +1,7 @@
 // The app shell: who is signed in, which child and view are shown, and the frame's UI
 // (header, sign-in, start page, a box's full view, settings). Views are addressed by the
-// URL's fragment, "#/elev/<pupil id>", "#/elev/<pupil id>/<box>", "#/alla" (a guardian's
+// URL's fragment, "#/elev/<pupil id>", "#/elev/<pupil id>/<box>", an item in a box
+// "#/elev/<pupil id>/<box>/<item id>" (boxes::Box::show_item), "#/alla" (a guardian's
 // children together) and "#/installningar", so reloads, deep links and the back button
 // work.
 #pragma once
@@ -28,6 +29,8 @@ private:
     void apply_location();
     void navigate(const std::string& pupil_id, const std::string& box);
     void navigate_to(const std::string& hash);
+    void show_box_item(const std::string& item_id);
+    bool box_item_missing();
     void sign_out();
     void forget_session();
     boxes::Box& box(const std::string& pupil_id, const std::string& wire_name);
@@ -62,6 +65,7 @@ private:
     Me me_;
     std::string pupil_id_;  // the child shown
     std::string open_box_;  // wire name of the full view shown; empty: start page
+    std::string open_item_;  // the item the address names in open_box_; empty: its list
     bool combined_ = false;       // a guardian's children together (#/alla)
     bool settings_open_ = false;  // the settings page (#/installningar)
     bool not_found_ = false;      // an address that shows nothing this user may see

@@ -1,5 +1,6 @@
 #include "app/ui.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/i18n.hpp"
@@ -218,8 +219,25 @@ void Chevron(ImVec2 right_centre) {
         theme::colors().muted_text, icons::kChevronRight);
 }
 
+float PageScrollY() {
+    ImGuiWindow* window = ImGui::GetCurrentContext()->CurrentWindow;
+    if (!window) window = ImGui::FindWindowByName("##page");
+    return window ? window->Scroll.y : 0.0f;
+}
+
+void ScrollPageTo(float screen_y) {
+    ImGuiWindow* page = ImGui::FindWindowByName("##page");
+    if (!page) return;
+    ImGui::SetScrollY(page, std::max(0.0f, screen_y - page->Pos.y + page->Scroll.y - 24.0f));
+}
+
+void LinkedFrame(ImVec2 min, ImVec2 max) {
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
+                                        theme::colors().accent, theme::kCardRounding, 0, 2.0f);
+}
+
 void ListScroll::open_item() {
-    list_y_ = ImGui::GetScrollY();
+    list_y_ = PageScrollY();
     to_y_ = 0;
     pending_ = true;
 }

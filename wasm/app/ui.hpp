@@ -66,6 +66,16 @@ void Chevron(ImVec2 right_centre);
 // Scrolling for a view that opens one item of its list: the item starts at the top, and
 // going back shows the list where it was. Asked for anywhere; done by apply(), first thing
 // in the view's draw, where its window is current.
+// The page's scroll position, also between frames (an item opened by the back button
+// or a link, not a click).
+float PageScrollY();
+
+// Scrolls the page so that `screen_y` (a screen position in the current frame) comes
+// a little below the top: an item a link named, in a view that shows many.
+void ScrollPageTo(float screen_y);
+// An accent frame around a block (screen rectangle): the item a link named.
+void LinkedFrame(ImVec2 min, ImVec2 max);
+
 class ListScroll {
 public:
     void open_item();     // remember where the list is; the item starts at the top

@@ -15,6 +15,7 @@
 #include "app/widget_registry.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "platform/frame_scheduler.hpp"
 
 namespace boxes {
 
@@ -218,6 +219,7 @@ void BedomningarBox::load(BoxContext& ctx) {
             }
         if (!grades_published_) page_ = Page::Assessments;
         fetch_.done();
+        find_linked();
     });
 }
 
@@ -245,6 +247,40 @@ void BedomningarBox::load_grades(BoxContext& ctx) {
     });
 }
 
+bool BedomningarBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    const std::string id = item_id == school_id_ && !school_id_.empty() ? "betyg" : item_id;
+    if (id == linked_) return true;
+    linked_ = id;
+    linked_missing_ = false;
+    linked_scroll_ = 0;
+    if (id.empty()) {
+        page_ = Page::Assessments;
+        return true;
+    }
+    // Checked against the assessments fetched afresh (a new one may be what is named).
+    if (fetch_.load != Load::Loading) load(ctx);
+    return true;
+}
+
+void BedomningarBox::find_linked() {
+    if (linked_.empty()) return;
+    if (linked_ == "betyg") {
+        linked_missing_ = !grades_published_;
+        if (grades_published_) page_ = Page::Grades;
+        grades_fetch_.refresh();
+        return;
+    }
+    for (const SubjectAssessments& s : subjects_)
+        for (const AssessedCriterion& c : s.criteria)
+            if (c.id == linked_) {
+                page_ = Page::Assessments;
+                linked_scroll_ = 4;
+                platform::request_frames();
+                return;
+            }
+    linked_missing_ = true;
+}
+
 void BedomningarBox::on_open(BoxContext&) {
     // Every visit starts at the assessments, fetched afresh; what is known stays meanwhile.
     page_ = Page::Assessments;
@@ -256,11 +292,17 @@ void BedomningarBox::on_open(BoxContext&) {
 // --- Drawing ----------------------------------------------------------------------------
 
 void BedomningarBox::draw_tabs(BoxContext& ctx) {
-    if (ui::Tab(tr("Bedömningar##page"), page_ == Page::Assessments)) page_ = Page::Assessments;
+    if (ui::Tab(tr("Bedömningar##page"), page_ == Page::Assessments) && page_ != Page::Assessments) {
+        page_ = Page::Assessments;
+        linked_.clear();
+        ctx.item_shown("");
+    }
     ImGui::SameLine(0, 8);
     if (ui::Tab(tr("Betyg##page"), page_ == Page::Grades) && page_ != Page::Grades) {
         page_ = Page::Grades;
         if (grades_fetch_.load != Load::Loading) load_grades(ctx);
+        linked_ = "betyg";
+        ctx.item_shown("betyg");
     }
     ui::Space(4);
 }
@@ -395,12 +437,23 @@ void BedomningarBox::draw_assessments(BoxContext& ctx) {
         ImGui::PushID(s.subject.c_str());
         ui::Space(8);
         ui::Heading(s.subject);
-        for (const AssessedCriterion& c : s.criteria) draw_criterion(c);
+        for (const AssessedCriterion& c : s.criteria) {
+            const float top = ImGui::GetCursorScreenPos().y;
+            draw_criterion(c);
+            if (c.id != linked_) continue;  // the assessment a link named
+            ui::LinkedFrame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (linked_scroll_ > 0 && fetch_.load == Load::Ready) {
+                --linked_scroll_;
+                ui::ScrollPageTo(top);
+                platform::request_frames();
+            }
+        }
         ImGui::PopID();
     }
 }
 
 void BedomningarBox::draw_grades(BoxContext& ctx) {
+    if (grades_fetch_.load == Load::NotStarted) load_grades(ctx);
     if (!grades_fetch_.loaded_once) {
         if (ui::LoadingOrError(grades_fetch_.failed(), grades_fetch_.error,
                                tr("Hämtar betygen …"), true, tr("Försök igen##grades")))

@@ -47,9 +47,14 @@ struct TermGrades {
 
 class BedomningarBox : public Box {
 public:
-    explicit BedomningarBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
+    BedomningarBox(std::string pupil_id, std::string school_id)
+        : pupil_id_(std::move(pupil_id)), school_id_(std::move(school_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
+    // An assessment (its criterion's id): framed among the assessments. "betyg", or the
+    // school's id (what grade notifications carry): the grades.
+    bool show_item(BoxContext& ctx, const std::string& item_id) override;
+    bool item_missing() const override { return linked_missing_; }
 
 private:
     using Load = app::Load;
@@ -65,8 +70,14 @@ private:
     void draw_part(const AssessedCriterion& c, const AssessedPart& part);
     void draw_grades(BoxContext& ctx);
 
-    std::string pupil_id_;
+    std::string pupil_id_, school_id_;
     Page page_ = Page::Assessments;
+
+    // The item the address names: checked against the assessments once they have come.
+    void find_linked();
+    std::string linked_;           // a criterion's id, or "betyg"
+    bool linked_missing_ = false;  // not this pupil's: "Hittades inte"
+    int linked_scroll_ = 0;        // frames left to bring it into view
 
     // The assessments.
     app::Fetch fetch_;

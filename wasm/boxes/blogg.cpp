@@ -235,6 +235,26 @@ void BloggBox::delete_comment(BoxContext& ctx, const std::string& comment_id) {
                 });
 }
 
+bool BloggBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == open_.id) return true;
+    if (item_id.empty()) {
+        close_post();
+        return true;
+    }
+    // From the list when it has the item; else (a link, before the list came) the fetch
+    // brings it, or the server's 404 makes the address "not found".
+    for (const BlogPost& item : posts_)
+        if (item.id == item_id) {
+            BlogPost chosen = item;
+            open_post(ctx, chosen);
+            return true;
+        }
+    BlogPost only_id;
+    only_id.id = item_id;
+    open_post(ctx, only_id);
+    return true;
+}
+
 void BloggBox::on_open(BoxContext&) {
     // Every visit starts at the list, fetched afresh; what is known stays on screen meanwhile.
     open_.close();
@@ -311,6 +331,7 @@ void BloggBox::draw_list(BoxContext& ctx) {
     if (to_open) {
         BlogPost chosen = *to_open;
         open_post(ctx, chosen);
+        ctx.item_shown(chosen.id);
     }
 }
 
@@ -387,11 +408,16 @@ void BloggBox::draw_form(BoxContext& ctx) {
 void BloggBox::draw_post(BoxContext& ctx) {
     if (ui::BackButton(app::tr("Tillbaka till inläggen"))) {
         close_post();
+        ctx.item_shown("");
         return;
     }
     ui::Space(4);
     if (open_.gone) {
         ui::Note(open_.error, ui::Tone::Error);
+        return;
+    }
+    if (post_.title.empty() && open_.load != Load::Ready) {  // opened by its address: nothing to show yet
+        if (ui::LoadingOrError(open_.load == Load::Failed, open_.error, app::tr("Hämtar inlägget …"))) fetch_post(ctx);
         return;
     }
 
@@ -474,6 +500,7 @@ const app::EnglishText kEnglish[] = {
      "The teachers' posts. Open a post to read it and its comments."},
     {"Kommentarer (%d)", "Comments (%d)"},
     {"Hämtar kommentarerna …", "Loading the comments …"},
+    {"Hämtar inlägget …", "Loading the post …"},
     {"Inga kommentarer ännu. Skriv den första!", "No comments yet. Write the first one!"},
     {"Inga kommentarer ännu.", "No comments yet."},
     {"Okänd", "Unknown"},

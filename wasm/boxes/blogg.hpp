@@ -35,6 +35,8 @@ public:
     explicit BloggBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
+    bool show_item(BoxContext& ctx, const std::string& item_id) override;
+    bool item_missing() const override { return open_.gone; }
 
 private:
     using Load = app::Load;

@@ -16,6 +16,10 @@ struct BoxContext {
     app::ApiClient& api;
     const app::Me& me;                  // the signed-in user
     std::function<void()> go_back;      // leave the full view
+    // The user opened an item inside the box (its id), or went back to the box's list or
+    // overview (""): the app puts it in the address, "#/elev/<pupil>/<box>/<item>", as a
+    // new history entry, and hands it back through Box::show_item.
+    std::function<void(const std::string& item_id)> item_shown;
 };
 
 class Box {
@@ -25,6 +29,16 @@ public:
     virtual void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) = 0;
     // The full view is being opened (refresh what it shows).
     virtual void on_open(BoxContext&) {}
+    // The address names this item of the box ("": its list or overview). Called after
+    // on_open and whenever the address's item changes (a deep link, a notification, the
+    // back and forward buttons); showing what is already shown changes nothing. The id is
+    // the one the server's notifications carry for this box. Returns false when the box
+    // has no item addressed like that (the app shows "Hittades inte").
+    virtual bool show_item(BoxContext&, const std::string& item_id) { return item_id.empty(); }
+    // The item the address names is not this pupil's (the server answered 404: another
+    // family's, made up, or taken away): the app shows "Hittades inte", exactly as for any
+    // address the user may not see.
+    virtual bool item_missing() const { return false; }
 };
 
 struct BoxInfo {

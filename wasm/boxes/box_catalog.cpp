@@ -65,7 +65,7 @@ std::unique_ptr<Box> make_box(const std::string& wire_name, const app::Pupil& pu
     if (wire_name == "etest") return std::make_unique<ETestBox>(pupil.id);
     if (wire_name == "dokumentation") return std::make_unique<DokumentationBox>(pupil.id);
     if (wire_name == "utvecklingssamtal") return std::make_unique<UtvecklingssamtalBox>(pupil.id);
-    if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id);
+    if (wire_name == "bedomningar") return std::make_unique<BedomningarBox>(pupil.id, pupil.school.id);
     if (wire_name == "tidsregistrering" || wire_name == "fritidsschema") return std::make_unique<CareTimesBox>(pupil.id, wire_name);
     if (wire_name == "uppgifter") return std::make_unique<UppgifterBox>(pupil.id);
     return std::make_unique<PlaceholderBox>(wire_name);

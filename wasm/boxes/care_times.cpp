@@ -294,6 +294,18 @@ void CareTimesBox::remove_times(BoxContext& ctx, const std::string& date) {
     });
 }
 
+bool CareTimesBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == linked_) return true;
+    if (!item_id.empty()) {
+        const app::calendar::Day day = app::calendar::parse_day(item_id);
+        if (!day.ok() || app::calendar::iso(day) != item_id) return false;  // not a day
+        load(ctx, app::calendar::iso_week_of(day));
+        linked_scroll_ = 4;
+    }
+    linked_ = item_id;
+    return true;
+}
+
 void CareTimesBox::on_open(BoxContext&) {
     // Fresh data on every visit; the week chosen stays.
     fetch_.refresh();
@@ -591,7 +603,16 @@ void CareTimesBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
         return;
     }
     for (CareDay& day : days_) {
+        const float top = ImGui::GetCursorScreenPos().y;
         draw_day(ctx, day, narrow);
+        if (day.date == linked_) {  // the day a link named
+            ui::LinkedFrame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (linked_scroll_ > 0) {
+                --linked_scroll_;
+                ui::ScrollPageTo(top);
+                platform::request_frames();
+            }
+        }
         ui::Space(4);
     }
 }

@@ -32,6 +32,9 @@ public:
     CareTimesBox(std::string pupil_id, std::string wire_name);
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
+    // A day ("2026-11-30", what the staff-comment notifications carry): its week, the
+    // day framed.
+    bool show_item(BoxContext& ctx, const std::string& item_id) override;
 
 private:
     using Load = app::Load;
@@ -78,6 +81,8 @@ private:
     std::string busy_date_;  // a PUT or DELETE in flight for this day
     bool busy_removing_ = false;
     std::map<std::string, DayNote> notes_;  // by date
+    std::string linked_;     // the day the address names
+    int linked_scroll_ = 0;  // frames left to bring it into view
 };
 
 }  // namespace boxes

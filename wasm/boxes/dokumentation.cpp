@@ -242,7 +242,33 @@ void DokumentationBox::load(BoxContext& ctx) {
         if (!std::any_of(sections_.begin(), sections_.end(), [&](const DocSection& s) { return s.kind == selected_kind_; }))
             selected_kind_ = sections_.empty() ? "" : sections_.front().kind;
         fetch_.done();
+        find_linked(true);
     });
+}
+
+bool DokumentationBox::show_item(BoxContext&, const std::string& item_id) {
+    if (item_id == linked_) return true;
+    linked_ = item_id;
+    linked_missing_ = false;
+    linked_scroll_ = 0;
+    if (!viewer_entry_.empty()) close_picture();
+    // The list tells; fetched afresh when it does not have the entry (it may be new).
+    if (fetch_.load == Load::Ready && !find_linked(false)) fetch_.refresh();
+    return true;
+}
+
+bool DokumentationBox::find_linked(bool fresh) {
+    if (linked_.empty()) return true;
+    for (const DocSection& s : sections_)
+        for (const DocEntry& e : s.entries)
+            if (e.id == linked_) {
+                selected_kind_ = s.kind;
+                linked_scroll_ = 4;
+                platform::request_frames();
+                return true;
+            }
+    if (fresh) linked_missing_ = true;
+    return false;
 }
 
 void DokumentationBox::on_open(BoxContext&) {
@@ -321,7 +347,16 @@ void DokumentationBox::draw_section(const DocSection& section, const app::Pupil&
     ui::Space(6);
     for (const DocEntry& e : section.entries) {
         ImGui::PushID(e.id.c_str());
+        const float top = ImGui::GetCursorScreenPos().y;
         draw_entry(e);
+        if (e.id == linked_) {  // the entry a link named
+            ui::LinkedFrame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (linked_scroll_ > 0 && fetch_.load == Load::Ready) {
+                --linked_scroll_;
+                ui::ScrollPageTo(top);
+                platform::request_frames();
+            }
+        }
         ImGui::PopID();
         ui::Space(6);
     }

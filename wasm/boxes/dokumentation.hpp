@@ -37,6 +37,9 @@ public:
     ~DokumentationBox() override;
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
+    // A document or portfolio entry (its id): its section's tab, the entry framed.
+    bool show_item(BoxContext& ctx, const std::string& item_id) override;
+    bool item_missing() const override { return linked_missing_; }
 
 private:
     using Load = app::Load;
@@ -71,6 +74,13 @@ private:
     std::string viewer_entry_;
     size_t viewer_index_ = 0;
     app::ui::ListScroll scroll_;  // back to where the list was
+
+    // The entry the address names: its tab chosen when the list has it; else, when the
+    // list is `fresh`, it is not the pupil's.
+    bool find_linked(bool fresh);
+    std::string linked_;
+    bool linked_missing_ = false;  // not in this pupil's documentation: "Hittades inte"
+    int linked_scroll_ = 0;        // frames left to bring it into view
 };
 
 }  // namespace boxes

@@ -424,6 +424,26 @@ void ETestBox::submit(BoxContext& ctx) {
                  });
 }
 
+bool ETestBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == open_.id) return true;
+    if (item_id.empty()) {
+        close_test();
+        return true;
+    }
+    // From the list when it has the item; else (a link, before the list came) the fetch
+    // brings it, or the server's 404 makes the address "not found".
+    for (const ETestItem& item : tests_)
+        if (item.id == item_id) {
+            ETestItem chosen = item;
+            open_test(ctx, chosen);
+            return true;
+        }
+    ETestItem only_id;
+    only_id.id = item_id;
+    open_test(ctx, only_id);
+    return true;
+}
+
 void ETestBox::on_open(BoxContext&) {
     // Every visit starts at the list, fetched afresh; answers being written are kept.
     open_.close();
@@ -541,6 +561,7 @@ void ETestBox::draw_list(BoxContext& ctx, const app::Pupil&) {
     if (to_open) {
         ETestItem chosen = *to_open;
         open_test(ctx, chosen);
+        ctx.item_shown(chosen.id);
     }
 }
 
@@ -706,11 +727,16 @@ void ETestBox::draw_submitted() {
 void ETestBox::draw_test(BoxContext& ctx) {
     if (ui::BackButton(tr("Tillbaka till proven"))) {
         close_test();
+        ctx.item_shown("");
         return;
     }
     ui::Space(4);
     if (open_.gone) {
         ui::Note(open_.error, ui::Tone::Error);
+        return;
+    }
+    if (test_.title.empty() && open_.load != Load::Ready) {  // opened by its address: nothing to show yet
+        if (ui::LoadingOrError(open_.load == Load::Failed, open_.error, tr("Hämtar provet …"))) fetch_test(ctx);
         return;
     }
     if (!status_note_.empty()) ui::Note(status_note_, ui::Tone::Error);

@@ -186,6 +186,26 @@ void InformationBox::close_item() {
     scroll_.back_to_list();
 }
 
+bool InformationBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == open_.id) return true;
+    if (item_id.empty()) {
+        close_item();
+        return true;
+    }
+    // From the list when it has the item; else (a link, before the list came) the
+    // fetch brings it, or the server's 404 makes the address "not found".
+    for (const NewsItem& n : items_)
+        if (n.id == item_id) {
+            NewsItem chosen = n;
+            open_item(ctx, chosen);
+            return true;
+        }
+    NewsItem only_id;
+    only_id.id = item_id;
+    open_item(ctx, only_id);
+    return true;
+}
+
 void InformationBox::on_open(BoxContext&) {
     // Every visit starts at the list, with fresh read marks; what is known stays on
     // screen meanwhile.
@@ -262,17 +282,23 @@ void InformationBox::draw_list(BoxContext& ctx) {
     if (to_open) {
         NewsItem chosen = *to_open;
         open_item(ctx, chosen);
+        ctx.item_shown(chosen.id);
     }
 }
 
 void InformationBox::draw_article(BoxContext& ctx) {
     if (ui::BackButton(app::tr("Tillbaka till nyheterna"))) {
         close_item();
+        ctx.item_shown("");
         return;
     }
     ui::Space(4);
     if (open_.gone) {
         ui::Note(open_.error, ui::Tone::Error);
+        return;
+    }
+    if (article_.title.empty() && open_.load != Load::Ready) {  // opened by its address: nothing to show yet
+        if (ui::LoadingOrError(open_.load == Load::Failed, open_.error, app::tr("Hämtar nyheten …"))) fetch_item(ctx);
         return;
     }
 

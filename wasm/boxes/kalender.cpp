@@ -255,6 +255,34 @@ void KalenderBox::load_month(BoxContext& ctx, int year, int month) {
                 });
 }
 
+bool KalenderBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == linked_) return true;
+    linked_ = item_id;
+    linked_missing_ = false;
+    linked_error_.clear();
+    linked_load_ = Load::NotStarted;
+    if (item_id.empty()) return true;  // the weeks stay where they are
+    linked_load_ = Load::Loading;
+    ctx.api.get(path_for(pupil_id_) + "/" + app::url_segment(item_id), [this, item_id](const app::ApiReply& reply) {
+        if (linked_ != item_id) return;
+        if (!reply.ok()) {
+            linked_load_ = Load::Failed;
+            linked_missing_ = reply.status == 404;
+            linked_error_ = reply.error.message.empty() ? app::tr("Kalendern kunde inte hämtas.") : reply.error.message;
+            return;
+        }
+        linked_load_ = Load::Ready;
+        mode_ = Mode::Week;
+        week_wanted_ = app::text(reply.body, "week");
+        week_load_ = Load::NotStarted;  // fetched at the next draw (a fetch under way is dropped)
+        week_shown_ = false;
+        open_events_.insert(item_id);
+        linked_scroll_ = 4;
+        platform::request_frames();
+    });
+    return true;
+}
+
 void KalenderBox::on_open(BoxContext&) {
     // Fresh data on every visit; the week or month chosen stays.
     if (week_load_ != Load::Loading) week_load_ = Load::NotStarted;
@@ -394,6 +422,15 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
     if (hovered || open)
         dl->AddRectFilled(ImVec2(start.x - 8, start.y), ImVec2(start.x + width + 8, bottom),
                           open ? theme::colors().hover : theme::colors().surface_alt, 8.0f);
+    if (e.id == linked_) {  // the event a link named
+        dl->AddRect(ImVec2(start.x - 7, start.y + 1), ImVec2(start.x + width + 7, bottom - 1), theme::colors().accent, 8.0f,
+                    0, 2.0f);
+        if (linked_scroll_ > 0 && week_load_ == Load::Ready) {
+            --linked_scroll_;
+            ui::ScrollPageTo(start.y - 56);  // its day's heading in view too
+            platform::request_frames();
+        }
+    }
     dl->ChannelsMerge();
     if (clicked) {
         if (open) open_events_.erase(e.id);
@@ -603,6 +640,14 @@ void KalenderBox::draw_month(BoxContext& ctx) {
 }
 
 void KalenderBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
+    if (linked_load_ == Load::Loading || linked_load_ == Load::Failed) {  // which week is not known yet
+        if (ui::LoadingOrError(linked_load_ == Load::Failed, linked_error_, app::tr("Hämtar kalendern …"))) {
+            const std::string id = linked_;
+            linked_.clear();
+            show_item(ctx, id);
+        }
+        return;
+    }
     if (week_load_ == Load::NotStarted) load_week(ctx, week_wanted_);
     const bool narrow = ImGui::GetContentRegionAvail().x < theme::kNarrowWidth - 32;
     draw_tabs(ctx, narrow);

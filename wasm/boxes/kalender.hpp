@@ -25,6 +25,9 @@ public:
     explicit KalenderBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
+    // An event (its id): the week containing it, with the event open and framed.
+    bool show_item(BoxContext& ctx, const std::string& item_id) override;
+    bool item_missing() const override { return linked_missing_; }
 
 private:
     enum class Mode { Week, Month };
@@ -61,6 +64,13 @@ private:
     std::vector<CalendarEvent> month_events_;
 
     std::set<std::string> open_events_;  // ids whose description is shown
+
+    // The event the address names (GET …/calendar/{event} says which week it is in).
+    std::string linked_;
+    Load linked_load_ = Load::NotStarted;
+    std::string linked_error_;
+    bool linked_missing_ = false;  // not this pupil's: "Hittades inte"
+    int linked_scroll_ = 0;        // frames left to bring it into view
 };
 
 }  // namespace boxes

@@ -133,6 +133,26 @@ void PlaneringarBox::close_plan() {
     scroll_.back_to_list();
 }
 
+bool PlaneringarBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == open_.id) return true;
+    if (item_id.empty()) {
+        close_plan();
+        return true;
+    }
+    // From the list when it has the item; else (a link, before the list came) the fetch
+    // brings it, or the server's 404 makes the address "not found".
+    for (const TeachingPlan& item : plans_)
+        if (item.id == item_id) {
+            TeachingPlan chosen = item;
+            open_plan(ctx, chosen);
+            return true;
+        }
+    TeachingPlan only_id;
+    only_id.id = item_id;
+    open_plan(ctx, only_id);
+    return true;
+}
+
 void PlaneringarBox::on_open(BoxContext&) {
     // Every visit starts at the list, freshly fetched; what is known stays on screen meanwhile.
     open_.close();
@@ -222,17 +242,23 @@ void PlaneringarBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (to_open) {
         TeachingPlan chosen = *to_open;
         open_plan(ctx, chosen);
+        ctx.item_shown(chosen.id);
     }
 }
 
 void PlaneringarBox::draw_plan(BoxContext& ctx) {
     if (ui::BackButton(app::tr("Tillbaka till planeringarna"))) {
         close_plan();
+        ctx.item_shown("");
         return;
     }
     ui::Space(4);
     if (open_.gone) {
         ui::Note(open_.error, ui::Tone::Error);
+        return;
+    }
+    if (plan_.title.empty() && open_.load != Load::Ready) {  // opened by its address: nothing to show yet
+        if (ui::LoadingOrError(open_.load == Load::Failed, open_.error, app::tr("Hämtar planeringen …"))) fetch_plan(ctx);
         return;
     }
 

@@ -273,7 +273,7 @@ void UppgifterBox::update_in_list(const Assignment& a) {
 
 void UppgifterBox::open_assignment(const Assignment& a) {
     // The list carries the assignment: show it at once; the fetch brings its thread.
-    list_scroll_ = ImGui::GetScrollY();
+    list_scroll_ = ui::PageScrollY();
     scroll_to_ = 0;
     scroll_pending_ = true;
     open_id_ = a.id;
@@ -493,6 +493,27 @@ void UppgifterBox::save_hand_in() {
                  });
 }
 
+bool UppgifterBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    api_ = &ctx.api;
+    if (item_id == open_id_) return true;
+    if (item_id.empty()) {
+        close_assignment();
+        return true;
+    }
+    // From the list when it has the assignment; else (a link, before the list came) the
+    // fetch brings it, or the server's 404 makes the address "not found".
+    for (const Assignment& a : assignments_)
+        if (a.id == item_id) {
+            Assignment chosen = a;
+            open_assignment(chosen);
+            return true;
+        }
+    Assignment only_id;
+    only_id.id = item_id;
+    open_assignment(only_id);
+    return true;
+}
+
 void UppgifterBox::on_open(BoxContext& ctx) {
     api_ = &ctx.api;
     // Every visit starts at the list, fetched afresh; what is known stays on screen meanwhile.
@@ -597,6 +618,7 @@ void UppgifterBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (to_open) {
         Assignment chosen = *to_open;
         open_assignment(chosen);
+        ctx.item_shown(chosen.id);
     }
 }
 
@@ -779,11 +801,16 @@ void UppgifterBox::draw_assignment(BoxContext& ctx, const app::Pupil& pupil) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
     if (ui::QuietButton(back.c_str())) {
         close_assignment();
+        ctx.item_shown("");
         return;
     }
     ui::Space(4);
     if (open_gone_) {
         ui::Note(open_error_, ui::Tone::Error);
+        return;
+    }
+    if (open_.title.empty() && open_load_ != Load::Ready) {  // opened by its address: nothing to show yet
+        if (ui::LoadingOrError(open_load_ == Load::Failed, open_error_, tr("Hämtar uppgiften …"))) fetch_assignment();
         return;
     }
 
@@ -851,6 +878,7 @@ void UppgifterBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
 namespace {
 
 const app::EnglishText kEnglish[] = {
+    {"Hämtar uppgiften …", "Loading the assignment …"},
     {"Bedömd", "Assessed"},
     {"Inlämnad för sent", "Handed in late"},
     {"Inlämnad", "Handed in"},

@@ -8,6 +8,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "imgui.h"
+#include "platform/frame_scheduler.hpp"
 
 namespace boxes {
 namespace {
@@ -82,6 +83,7 @@ void UtvecklingssamtalBox::load(BoxContext& ctx) {
             return a.date != c.date ? a.date < c.date : a.start < c.start;
         });
         fetch_.done();
+        find_linked();
     });
 }
 
@@ -196,6 +198,7 @@ void UtvecklingssamtalBox::draw_booking(BoxContext& ctx) {
     if (!booking_error_.empty()) ui::Note(booking_error_, ui::Tone::Error);
     if (!booking_success_.empty()) ui::Note(booking_success_, ui::Tone::Success);
     ui::EndPanel();
+    if (booking_.id == linked_) frame_linked(ImGui::GetItemRectMin().y - 40);
 }
 
 void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
@@ -228,6 +231,7 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
             const float bw = ui::ButtonWidth(label.c_str());
             const float text_w = ImGui::GetContentRegionAvail().x - bw - ImGui::GetStyle().ItemSpacing.x * 2;
             const bool pending = booking_slot_id_ == t.id;
+            const float row_left = ImGui::GetCursorScreenPos().x, row_right = row_left + ImGui::GetContentRegionAvail().x;
             ImGui::BeginGroup();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
             ui::Text(time_range(t), 0, Face::Strong);
@@ -238,6 +242,16 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
             ImGui::EndGroup();
             const float row_h = ImGui::GetItemRectSize().y;
             const float row_top = ImGui::GetItemRectMin().y;
+            if (t.id == linked_) {  // the time a link named: a frame round its row
+                ImGui::GetWindowDrawList()->AddRect(ImVec2(row_left - 10, row_top - 6),
+                                                    ImVec2(row_right + 10, row_top + std::max(row_h, ImGui::GetFrameHeight()) + 6),
+                                                    theme::colors().accent, 8.0f, 0, 2.0f);
+                if (linked_scroll_ > 0 && fetch_.load == Load::Ready) {
+                    --linked_scroll_;
+                    ui::ScrollPageTo(row_top - 40);
+                    platform::request_frames();
+                }
+            }
             ImGui::SameLine(ImGui::GetContentRegionMax().x - bw);
             const float bh = ImGui::GetFrameHeight();
             if (row_h > bh) ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, row_top + (row_h - bh) * 0.5f));
@@ -250,6 +264,37 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
         ImGui::PopID();
     }
     if (to_book) book(ctx, *to_book);
+}
+
+bool UtvecklingssamtalBox::show_item(BoxContext& ctx, const std::string& item_id) {
+    if (item_id == linked_) return true;
+    linked_ = item_id;
+    linked_missing_ = false;
+    linked_scroll_ = 0;
+    // Checked against the times fetched afresh (new times may be what is named).
+    if (!item_id.empty() && fetch_.load != Load::Loading) load(ctx);
+    return true;
+}
+
+void UtvecklingssamtalBox::find_linked() {
+    if (linked_.empty()) return;
+    bool found = has_booking_ && booking_.id == linked_;
+    for (const TalkTime& t : slots_) found |= t.id == linked_;
+    linked_missing_ = !found;
+    if (!found) return;
+    if (has_booking_ && booking_.id != linked_) show_list_ = true;  // a free time: the list open to change to it
+    linked_scroll_ = 4;
+    platform::request_frames();
+}
+
+// After the block of the linked time: a frame around it, and into view.
+void UtvecklingssamtalBox::frame_linked(float top) {
+    ui::LinkedFrame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (linked_scroll_ > 0 && fetch_.load == Load::Ready) {
+        --linked_scroll_;
+        ui::ScrollPageTo(top);
+        platform::request_frames();
+    }
 }
 
 void UtvecklingssamtalBox::on_open(BoxContext&) {

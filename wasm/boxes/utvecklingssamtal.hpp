@@ -21,6 +21,10 @@ public:
     explicit UtvecklingssamtalBox(std::string pupil_id) : pupil_id_(std::move(pupil_id)) {}
     void draw_full_view(BoxContext& ctx, const app::Pupil& pupil) override;
     void on_open(BoxContext& ctx) override;
+    // A time (its slot id, what the notifications carry): the booked time or the free one,
+    // framed.
+    bool show_item(BoxContext& ctx, const std::string& item_id) override;
+    bool item_missing() const override { return linked_missing_; }
 
 private:
     using Load = app::Load;
@@ -49,6 +53,13 @@ private:
     bool cancelling_ = false;
     std::string booking_error_, booking_success_;  // near the booked time
     std::string list_error_;                       // near the free times (409 and others)
+
+    // The time the address names: checked against the times once they have come.
+    void find_linked();
+    void frame_linked(float top);
+    std::string linked_;
+    bool linked_missing_ = false;  // neither booked nor free for this pupil: "Hittades inte"
+    int linked_scroll_ = 0;        // frames left to bring it into view
 };
 
 }  // namespace boxes
