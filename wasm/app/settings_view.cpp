@@ -1,5 +1,6 @@
-// The settings page (#/installningar): language and appearance for this browser, and
-// for an adult pupil the choice whether guardians may see their school data (insyn).
+// The settings page (#/installningar): language and appearance for this browser, links
+// for a phone's calendar (Kalenderprenumeration, calendar_feed_view.cpp), and for an
+// adult pupil the choice whether guardians may see their school data (insyn).
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -95,6 +96,10 @@ void App::draw_settings() {
             preferences::set_appearance(choice.appearance);
     }
     ui::EndPanel();
+    if (!me_.pupils.empty()) {
+        ui::Space(8);
+        calendar_feeds_.draw(api_, me_);
+    }
 
     const Pupil* self = me_.pupils.size() == 1 ? &me_.pupils.front() : nullptr;
     if (me_.role != "pupil" || !self || !self->adult) return;
