@@ -75,6 +75,7 @@ struct Session {
 #include "boxes/attachments.hpp"
 #include "boxes/blog.hpp"
 #include "boxes/calendar.hpp"
+#include "boxes/calendar_feed.hpp"
 #include "boxes/care_times.hpp"
 #include "boxes/contacts.hpp"
 #include "boxes/documentation.hpp"
@@ -114,6 +115,7 @@ struct State {
     CareTimeState care_times;
     MeetingState meetings;
     ContactState contacts;
+    CalendarFeedState calendar_feeds;
 };
 
 }  // namespace skolnav

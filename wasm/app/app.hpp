@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/api_client.hpp"
+#include "app/calendar_feed_view.hpp"
 #include "app/me.hpp"
 #include "app/start_page_reply.hpp"
 #include "boxes/box.hpp"
@@ -87,6 +88,8 @@ private:
         std::string error, saved_note;
     };
     InsynState insyn_;
+    // Kalenderprenumeration on the settings page (calendar_feed_view.cpp).
+    CalendarFeedView calendar_feeds_;
 
     // Sign-in form.
     char username_[128] = {};

@@ -1,5 +1,6 @@
-// The settings page (#/installningar): language and appearance for this browser, and
-// for an adult pupil the choice whether guardians may see their school data (insyn).
+// The settings page (#/installningar): language and appearance for this browser, links
+// for a phone's calendar (Kalenderprenumeration, calendar_feed_view.cpp), and for an
+// adult pupil the choice whether guardians may see their school data (insyn).
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -96,28 +97,34 @@ void App::draw_settings() {
     }
     ui::EndPanel();
 
+    // Insyn before the calendar links: the adult pupil's one decision comes first.
     const Pupil* self = me_.pupils.size() == 1 ? &me_.pupils.front() : nullptr;
-    if (me_.role != "pupil" || !self || !self->adult) return;
-    ui::Space(8);
-    ui::BeginPanel("insyn");
-    ui::Heading(tr("Insyn för vårdnadshavare"));
-    ui::Text(tr("Du är myndig och bestämmer själv om dina vårdnadshavare får se dina skoluppgifter i "
-                "Skolnav: frånvaro, bedömningar, uppgifter, schema och annat."));
-    if (insyn_.loading && !insyn_.loaded) {
-        ui::Loading(tr("Hämtar …"));
-    } else if (insyn_.loaded) {
-        ui::Note(insyn_.consent ? tr("Dina vårdnadshavare har insyn.") : tr("Dina vårdnadshavare har inte insyn."),
-                 ui::Tone::Info);
-        const char* action = insyn_.consent ? tr("Ta tillbaka insyn##insyn") : tr("Ge insyn##insyn");
-        if (insyn_.saving) action = tr("Sparar …##insyn");
-        if (ui::PrimaryButton(action, !insyn_.saving)) save_insyn(!insyn_.consent);
-        if (!insyn_.saved_note.empty()) ui::Note(insyn_.saved_note, ui::Tone::Success);
+    if (me_.role == "pupil" && self && self->adult) {
+        ui::Space(8);
+        ui::BeginPanel("insyn");
+        ui::Heading(tr("Insyn för vårdnadshavare"));
+        ui::Text(tr("Du är myndig och bestämmer själv om dina vårdnadshavare får se dina skoluppgifter i "
+                    "Skolnav: frånvaro, bedömningar, uppgifter, schema och annat."));
+        if (insyn_.loading && !insyn_.loaded) {
+            ui::Loading(tr("Hämtar …"));
+        } else if (insyn_.loaded) {
+            ui::Note(insyn_.consent ? tr("Dina vårdnadshavare har insyn.") : tr("Dina vårdnadshavare har inte insyn."),
+                     ui::Tone::Info);
+            const char* action = insyn_.consent ? tr("Ta tillbaka insyn##insyn") : tr("Ge insyn##insyn");
+            if (insyn_.saving) action = tr("Sparar …##insyn");
+            if (ui::PrimaryButton(action, !insyn_.saving)) save_insyn(!insyn_.consent);
+            if (!insyn_.saved_note.empty()) ui::Note(insyn_.saved_note, ui::Tone::Success);
+        }
+        if (!insyn_.error.empty()) {
+            ui::Note(insyn_.error, ui::Tone::Error);
+            if (!insyn_.loaded && ui::SecondaryButton(tr("Försök igen##insyn"))) load_insyn();
+        }
+        ui::EndPanel();
     }
-    if (!insyn_.error.empty()) {
-        ui::Note(insyn_.error, ui::Tone::Error);
-        if (!insyn_.loaded && ui::SecondaryButton(tr("Försök igen##insyn"))) load_insyn();
+    if (!me_.pupils.empty()) {
+        ui::Space(8);
+        calendar_feeds_.draw(api_, me_);
     }
-    ui::EndPanel();
 }
 
 namespace {

@@ -33,6 +33,14 @@ EM_JS(void, js_listen_hash_change, (), {
     window.addEventListener("hashchange", function() { _skolnav_location_changed(); });
 });
 
+EM_JS(char*, js_page_origin, (), {
+    var origin = window.location.origin || "";
+    var size = lengthBytesUTF8(origin) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(origin, ptr, size);
+    return ptr;
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
 EM_JS(void, js_open_url, (const char* url), {
@@ -75,6 +83,13 @@ std::string location_hash() {
     std::string hash(raw);
     std::free(raw);
     return hash;
+}
+
+std::string page_origin() {
+    char* raw = js_page_origin();
+    std::string origin(raw);
+    std::free(raw);
+    return origin;
 }
 
 void set_location_hash(const std::string& hash, bool replace) { js_set_location_hash(hash.c_str(), replace ? 1 : 0); }

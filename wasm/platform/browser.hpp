@@ -11,6 +11,8 @@ std::string location_hash();  // "#/elev/p1/franvaro" or ""
 // Pushes a history entry (back button returns), or replaces the current one.
 void set_location_hash(const std::string& hash, bool replace = false);
 void on_location_hash_change(std::function<void()> handler);
+// The page's origin, "https://skolnav.example.se": to make a full address of an API path.
+std::string page_origin();
 void set_document_title(const std::string& title);
 // Opens `url` (absolute, or relative to the page: an attachment's download address) in
 // a new tab. Call it from a click: browsers allow new tabs only right after a gesture.
