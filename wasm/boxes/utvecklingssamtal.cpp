@@ -269,7 +269,7 @@ void UtvecklingssamtalBox::draw_free_times(BoxContext& ctx) {
 bool UtvecklingssamtalBox::show_item(BoxContext& ctx, const std::string& item_id) {
     if (item_id == linked_) return true;
     linked_ = item_id;
-    linked_missing_ = false;
+    linked_gone_ = false;
     linked_scroll_ = 0;
     // Checked against the times fetched afresh (new times may be what is named).
     if (!item_id.empty() && fetch_.load != Load::Loading) load(ctx);
@@ -280,7 +280,10 @@ void UtvecklingssamtalBox::find_linked() {
     if (linked_.empty()) return;
     bool found = has_booking_ && booking_.id == linked_;
     for (const TalkTime& t : slots_) found |= t.id == linked_;
-    linked_missing_ = !found;
+    // A cancelled talk's notification names a time that is gone, a "new times" one the
+    // first time offered, which someone may have booked since: the box is still the
+    // right place (to book another time), so it says so instead of "Hittades inte".
+    linked_gone_ = !found;
     if (!found) return;
     if (has_booking_ && booking_.id != linked_) show_list_ = true;  // a free time: the list open to change to it
     linked_scroll_ = 4;
@@ -318,6 +321,10 @@ void UtvecklingssamtalBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     if (fetch_.failed()) {
         if (ui::ErrorAndRetry(fetch_.error)) load(ctx);
     }
+    if (linked_gone_)
+        ui::Note(app::tr("Tiden i länken finns inte längre: den har ställts in eller bokats av någon annan. "
+                         "Här är tiderna som gäller nu."),
+                 ui::Tone::Info);
     if (has_booking_) {
         draw_booking(ctx);
         if (show_list_) {
@@ -337,6 +344,8 @@ const app::EnglishText kEnglish[] = {
     {"1 minut", "1 minute"},
     {"%d minuter", "%d minutes"},
     {"Tiden hann bokas av någon annan. Välj en annan tid.", "Someone else booked that time first. Choose another time."},
+    {"Tiden i länken finns inte längre: den har ställts in eller bokats av någon annan. Här är tiderna som gäller nu.",
+     "The time in the link is no longer there: it was cancelled or someone else booked it. Here are the times as they are now."},
     {"Tiden är ändrad.", "Your time has been changed."},
     {"Tiden är bokad.", "Your time is booked."},
     {"Tiden är avbokad. Du kan boka en ny tid nedan.", "Your booking is cancelled. You can book a new time below."},

@@ -24,7 +24,8 @@ public:
     // A time (its slot id, what the notifications carry): the booked time or the free one,
     // framed.
     bool show_item(BoxContext& ctx, const std::string& item_id) override;
-    bool item_missing() const override { return linked_missing_; }
+    // A time that is gone is not "Hittades inte": the view says so above today's times.
+    bool item_missing() const override { return false; }
 
 private:
     using Load = app::Load;
@@ -58,7 +59,7 @@ private:
     void find_linked();
     void frame_linked(float top);
     std::string linked_;
-    bool linked_missing_ = false;  // neither booked nor free for this pupil: "Hittades inte"
+    bool linked_gone_ = false;     // neither booked nor free for this pupil any more
     int linked_scroll_ = 0;        // frames left to bring it into view
 };
 
