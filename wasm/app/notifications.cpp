@@ -32,8 +32,13 @@ Notice parse_notice(const Json& j) {
     return n;
 }
 
-bool NotificationList::add(const Notice& n) {
-    if (n.id.empty() || !seen_.insert(n.id).second) return false;
+bool NotificationList::add(const Notice& n, bool again) {
+    if (n.id.empty()) return false;
+    if (!seen_.insert(n.id).second) {
+        if (!again) return false;
+        for (const Notice& held : items_)
+            if (held.id == n.id) return false;
+    }
     // Newest first; most arrive newest, so the place is usually the front.
     auto at = std::find_if(items_.begin(), items_.end(), [&](const Notice& o) { return o.seq < n.seq; });
     items_.insert(at, n);
@@ -43,15 +48,21 @@ bool NotificationList::add(const Notice& n) {
 
 void NotificationList::take_list(const Json& body) {
     const Json& list = field(body, "notifications");
-    if (list.is_array()) {
-        for (const Json& j : list) {
-            Notice n = parse_notice(j);
-            if (add(n)) continue;
-            // Held already: the list knows whether it was read since (another tab).
-            for (Notice& held : items_)
-                if (held.id == n.id) held.read = n.read;
-        }
+    if (!list.is_array()) return;
+    // The server's list is the truth up to its newest (read flags, and what may no longer
+    // be seen: insyn withdrawn); what the stream brought after it stays.
+    std::vector<Notice> taken;
+    long long list_newest = 0;
+    for (const Json& j : list) {
+        taken.push_back(parse_notice(j));
+        list_newest = std::max(list_newest, taken.back().seq);
     }
+    std::vector<Notice> later;
+    for (const Notice& held : items_)
+        if (held.seq > list_newest) later.push_back(held);
+    items_.clear();
+    for (const Notice& n : later) add(n, true);
+    for (const Notice& n : taken) add(n, true);
     const Json& unread = field(body, "unread");
     if (unread.is_number_integer()) unread_ = unread.get<int>();
     if (baseline_ < 0) baseline_ = newest_;

@@ -25,8 +25,8 @@ Notice parse_notice(const Json& j);
 
 class NotificationList {
 public:
-    // GET /api/v1/notifications (newest first): every notice not held yet is added, read
-    // flags and the unread count are taken from it.
+    // GET /api/v1/notifications (newest first): the list as the server has it (read
+    // flags, the unread count), plus what the stream brought since.
     void take_list(const Json& body);
     // One stream message. Returns the notices it brought that were never seen before
     // and came after the first load (oldest first): those worth telling about.
@@ -47,7 +47,9 @@ public:
     bool behind() const;
 
 private:
-    bool add(const Notice& n);  // false when its id was seen before
+    // False when its id was seen before; `again`: unless it is no longer held (the
+    // server's list brings back what it lists).
+    bool add(const Notice& n, bool again = false);
 
     std::vector<Notice> items_;
     std::set<std::string> seen_;
