@@ -9,6 +9,7 @@
 #include "imgui_internal.h"
 #include "platform/browser.hpp"
 #include "platform/frame_scheduler.hpp"
+#include "platform/live.hpp"
 
 namespace app {
 namespace {
@@ -62,6 +63,7 @@ void App::load_me(bool after_sign_in) {
         pupil_id_ = me_.pupils.empty() ? "" : me_.pupils.front().id;
         open_box_.clear();
         open_item_.clear();
+        start_live();
         apply_location();
     });
 }
@@ -76,6 +78,10 @@ void App::forget_session() {
     open_item_.clear();
     combined_ = settings_open_ = not_found_ = false;
     insyn_ = InsynState{};
+    platform::live_close();
+    notices_.clear();
+    notices_open_ = notices_loading_ = notices_again_ = false;
+    notices_error_.clear();
     screen_ = Screen::SignIn;
     signing_out_ = false;
     focus_username_ = true;
@@ -100,10 +106,12 @@ void App::sign_out() {
 void App::apply_location() {
     if (screen_ != Screen::Home) return;  // applied once signed in
     std::vector<std::string> parts = split_path(platform::location_hash());
-    const bool was_aside = combined_ || settings_open_;
+    const bool was_aside = combined_ || settings_open_ || notices_open_;
     settings_open_ = !parts.empty() && parts[0] == "installningar";
     combined_ = !parts.empty() && parts[0] == "alla" && me_.is_guardian() && me_.pupils.size() > 1;
-    if (settings_open_ || combined_) {
+    notices_open_ = !parts.empty() && parts[0] == "notiser" && (parts.size() < 2 || me_.find_pupil(parts[1]));
+    notices_pupil_ = notices_open_ && parts.size() >= 2 ? parts[1] : "";
+    if (settings_open_ || combined_ || notices_open_) {
         not_found_ = false;
         if (!open_box_.empty() || !was_aside) {
             // Cards may have changed in a box; settings may have changed the language.
@@ -201,6 +209,7 @@ void App::update_title() {
     std::string title = "Skolnav";
     if (screen_ == Screen::Home && not_found_) title = std::string(tr("Hittades inte")) + " – Skolnav";
     else if (screen_ == Screen::Home && settings_open_) title = std::string(tr("Inställningar")) + " – Skolnav";
+    else if (screen_ == Screen::Home && notices_open_) title = std::string(tr("Notiser")) + " – Skolnav";
     else if (screen_ == Screen::Home && combined_) title = std::string(tr("Alla barn")) + " – Skolnav";
     else if (screen_ == Screen::Home && !open_box_.empty())
         title = std::string(boxes::box_title(open_box_)) + " – Skolnav";
@@ -229,6 +238,7 @@ void App::draw() {
             box_item_missing();
             if (not_found_) draw_not_found();
             else if (settings_open_) draw_settings();
+            else if (notices_open_) draw_notifications();
             else if (combined_) draw_combined_view();
             else if (open_box_.empty()) draw_start_page();
             else draw_box_view();
@@ -244,6 +254,7 @@ const EnglishText kEnglish[] = {
     {"Inställningar", "Settings"},
     {"Alla barn", "All children"},
     {"Hittades inte", "Not found"},
+    {"Notiser", "Notifications"},
 };
 const EnglishTexts kRegistered(kEnglish);
 }  // namespace

@@ -3,7 +3,7 @@
 // URL's fragment, "#/elev/<pupil id>", "#/elev/<pupil id>/<box>", an item in a box
 // "#/elev/<pupil id>/<box>/<item id>" (boxes::Box::show_item), "#/alla" (a guardian's
 // children together) and "#/installningar", so reloads, deep links and the back button
-// work.
+// work. "#/notiser" is the notifications page.
 #pragma once
 #include <map>
 #include <memory>
@@ -12,6 +12,7 @@
 #include "app/api_client.hpp"
 #include "app/calendar_feed_view.hpp"
 #include "app/me.hpp"
+#include "app/notifications.hpp"
 #include "app/start_page_reply.hpp"
 #include "boxes/box.hpp"
 
@@ -56,6 +57,17 @@ private:
     void draw_settings();
     void load_insyn();
     void save_insyn(bool consent);
+    // notifications_view.cpp: the notifications, live from the server, and their page
+    // (#/notiser, #/notiser/<pupil>)
+    void start_live();
+    void on_live_message(const std::string& data);
+    void load_notifications();
+    void refresh_start_pages_soon();
+    void draw_bell(float x, float y, float height);  // the header's bell, at a cursor position
+    float bell_width() const;
+    void draw_notifications();
+    void open_notice(const Notice& notice);
+    void mark_all_notices_read();
     // box_view.cpp
     void draw_box_view();
     void draw_not_found();
@@ -70,6 +82,8 @@ private:
     bool combined_ = false;       // a guardian's children together (#/alla)
     bool settings_open_ = false;  // the settings page (#/installningar)
     bool not_found_ = false;      // an address that shows nothing this user may see
+    bool notices_open_ = false;   // the notifications page (#/notiser)
+    std::string notices_pupil_;   // its child filter (#/notiser/<pupil>); empty: all
     std::map<std::string, std::map<std::string, std::unique_ptr<boxes::Box>>> boxes_;
     std::string start_error_;  // GET /me failed for another reason than "not signed in"
 
@@ -90,6 +104,11 @@ private:
     InsynState insyn_;
     // Kalenderprenumeration on the settings page (calendar_feed_view.cpp).
     CalendarFeedView calendar_feeds_;
+
+    // The notifications: the list, how fetching it goes, a start-page refresh on its way.
+    NotificationList notices_;
+    bool notices_loading_ = false, notices_again_ = false, pages_refresh_pending_ = false;
+    std::string notices_error_;
 
     // Sign-in form.
     char username_[128] = {};

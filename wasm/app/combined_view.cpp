@@ -128,7 +128,9 @@ void App::draw_combined_view() {
             float text_right = b.x - pad - 10;
             dl->AddText(ImVec2(text_right, a.y + 10), colors.muted_text, icons::kChevronRight);
             if (line.card && line.card->unread > 0)
-                text_right = ui::Badge(trf("%d nya", line.card->unread), ImVec2(text_right - 8, a.y + 20), true);
+                text_right = ui::Badge(
+                    line.card->unread == 1 ? std::string(tr("1 ny")) : trf("%d nya", line.card->unread),
+                    ImVec2(text_right - 8, a.y + 20), true);
             const float text_left = tag_left + name_w + 10;
             const float width = text_right - 8 - text_left;
             ImGui::PushFont(fonts::get(fonts::Face::Body));
@@ -148,6 +150,7 @@ const EnglishText kEnglish[] = {
     {"%s är myndig och har inte gett insyn; hen visas inte här.",
      "%s is of age and has not given you access, so they are not shown here."},
     {"%d nya", "%d new"},
+    {"1 ny", "1 new"},
     {"Hämtar …", "Loading …"},
     {"Öppna för att se mer", "Open to see more"},
 };

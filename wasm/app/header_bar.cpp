@@ -1,5 +1,5 @@
 // The header of every signed-in view: the product's name, who is signed in, the
-// settings and "Logga ut".
+// notifications' bell, the settings and "Logga ut".
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -44,15 +44,18 @@ void App::draw_header() {
     float right = ImGui::GetWindowContentRegionMax().x;
     float button_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
     float name_w = ImGui::CalcTextSize(me_.name.c_str()).x;
-    bool show_name = ImGui::GetContentRegionAvail().x > name_w + button_w + settings_w + 260;
+    const float bell_w = bell_width();
+    bool show_name = ImGui::GetContentRegionAvail().x > name_w + button_w + settings_w + bell_w + 260;
     if (show_name) {
         ImGui::SameLine();
-        ImGui::SetCursorPos(ImVec2(right - button_w - settings_w - name_w - 20, y0 + (height - ImGui::GetFontSize()) * 0.5f));
+        ImGui::SetCursorPos(
+            ImVec2(right - button_w - settings_w - bell_w - name_w - 24, y0 + (height - ImGui::GetFontSize()) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().muted_text);
         ImGui::TextUnformatted(me_.name.c_str());
         ImGui::PopStyleColor();
         registry::add_text(me_.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
+    draw_bell(right - button_w - settings_w - bell_w - 8, y0 + (height - button_h) * 0.5f, button_h);
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(right - button_w - settings_w - 4, y0 + (height - button_h) * 0.5f));
     if (ui::QuietButton(settings.c_str()) && !settings_open_) navigate_to("#/installningar");

@@ -52,6 +52,7 @@ namespace app::icons {
     X(kComment, 0xF0E5, "\xef\x83\xa5")         /* comment-o: a thread's messages */ \
     X(kClock, 0xF017, "\xef\x80\x97")           /* clock-o: a due time */ \
     X(kWarning, 0xF071, "\xef\x81\xb1")         /* exclamation-triangle: overdue */ \
+    X(kBell, 0xF0F3, "\xef\x83\xb3")            /* bell: notifications */ \
     X(kBox, 0xF009, "\xef\x80\x89")             /* th-large */
 
 #define SKOLNAV_ICON_STRING(name, codepoint, utf8) inline constexpr const char* name = utf8;

@@ -97,7 +97,9 @@ void App::draw_box_grid(const Pupil& pupil) {
                     info.icon);
         float right = pos.x + card_w - pad - 10;
         dl->AddText(ImVec2(right, c.y - ImGui::GetFontSize() * 0.5f), theme::colors().muted_text, icons::kChevronRight);
-        if (card.unread > 0) right = ui::Badge(trf("%d nya", card.unread), ImVec2(right - 8, c.y), true);
+        if (card.unread > 0)
+            right = ui::Badge(card.unread == 1 ? std::string(tr("1 ny")) : trf("%d nya", card.unread),
+                              ImVec2(right - 8, c.y), true);
         ImGui::PushClipRect(pos, ImVec2(right - 4, pos.y + card_h), true);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + pad + circle + 14, c.y - ImGui::GetFontSize() * 0.75f));
         ui::Text(title, 0, fonts::Face::Heading);
@@ -155,6 +157,7 @@ const EnglishText kEnglish[] = {
     {"Välj barn", "Choose child"},
     {"Skolan har inte aktiverat några delar i Skolnav ännu.", "The school has not turned on any parts of Skolnav yet."},
     {"%d nya", "%d new"},
+    {"1 ny", "1 new"},
     {"Hämtar …", "Loading …"},
     {"Öppna för att se mer", "Open to see more"},
     {"Hej %s!", "Hello %s!"},

@@ -16,7 +16,10 @@ StartPageReply parse_start_page(const Json& body) {
     if (!boxes.is_array()) return page;
     for (const Json& b : boxes) {
         const Json& card = field(b, "card");
-        page.cards.push_back(Card{text(b, "box"), text(card, "summary"), number(card, "count"), number(card, "unread")});
+        // "unread" beside "card": the caller's unread notifications about this box (the
+        // live contract); a box's own card may count its unread too (news not opened).
+        const int unread = field(b, "unread").is_number_integer() ? number(b, "unread") : number(card, "unread");
+        page.cards.push_back(Card{text(b, "box"), text(card, "summary"), number(card, "count"), unread});
     }
     return page;
 }

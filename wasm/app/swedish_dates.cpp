@@ -79,6 +79,55 @@ std::string published(std::string_view iso, std::string_view author) {
 
 std::string changed(std::string_view iso) { return trf("Ändrad %s", date_time(iso).c_str()); }
 
+namespace {
+
+// The instant of an ISO timestamp and its UTC offset in seconds.
+bool instant(std::string_view iso, long long* out, long long* utc_offset) {
+    const calendar::Day day = calendar::parse_day(iso);
+    if (!day.ok() || iso.size() < 19 || iso[10] != 'T') return false;
+    auto digits = [&](size_t at, size_t n, int* value) {
+        *value = 0;
+        for (size_t i = at; i < at + n; ++i) {
+            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return false;
+            *value = *value * 10 + (iso[i] - '0');
+        }
+        return true;
+    };
+    int h = 0, mi = 0, s = 0;
+    if (!digits(11, 2, &h) || !digits(14, 2, &mi) || !digits(17, 2, &s)) return false;
+    size_t at = 19;
+    if (at < iso.size() && iso[at] == '.')
+        for (++at; at < iso.size() && iso[at] >= '0' && iso[at] <= '9';) ++at;  // fractions of a second
+    long long offset = 0;
+    if (at < iso.size() && (iso[at] == '+' || iso[at] == '-')) {
+        int oh = 0, om = 0;
+        if (!digits(at + 1, 2, &oh) || !digits(at + 4, 2, &om)) return false;
+        offset = (oh * 60LL + om) * 60 * (iso[at] == '-' ? -1 : 1);
+    } else if (at >= iso.size() || iso[at] != 'Z') {
+        return false;
+    }
+    *out = calendar::days_from_civil(day) * 86400LL + h * 3600LL + mi * 60LL + s - offset;
+    *utc_offset = offset;
+    return true;
+}
+
+}  // namespace
+
+std::string relative(std::string_view iso, long long now_unix) {
+    long long then = 0, offset = 0;
+    if (!instant(iso, &then, &offset)) return date_time(iso);
+    const long long ago = now_unix - then;
+    if (ago < -60) return date_time(iso);
+    if (ago < 60) return tr("nyss");
+    if (ago < 3600) return trf("för %d min sedan", static_cast<int>(ago / 60));
+    // Today and yesterday as the timestamp's own clock (the school's) counts days.
+    const long long today = (now_unix + offset) / 86400, day = (then + offset) / 86400;
+    const std::string at = clock(time_of(iso));
+    if (day == today) return trf("i dag %s", at.c_str());
+    if (day == today - 1) return trf("i går %s", at.c_str());
+    return date_time(iso);
+}
+
 std::string clock(std::string_view hh_mm) {
     return english() ? std::string(hh_mm) : "kl. " + std::string(hh_mm);
 }
@@ -102,6 +151,10 @@ const EnglishText kSentences[] = {
     {"Publicerad %s", "Published %s"},
     {"Publicerad %s av %s", "Published %s by %s"},
     {"Ändrad %s", "Updated %s"},
+    {"nyss", "just now"},
+    {"för %d min sedan", "%d min ago"},
+    {"i dag %s", "today at %s"},
+    {"i går %s", "yesterday at %s"},
 };
 const EnglishTexts kRegistered(kSentences);
 

@@ -20,6 +20,11 @@ std::string long_date_time(std::string_view iso_timestamp);  // "måndag 30 nove
 std::string published(std::string_view iso_timestamp, std::string_view author);
 std::string changed(std::string_view iso_timestamp);
 
+// How long ago, as said in a list of notifications: "nyss", "för 5 min sedan",
+// "i dag kl. 09:12", "i går kl. 14:00", else date_time(). `now_unix` is the current time
+// (seconds since 1970, UTC); a time ahead of it (clocks differ) is said as date_time().
+std::string relative(std::string_view iso_timestamp, long long now_unix);
+
 // A clock time as said on its own: "kl. 21:04" / "21:04" (also a range "08:00–08:15").
 std::string clock(std::string_view hh_mm);
 // 1 = January: "november" / "November".
