@@ -1,6 +1,7 @@
 // How a view's fetches stand, for the boxes that fetch what they show.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "app/api_client.hpp"
 
@@ -76,5 +77,29 @@ struct OpenItem {
         error = gone ? gone_text : reply.error.message;
     }
 };
+
+// A list view's Box::show_item: the item the address names ("" = the list). Opened from
+// the list when the list has it; else (a link, before the list came) with only its id,
+// and the item's fetch brings the rest, or the server's 404 makes the address "not
+// found". `open(item)` and `close()` are the view's own.
+template <class Item, class Open, class Close>
+bool show_listed_item(const std::string& item_id, const OpenItem& open_item, const std::vector<Item>& list,
+                      Open open, Close close) {
+    if (item_id == open_item.id) return true;
+    if (item_id.empty()) {
+        close();
+        return true;
+    }
+    for (const Item& item : list)
+        if (item.id == item_id) {
+            Item chosen = item;  // open() may refetch the list this refers to
+            open(chosen);
+            return true;
+        }
+    Item only_id;
+    only_id.id = item_id;
+    open(only_id);
+    return true;
+}
 
 }  // namespace app

@@ -236,23 +236,8 @@ void BloggBox::delete_comment(BoxContext& ctx, const std::string& comment_id) {
 }
 
 bool BloggBox::show_item(BoxContext& ctx, const std::string& item_id) {
-    if (item_id == open_.id) return true;
-    if (item_id.empty()) {
-        close_post();
-        return true;
-    }
-    // From the list when it has the item; else (a link, before the list came) the fetch
-    // brings it, or the server's 404 makes the address "not found".
-    for (const BlogPost& item : posts_)
-        if (item.id == item_id) {
-            BlogPost chosen = item;
-            open_post(ctx, chosen);
-            return true;
-        }
-    BlogPost only_id;
-    only_id.id = item_id;
-    open_post(ctx, only_id);
-    return true;
+    return app::show_listed_item(
+        item_id, open_, posts_, [&](const auto& item) { open_post(ctx, item); }, [&] { close_post(); });
 }
 
 void BloggBox::on_open(BoxContext&) {

@@ -425,23 +425,8 @@ void ETestBox::submit(BoxContext& ctx) {
 }
 
 bool ETestBox::show_item(BoxContext& ctx, const std::string& item_id) {
-    if (item_id == open_.id) return true;
-    if (item_id.empty()) {
-        close_test();
-        return true;
-    }
-    // From the list when it has the item; else (a link, before the list came) the fetch
-    // brings it, or the server's 404 makes the address "not found".
-    for (const ETestItem& item : tests_)
-        if (item.id == item_id) {
-            ETestItem chosen = item;
-            open_test(ctx, chosen);
-            return true;
-        }
-    ETestItem only_id;
-    only_id.id = item_id;
-    open_test(ctx, only_id);
-    return true;
+    return app::show_listed_item(
+        item_id, open_, tests_, [&](const auto& item) { open_test(ctx, item); }, [&] { close_test(); });
 }
 
 void ETestBox::on_open(BoxContext&) {

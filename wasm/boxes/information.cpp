@@ -187,23 +187,8 @@ void InformationBox::close_item() {
 }
 
 bool InformationBox::show_item(BoxContext& ctx, const std::string& item_id) {
-    if (item_id == open_.id) return true;
-    if (item_id.empty()) {
-        close_item();
-        return true;
-    }
-    // From the list when it has the item; else (a link, before the list came) the
-    // fetch brings it, or the server's 404 makes the address "not found".
-    for (const NewsItem& n : items_)
-        if (n.id == item_id) {
-            NewsItem chosen = n;
-            open_item(ctx, chosen);
-            return true;
-        }
-    NewsItem only_id;
-    only_id.id = item_id;
-    open_item(ctx, only_id);
-    return true;
+    return app::show_listed_item(
+        item_id, open_, items_, [&](const auto& item) { open_item(ctx, item); }, [&] { close_item(); });
 }
 
 void InformationBox::on_open(BoxContext&) {

@@ -134,23 +134,8 @@ void PlaneringarBox::close_plan() {
 }
 
 bool PlaneringarBox::show_item(BoxContext& ctx, const std::string& item_id) {
-    if (item_id == open_.id) return true;
-    if (item_id.empty()) {
-        close_plan();
-        return true;
-    }
-    // From the list when it has the item; else (a link, before the list came) the fetch
-    // brings it, or the server's 404 makes the address "not found".
-    for (const TeachingPlan& item : plans_)
-        if (item.id == item_id) {
-            TeachingPlan chosen = item;
-            open_plan(ctx, chosen);
-            return true;
-        }
-    TeachingPlan only_id;
-    only_id.id = item_id;
-    open_plan(ctx, only_id);
-    return true;
+    return app::show_listed_item(
+        item_id, open_, plans_, [&](const auto& item) { open_plan(ctx, item); }, [&] { close_plan(); });
 }
 
 void PlaneringarBox::on_open(BoxContext&) {
