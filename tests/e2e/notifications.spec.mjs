@@ -250,6 +250,24 @@ try {
     expect(decodeURI(new URL(sk.page.url()).hash) === `#/elev/${pupilId}/information/${p.item.id}`, `address ${sk.page.url()}`);
   });
 
+  await check('an item opened by its address (not from the page) reads its notification too', async () => {
+    // A blog post: unlike a news item, the server does not read it when the post is fetched.
+    const title = `Vi besökte museet ${Date.now() % 100000}`;
+    const t0 = Date.now();
+    const r = await teacher.post(`/api/v1/schools/${schoolId}/blog`, { data: { title, body: 'Bilder kommer.', group_ids: [groupId] } });
+    expect(r.status() === 201, `publish the post: ${r.status()} ${await r.text()}`);
+    const post = (await r.json()).post;
+    const unread = (await apiGet(sk, '/api/v1/notifications')).body.unread;
+    await waitBell(sk, unread, t0);
+    const before = (await apiGet(sk, '/api/v1/notifications')).body.notifications.find((n) => n.item_id === post.id);
+    expect(before && !before.read, 'no unread notification about the post');
+    await sk.page.goto(`${url}/#/elev/${pupilId}/blogg/${post.id}`);
+    await sk.waitFor('Tillbaka till inläggen', { role: 'button', timeout: 10000 });
+    await waitBell(sk, unread - 1, Date.now());
+    const after = (await apiGet(sk, '/api/v1/notifications')).body.notifications.find((n) => n.item_id === post.id);
+    expect(after && after.read, 'the server still has it unread');
+  });
+
   await check('on a phone (360 px) the bell and the page fit the screen', async () => {
     await sk.page.setViewportSize({ width: 360, height: 780 });
     await sk.page.goto(`${url}/#/notiser`);

@@ -155,6 +155,7 @@ void App::apply_location() {
         if (!box(pupil_id_, open_box_).show_item(ctx, item)) not_found_ = true;
     }
     open_item_ = open_box_.empty() ? "" : item;
+    if (!not_found_ && !open_item_.empty()) read_notices_about(pupil_id_, open_box_, open_item_);
     // Back on the start page after a box: what was done there may change the cards.
     if (open_box_.empty() && (!previous_box.empty() || was_aside)) start_pages_[pupil_id_].stale = true;
     if (ImGuiWindow* page = ImGui::FindWindowByName("##page")) ImGui::SetScrollY(page, 0);  // a new view starts at its top

@@ -67,6 +67,10 @@ private:
     float bell_width() const;
     void draw_notifications();
     void open_notice(const Notice& notice);
+    // An item is shown (from a system notification, a link, the box's own list): the
+    // unread notices about it are read now.
+    void read_notices_about(const std::string& pupil_id, const std::string& box, const std::string& item_id,
+                            const std::string& also_id = "");
     void mark_all_notices_read();
     // box_view.cpp
     void draw_box_view();

@@ -149,16 +149,24 @@ void App::draw_bell(float x, float y, float height) {
 }
 
 void App::open_notice(const Notice& notice) {
-    if (!notice.read) {
-        notices_.mark_read(notice.id);
-        Json body = {{"ids", Json::array({notice.id})}};
-        api_.post("/api/v1/notifications/read", body, [this](const ApiReply& reply) {
-            if (!reply.ok()) notices_error_ = reply.error.message;
-            load_notifications();  // the server's word on what is read
-        });
-        refresh_start_pages_soon();
-    }
+    // Its own id too, in case its item cannot be shown any more (then nothing else reads it).
+    read_notices_about(notice.pupil_id, notice.box, notice.item_id, notice.id);
     navigate_to(notice.address());
+}
+
+void App::read_notices_about(const std::string& pupil_id, const std::string& box, const std::string& item_id,
+                             const std::string& also_id) {
+    Json ids = Json::array();
+    for (const Notice& n : notices_.items())
+        if (!n.read && (n.id == also_id || (n.pupil_id == pupil_id && n.box == box && n.item_id == item_id)))
+            ids.push_back(n.id);
+    if (ids.empty()) return;
+    for (const auto& id : ids) notices_.mark_read(id.get<std::string>());
+    api_.post("/api/v1/notifications/read", Json{{"ids", ids}}, [this](const ApiReply& reply) {
+        if (!reply.ok()) notices_error_ = reply.error.message;
+        load_notifications();  // the server's word on what is read
+    });
+    refresh_start_pages_soon();
 }
 
 void App::mark_all_notices_read() {
