@@ -285,6 +285,33 @@ try {
     await sk.waitIdle();
     await sk.screenshot(path.join(shots, 'notifications-panel-phone.png'));
   });
+
+  // Last: it closes the first tab.
+  await check('two tabs share one stream (a browser has only six connections to a server); the second takes over when the first closes', async () => {
+    const streams = [];
+    const seen = (req) => { if (new URL(req.url()).pathname === '/api/v1/events') streams.push(req.frame().page()); };
+    browser.context.on('request', seen);
+    try {
+      const second = new SkolnavPage(await browser.context.newPage());
+      await second.page.goto(`${url}/#/`);
+      await second.waitReady();
+      await second.waitFor('Notiser', { role: 'button' });
+      await sleep(1500);
+      expect(streams.length === 0, `the second tab opened its own stream (${streams.length} requests)`);
+      const unread = (await apiGet(sk, '/api/v1/notifications')).body.unread;
+      const p = await publish(`Julavslutning i kyrkan ${Date.now() % 100000}`);
+      const [ms1, ms2] = await Promise.all([waitBell(sk, unread + 1, p.t0), waitBell(second, unread + 1, p.t0)]);
+      console.log(`     both bells rose: first tab ${ms1} ms, second tab ${ms2} ms`);
+      await sk.page.close();  // its lock passes to the second tab
+      const t0 = Date.now();
+      while (!streams.includes(second.page) && Date.now() - t0 < 5000) await sleep(50);
+      expect(streams.includes(second.page), 'the second tab did not open the stream after the first closed');
+      const q = await publish(`Skridskodag på isbanan ${Date.now() % 100000}`);
+      console.log(`     the second tab took over after ${Date.now() - t0} ms; bell rose ${await waitBell(second, unread + 2, q.t0)} ms after the next item`);
+    } finally {
+      browser.context.off('request', seen);
+    }
+  });
 } finally {
   if (teacher) await teacher.dispose();
   await browser.close();

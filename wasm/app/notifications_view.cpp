@@ -34,7 +34,7 @@ constexpr size_t kMaxSystemNotifications = 3;
 void App::start_live() {
     notices_.clear();
     load_notifications();
-    platform::live_open("/api/v1/events", "notifications",
+    platform::live_open("/api/v1/events", "notifications", me_.id,
                         platform::LiveHandlers{
                             [this](const std::string& data) { on_live_message(data); },
                             // The stream failed for good for now: catch up with the list

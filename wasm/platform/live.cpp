@@ -15,18 +15,40 @@ bool g_connected = false;
 // The stream lives in JavaScript (Module.skolnavLive): its EventSource, the last event
 // id, the pause before the next reopening and the timer for it. A generation number
 // drops events of a stream that was replaced or closed.
-EM_JS(void, js_live_open, (const char* url_c, const char* event_c), {
-    var url = UTF8ToString(url_c), eventName = UTF8ToString(event_c);
+//
+// One stream per person per browser, not per tab: a browser opens at most six HTTP/1.1
+// connections to a server, and a parent with six tabs open would otherwise have none
+// left for requests. The tabs of one person elect a leader with a Web Lock named after
+// them; the leader holds the EventSource and passes every message to the others over a
+// BroadcastChannel of the same name (another person signed in in another tab has other
+// names, and hears nothing). When the leader's tab closes, the lock passes to another
+// tab, which opens the stream from the last id it heard. Browsers without Web Locks or
+// BroadcastChannel: one stream per tab.
+EM_JS(void, js_live_open, (const char* url_c, const char* event_c, const char* owner_c), {
+    var url = UTF8ToString(url_c), eventName = UTF8ToString(event_c), owner = UTF8ToString(owner_c);
     var live = Module.skolnavLive || (Module.skolnavLive = { generation: 0 });
     if (live.source) live.source.close();
     if (live.timer) clearTimeout(live.timer);
+    if (live.channel) live.channel.close();
+    if (live.release) live.release();
     live.source = null;
     live.timer = 0;
+    live.channel = null;
+    live.release = null;
     live.generation++;
     live.lastId = "";
     live.pause = 1000;
     if (typeof EventSource === "undefined") return;
     var generation = live.generation;
+    function deliver(data, id) {
+        if (id) live.lastId = id;
+        var size = lengthBytesUTF8(data) + 1;
+        var ptr = _malloc(size);
+        stringToUTF8(data, ptr, size);
+        _skolnav_live_message(ptr);
+        _free(ptr);
+    }
+    function tell(message) { if (live.channel && generation === live.generation) live.channel.postMessage(message); }
     function connect() {
         if (generation !== live.generation) return;
         live.timer = 0;
@@ -41,14 +63,10 @@ EM_JS(void, js_live_open, (const char* url_c, const char* event_c), {
         };
         source.addEventListener(eventName, function(e) {
             if (generation !== live.generation) return;
-            if (e.lastEventId) live.lastId = e.lastEventId;
             live.pause = 1000;
             var data = String(e.data || "");
-            var size = lengthBytesUTF8(data) + 1;
-            var ptr = _malloc(size);
-            stringToUTF8(data, ptr, size);
-            _skolnav_live_message(ptr);
-            _free(ptr);
+            tell({ kind: "message", data: data, id: e.lastEventId || "" });
+            deliver(data, e.lastEventId);
         });
         source.onerror = function() {
             if (generation !== live.generation) return;
@@ -60,10 +78,32 @@ EM_JS(void, js_live_open, (const char* url_c, const char* event_c), {
             var wait = live.pause * (0.8 + Math.random() * 0.4);
             live.pause = Math.min(live.pause * 2, 30000);
             live.timer = setTimeout(connect, wait);
+            tell({ kind: "closed" });
             _skolnav_live_closed();
         };
     }
-    connect();
+    if (!owner || typeof BroadcastChannel === "undefined" || !navigator.locks || !navigator.locks.request) {
+        connect();
+        return;
+    }
+    var name = "skolnav-live-" + owner;
+    live.channel = new BroadcastChannel(name);
+    live.channel.onmessage = function(e) {
+        if (generation !== live.generation || live.source || !e.data) return;  // the leader has its own
+        if (e.data.kind === "message") {
+            _skolnav_live_state(1);
+            deliver(String(e.data.data || ""), e.data.id);
+        } else if (e.data.kind === "closed") {
+            _skolnav_live_state(0);
+            _skolnav_live_closed();
+        }
+    };
+    navigator.locks.request(name, function() {
+        if (generation !== live.generation) return;  // closed while waiting for the lock
+        connect();
+        // Held until this tab closes the stream (or the tab goes away).
+        return new Promise(function(release) { live.release = release; });
+    }).catch(function() {});
 });
 
 EM_JS(void, js_live_close, (), {
@@ -72,8 +112,12 @@ EM_JS(void, js_live_close, (), {
     live.generation++;
     if (live.source) live.source.close();
     if (live.timer) clearTimeout(live.timer);
+    if (live.channel) live.channel.close();
+    if (live.release) live.release();  // the lock: another tab of this person leads now
     live.source = null;
     live.timer = 0;
+    live.channel = null;
+    live.release = null;
     live.lastId = "";
 });
 
@@ -85,10 +129,10 @@ void run_later(void* user_data) {
 
 }  // namespace
 
-void live_open(const std::string& url, const std::string& event_name, LiveHandlers handlers) {
+void live_open(const std::string& url, const std::string& event_name, const std::string& owner, LiveHandlers handlers) {
     g_handlers = std::move(handlers);
     g_connected = false;
-    js_live_open(url.c_str(), event_name.c_str());
+    js_live_open(url.c_str(), event_name.c_str(), owner.c_str());
 }
 
 void live_close() {

@@ -5,7 +5,8 @@
 // without streaming, the route missing), it is opened again after a growing pause
 // (1 s, 2 s, 4 s … 30 s), from the last event id received (?after=ID).
 // Each message of the named event is handed over as its text and frames are requested;
-// comments (": ping") and the pauses draw nothing.
+// comments (": ping") and the pauses draw nothing. The tabs of one signed-in person share
+// one stream: one tab holds it and passes its messages to the others (live.cpp).
 #pragma once
 #include <functional>
 #include <string>
@@ -20,8 +21,10 @@ struct LiveHandlers {
 };
 
 // Opens the stream at `url` ("/api/v1/events") listening for `event_name`
-// ("notifications"); replaces a stream already open.
-void live_open(const std::string& url, const std::string& event_name, LiveHandlers handlers);
+// ("notifications"), shared by the tabs where `owner` (the person's id) is signed in;
+// replaces a stream already open.
+void live_open(const std::string& url, const std::string& event_name, const std::string& owner,
+               LiveHandlers handlers);
 // Closes the stream and stops reopening it (signing out).
 void live_close();
 // Connected right now (a message or the stream's start seen since the last error).
