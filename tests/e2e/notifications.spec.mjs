@@ -93,7 +93,8 @@ try {
     expect(before === api.unread, `the bell says ${before}, the API ${api.unread} unread`);
     const start = (await apiGet(sk, `/api/v1/pupils/${encodeURIComponent(pupilId)}/start`)).body;
     const info = start.boxes.find((b) => b.box === 'information');
-    cardBefore = typeof info.unread === 'number' ? info.unread : (info.card.unread || 0);
+    // The badge: the card's own count of what is new (unread news), else the box's unread notifications.
+    cardBefore = typeof info.card.unread === 'number' ? info.card.unread : (info.unread || 0);
     teacher = await request.newContext({ baseURL: url });
     const s = await teacher.post('/api/v1/session', { data: { username: 'demo.personal', password } });
     expect(s.ok(), `demo.personal sign-in: ${s.status()}`);

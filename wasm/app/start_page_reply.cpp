@@ -16,9 +16,11 @@ StartPageReply parse_start_page(const Json& body) {
     if (!boxes.is_array()) return page;
     for (const Json& b : boxes) {
         const Json& card = field(b, "card");
-        // "unread" beside "card": the caller's unread notifications about this box (the
-        // live contract); a box's own card may count its unread too (news not opened).
-        const int unread = field(b, "unread").is_number_integer() ? number(b, "unread") : number(card, "unread");
+        // The badge: the box's own count of what is new when its card has one (news not
+        // opened, assessments not seen: the count its summary speaks of), else the
+        // caller's unread notifications about the box ("unread" beside "card"). Both
+        // come fresh with the page, which the live stream makes fetch again.
+        const int unread = field(card, "unread").is_number_integer() ? number(card, "unread") : number(b, "unread");
         page.cards.push_back(Card{text(b, "box"), text(card, "summary"), number(card, "count"), unread});
     }
     return page;

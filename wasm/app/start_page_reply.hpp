@@ -12,7 +12,7 @@ struct Card {
     std::string box;      // wire name, "franvaro"
     std::string summary;  // one line, Swedish, from the server
     int count = 0;        // what the card counts (reports ahead, unread news, …)
-    int unread = 0;       // new since the user last looked: unread notifications about the box
+    int unread = 0;       // new since the user last looked: the card's own count, else unread notifications
 };
 
 struct StartPageReply {
