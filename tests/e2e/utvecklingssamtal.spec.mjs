@@ -204,6 +204,23 @@ try {
     await expectListMatches(sk, now.slots);
   });
 
+  await check('a link to a time that is gone (a cancelled talk\'s notification) shows the times as they are, with a note', async () => {
+    await sk.page.goto(`${url}/#/elev/${pupilId}/utvecklingssamtal/mtg-999999`);
+    const t0 = Date.now();
+    let texts = [];
+    while (Date.now() - t0 < 10000) {
+      texts = await sk.texts();
+      if (texts.some((t) => t.startsWith('Tiden i länken finns inte längre'))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(texts.some((t) => t.startsWith('Tiden i länken finns inte längre')), `no note: ${texts.join(' | ')}`);
+    expect(!texts.includes('Hittades inte'), '"Hittades inte" for a time of the pupil\'s own box');
+    const slots = (await meetings()).slots;
+    const rows = (await timeRows(sk)).map((w) => w.label);
+    expect(slots.length > 0 && rows[0] === range(slots[0]), `first time on screen "${rows[0]}", the API's "${slots.length ? range(slots[0]) : '(none)'}"`);
+    await sk.screenshot(path.join(shots, 'utvecklingssamtal-gone-link.png'));
+  });
+
   await check('on a phone (360 px) the free times fit the screen', async () => {
     sk = await SkolnavPage.open(browser.context, `${url}/#/elev/${pupilId}/utvecklingssamtal`,
       { viewport: { width: 360, height: 780 } });

@@ -270,6 +270,10 @@ bool UtvecklingssamtalBox::show_item(BoxContext& ctx, const std::string& item_id
     if (item_id == linked_) return true;
     linked_ = item_id;
     linked_gone_ = false;
+    // A link is a fresh start: what the last action here said is old news.
+    list_error_.clear();
+    booking_error_.clear();
+    booking_success_.clear();
     linked_scroll_ = 0;
     // Checked against the times fetched afresh (new times may be what is named).
     if (!item_id.empty() && fetch_.load != Load::Loading) load(ctx);
