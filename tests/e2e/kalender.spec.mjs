@@ -110,17 +110,26 @@ try {
     await screenshot(sk, 'kalender.png', 1280, 800);
   });
 
-  await check('tapping an event shows its description; tapping again hides it', async () => {
+  await check('tapping an event shows its description at its own address (back and forward work); tapping again hides it', async () => {
     const e = thisWeek.body.events.find((x) => x.description) ||
       (await api(sk, `/api/v1/pupils/${elsa.id}/calendar?week=${thisWeek.body.next_week}`)).body.events[0];
     expect(e, 'no event with a description this week or next');
     if (!thisWeek.body.events.includes(e)) await sk.click('Nästa vecka', { role: 'button' });
     expect(!(await sk.find(e.description, { role: 'text' })), 'the description shows before the event is tapped');
+    const boxAddress = decodeURI(new URL(sk.page.url()).hash);
     await sk.click(e.title, { role: 'button' });
     await sk.waitFor(e.description, { role: 'text' });
+    // The opened event has its own address (a history entry); back returns to the box's.
+    expect(decodeURI(new URL(sk.page.url()).hash) === `${boxAddress}/${e.id}`, `address ${sk.page.url()} after opening ${e.id}`);
     if (process.env.SKOLNAV_FULL_SHOTS) await screenshot(sk, 'kalender-open.png', 1280, 800);
+    await sk.page.goBack();
+    await sk.page.waitForFunction((want) => decodeURI(location.hash) === want, boxAddress, { timeout: 5000 });
+    await sk.page.goForward();
+    await sk.page.waitForFunction((want) => decodeURI(location.hash) === want, `${boxAddress}/${e.id}`, { timeout: 5000 });
+    await sk.waitFor(e.description, { role: 'text' });
     await sk.click(e.title, { role: 'button' });
     await sk.waitGone(e.description, { role: 'text' });
+    expect(decodeURI(new URL(sk.page.url()).hash) === boxAddress, `address ${sk.page.url()} after closing it`);
     if (!thisWeek.body.events.includes(e)) await sk.click('Föregående vecka', { role: 'button' });
     await sk.waitFor(`Vecka ${Number(thisWeek.body.week.split('W')[1])}`, { role: 'text' });
   });

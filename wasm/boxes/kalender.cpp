@@ -277,6 +277,7 @@ bool KalenderBox::show_item(BoxContext& ctx, const std::string& item_id) {
         week_load_ = Load::NotStarted;  // fetched at the next draw (a fetch under way is dropped)
         week_shown_ = false;
         open_events_.insert(item_id);
+        linked_framed_ = true;
         linked_scroll_ = 4;
         platform::request_frames();
     });
@@ -422,7 +423,7 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
     if (hovered || open)
         dl->AddRectFilled(ImVec2(start.x - 8, start.y), ImVec2(start.x + width + 8, bottom),
                           open ? theme::colors().hover : theme::colors().surface_alt, 8.0f);
-    if (e.id == linked_) {  // the event a link named
+    if (e.id == linked_ && linked_framed_) {  // the event a link named
         dl->AddRect(ImVec2(start.x - 7, start.y + 1), ImVec2(start.x + width + 7, bottom - 1), theme::colors().accent, 8.0f,
                     0, 2.0f);
         if (linked_scroll_ > 0 && week_load_ == Load::Ready) {
@@ -435,6 +436,8 @@ void KalenderBox::draw_event(const CalendarEvent& e) {
     if (clicked) {
         if (open) open_events_.erase(e.id);
         else open_events_.insert(e.id);
+        if (!open) tapped_address_ = e.id;             // an opened event has its own address
+        else if (e.id == linked_) tapped_address_ = "";  // closing it: back to the box's
         platform::request_frames();
     }
     ImGui::PopID();
@@ -654,6 +657,12 @@ void KalenderBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
     ui::Space(4);
     if (mode_ == Mode::Week) draw_week(ctx);
     else draw_month(ctx);
+    if (tapped_address_) {
+        linked_ = *tapped_address_;  // shown already: show_item() leaves it as it is
+        linked_framed_ = false;
+        tapped_address_.reset();
+        if (ctx.item_shown) ctx.item_shown(linked_);
+    }
 }
 
 namespace {

@@ -5,6 +5,7 @@
 // description. Data: GET /api/v1/pupils/{pupil}/calendar?week=… (a week) or ?from=…&to=…
 // (a month) — only what the view shows.
 #pragma once
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -71,6 +72,10 @@ private:
     std::string linked_error_;
     bool linked_missing_ = false;  // not this pupil's: "Hittades inte"
     int linked_scroll_ = 0;        // frames left to bring it into view
+    bool linked_framed_ = false;   // named by a link (framed), not opened by a tap here
+    // A tap opened an event (its address) or closed the addressed one (the box's): told
+    // to the app after the frame's drawing, as a new history entry.
+    std::optional<std::string> tapped_address_;
 };
 
 }  // namespace boxes
