@@ -210,6 +210,23 @@ try {
     await sk.click('Till startsidan', { role: 'button' });
     await sk.waitFor('Amira', { role: 'tab' });
   });
+
+  await check('the page has its app icon (the browser tab, bookmarks): an SVG the server sends', async () => {
+    const icon = await sk.page.evaluate(async () => {
+      const link = document.querySelector('link[rel="icon"]');
+      if (!link) return null;
+      const r = await fetch(link.href);
+      return { href: link.href, status: r.status, type: r.headers.get('content-type'), text: await r.text() };
+    });
+    expect(icon, 'no <link rel="icon">');
+    expect(icon.status === 200 && icon.type === 'image/svg+xml', `${icon.href}: ${icon.status} ${icon.type}`);
+    expect(icon.text.includes('<svg') && icon.text.includes('<title>Skolnav</title>'), `not the Skolnav icon: ${icon.text.slice(0, 80)}`);
+    const shot = await sk.page.context().newPage();
+    await shot.setViewportSize({ width: 128, height: 128 });
+    await shot.goto(icon.href);
+    await shot.screenshot({ path: path.join(shots, 'app-icon.png') });
+    await shot.close();
+  });
 } finally {
   await browser.close();
 }
