@@ -6,6 +6,7 @@
 // feed answers 404 for a wrong token, for another family's child and once revoked.
 //   Run through tests/e2e/run_with_server.sh (SKOLNAV_URL, SKOLNAV_PASSWORD).
 import ICAL from 'ical.js';
+import { check, expect, finish } from '../e2e/spec_harness.mjs';
 
 const url = process.env.SKOLNAV_URL;
 const password = process.env.SKOLNAV_PASSWORD || 'demo';
@@ -13,19 +14,6 @@ if (!url) {
   console.error('run through tests/e2e/run_with_server.sh (SKOLNAV_URL)');
   process.exit(2);
 }
-
-let passed = 0, failed = 0;
-async function check(name, body) {
-  try {
-    await body();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
-  }
-}
-function expect(cond, message) { if (!cond) throw new Error(message); }
 
 async function signIn(username) {
   const r = await fetch(`${url}/api/v1/session`, {
@@ -168,5 +156,4 @@ await check('no feed without a valid token, for another family\'s child, or once
   expect(!text.includes('BEGIN:VCALENDAR'), 'calendar after revoking');
 });
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
