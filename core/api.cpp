@@ -2,6 +2,7 @@
 
 #include "api_error.hpp"
 #include "box_module.hpp"
+#include "request_body.hpp"
 #include "routes.hpp"
 
 namespace skolnav {
@@ -75,6 +76,7 @@ Response handle(const Request& request, Services& services) {
 
             Context ctx{request, services, std::move(params), nullptr, {}, 0};
             ctx.now = services.clock.now();
+            const RequestDay request_day(ctx.now);  // the bounds for dates in the body
             if (route.needs_session) {
                 auto txn = services.store.begin();
                 ctx.me = authenticate(txn.state(), services.crypto, request.session_token, ctx.now, ctx.session_digest);

@@ -213,8 +213,8 @@ struct HttpServer::Impl {
                 return;
             }
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(),
-                         req.path.c_str(), e.what());
+            std::fprintf(stderr, "skolnav-server: %.16s %.200s failed: %.300s\n", req.method.c_str(),
+                         req.path.c_str(), e.what());  // capped: a message may quote the request
             response = error_response(internal_error(), request.language);
         }
         std::string cookie = session_cookie(response, options.secure_cookies);
@@ -300,7 +300,7 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
+        std::fprintf(stderr, "skolnav-server: %.16s %.200s failed: %.300s\n", req.method.c_str(), req.path.c_str(), what.c_str());
         api_headers(res);
         set_json(res, 500, error_response(internal_error(), language_of(req)).body);
     });
