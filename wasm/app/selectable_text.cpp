@@ -5,6 +5,7 @@
 // itself (the same word wrap ImGui's Text uses) and maps the pointer to characters.
 // One selection exists at a time, as in a browser.
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct Selection {
     bool by_touch = false;    // made with a finger: offer "Kopiera" beside it
     ImVec2 top_left;          // where the selection starts on screen, for the menu
     ImRect bounds;            // the owning text on screen (last frame)
+    double pressed_at = 0;    // wall-clock seconds of the press (ImGui's clock stops while idle)
     std::string text;         // the selected text, once the selection is made
 };
 Selection g_sel;
@@ -115,6 +117,10 @@ void select_paragraph(std::string_view text, int at) {
     g_sel.caret = stop == std::string_view::npos ? static_cast<int>(text.size()) : static_cast<int>(stop);
 }
 
+double now_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 void copy(const std::string& text) {
     if (text.empty()) return;
     ImGui::SetClipboardText(text.c_str());
@@ -161,6 +167,7 @@ void SelectableText(std::string_view text, ImU32 color, fonts::Face face) {
         const int at = hit(io.MousePos);
         g_sel.owner = id;
         g_sel.bounds = bb;
+        g_sel.pressed_at = now_seconds();
         g_sel.by_touch = touch;
         g_sel.dragging = !touch;  // a finger scrolls; it selects by holding still
         const int clicks = io.MouseClickedCount[ImGuiMouseButton_Left];
@@ -180,7 +187,7 @@ void SelectableText(std::string_view text, ImU32 color, fonts::Face face) {
         // A finger held still on the text selects the word under it, and then drags
         // the selection's end (the platform stops turning its moves into scrolling).
         if (touch && !g_sel.dragging && ImGui::IsMouseDown(ImGuiMouseButton_Left) && hovered &&
-            io.MouseDownDuration[ImGuiMouseButton_Left] >= kLongPressSeconds) {
+            now_seconds() - g_sel.pressed_at >= kLongPressSeconds) {
             select_word(text, hit(io.MouseClickedPos[ImGuiMouseButton_Left]));
             g_sel.dragging = true;
             platform::touch_hold_selects();
