@@ -44,6 +44,32 @@ uint64_t hash_draw_data(const ImDrawData* data) {
     return h;
 }
 
+// The pointer follows what is under it, as on a web page: a hand over what can be
+// clicked (buttons, links, cards), an I-beam over text fields and selectable text.
+// ImGui names the shape it wants; it has no "clickable" shape of its own, so any hovered
+// interactive item (not a scrollbar, not disabled) gets the hand.
+const char* css_cursor() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.IO.MouseSource == ImGuiMouseSource_TouchScreen) return "default";
+    switch (ImGui::GetMouseCursor()) {
+        case ImGuiMouseCursor_None: return "none";
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: break;
+    }
+    const ImGuiWindow* w = g.HoveredWindow;
+    const bool scrollbar = w && (g.HoveredId == ImGui::GetWindowScrollbarID(const_cast<ImGuiWindow*>(w), ImGuiAxis_Y) ||
+                                 g.HoveredId == ImGui::GetWindowScrollbarID(const_cast<ImGuiWindow*>(w), ImGuiAxis_X));
+    if (g.HoveredId != 0 && !g.HoveredIdDisabled && !scrollbar) return "pointer";
+    return "default";
+}
+
 bool draw_frame() {
     const platform::CanvasSize& canvas = platform::canvas_update();
     if (app::fonts::ensure(canvas.pixel_ratio)) {
@@ -64,6 +90,7 @@ bool draw_frame() {
     g_app.draw();
     ImGui::Render();
     app::registry::end_frame();
+    platform::canvas_set_cursor(css_cursor());
     g_last_build_ms = emscripten_get_now() - now * 1000.0;
 
     glViewport(0, 0, canvas.buffer_width, canvas.buffer_height);

@@ -41,7 +41,10 @@ private:
     void update_title();
 
     // header_bar.cpp
+    // The header is its own window above the page, so it stays while the page scrolls.
+    static constexpr float kHeaderHeight = 64.0f;
     void draw_header();
+    void draw_under_header();  // the space under it and a start-up error, on the page
     // signin_screen.cpp
     void draw_sign_in();
     void submit_sign_in();

@@ -67,9 +67,7 @@ void App::save_insyn(bool consent) {
 }
 
 void App::draw_settings() {
-    std::string back = std::string(icons::kBack) + "  " + tr("Tillbaka");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
+    if (ui::BackButton(tr("Tillbaka"))) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
     ui::Title(tr("Inställningar"));
     ui::MutedText(tr("Språk och utseende sparas i den här webbläsaren."));
     ui::Space(8);

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "platform/frame_scheduler.hpp"
+#include "platform/frame_timer.hpp"
 
 namespace platform {
 namespace {
@@ -66,6 +67,8 @@ constexpr float kDragThreshold = 8.0f;
 long g_touch_id = -1;
 float g_touch_start_x = 0, g_touch_start_y = 0, g_touch_last_y = 0, g_touch_last_x = 0;
 bool g_touch_scrolling = false;
+bool g_touch_selecting = false;  // a long press started a text selection
+constexpr double kLongPressMs = 520;  // a little after the UI's 0.5 s: a frame to notice it
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
@@ -78,12 +81,13 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             g_touch_id = t.identifier;
             g_touch_start_x = g_touch_last_x = x;
             g_touch_start_y = g_touch_last_y = y;
-            g_touch_scrolling = false;
+            g_touch_scrolling = g_touch_selecting = false;
             io.AddMousePosEvent(x, y);
             io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+            request_frames_after(kLongPressMs);  // a held finger draws no frames by itself
         } else if (t.identifier == g_touch_id) {
             if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-                if (!g_touch_scrolling && (std::fabs(y - g_touch_start_y) > kDragThreshold ||
+                if (!g_touch_scrolling && !g_touch_selecting && (std::fabs(y - g_touch_start_y) > kDragThreshold ||
                                            std::fabs(x - g_touch_start_x) > kDragThreshold)) {
                     // Turn the press into a scroll: release it away from every widget.
                     g_touch_scrolling = true;
@@ -104,6 +108,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                 if (!g_touch_scrolling) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
                 io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // no hover left behind on a phone
                 g_touch_id = -1;
+                g_touch_selecting = false;
             }
         }
     }
@@ -209,6 +214,10 @@ void input_init() {
     // Keys on the window: they arrive whether the canvas or the hidden field has focus.
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
+}
+
+void touch_hold_selects() {
+    if (g_touch_id >= 0 && !g_touch_scrolling) g_touch_selecting = true;
 }
 
 void input_sync_text_focus() {

@@ -13,4 +13,8 @@ void input_init();
 // the caret (for IME candidate windows), blur it otherwise.
 void input_sync_text_focus();
 
+// A finger held still has started a text selection: until it lifts, its moves move the
+// selection's end instead of scrolling the page.
+void touch_hold_selects();
+
 }  // namespace platform
