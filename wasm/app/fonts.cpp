@@ -270,11 +270,12 @@ void note_text(std::string_view text) {
 std::string state_json() {
     const ImFont* body = g_fonts[static_cast<int>(Face::Body)];
     std::string baked, missing, files;
+    for (const auto& r : kBaseRanges)
+        for (uint32_t cp = std::max<uint32_t>(r[0], 0x80); cp <= r[1]; ++cp) baked += (baked.empty() ? "" : ",") + std::to_string(cp);
     for (uint32_t cp : g_extra) {
         baked += (baked.empty() ? "" : ",") + std::to_string(cp);
         const ImFontGlyph* g = body ? body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) : nullptr;
-        if (!g || (cp != IM_UNICODE_CODEPOINT_INVALID && g->Codepoint == IM_UNICODE_CODEPOINT_INVALID))
-            missing += (missing.empty() ? "" : ",") + std::to_string(cp);
+        if (!g) missing += (missing.empty() ? "" : ",") + std::to_string(cp);
     }
     for (int f = 1; f < kFontFileCount; ++f)
         if (lazy_files()[static_cast<size_t>(f)].state == FileState::Loaded)

@@ -26,7 +26,7 @@ ImFont* get(Face face);
 // the next frame, and the fallback files holding them are fetched.
 void note_text(std::string_view text);
 
-// For the browser tests: {"baked":[code points beyond the base], "missing":[those no font
+// For the browser tests: {"baked":[code points beyond ASCII], "missing":[those no font
 // has, drawn as a box], "files":["fonts/emoji-faces.ttf", …], "atlas":[width, height]}.
 std::string state_json();
 
