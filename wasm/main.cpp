@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
@@ -116,6 +117,12 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE unsigned skolnav_frame_count() { return platform::frame_count(); }
 // CPU time of the last frame's UI: layout, widgets and draw lists (not the GPU's work).
 EMSCRIPTEN_KEEPALIVE double skolnav_last_frame_build_ms() { return g_last_build_ms; }
+// The font atlas's state (app::fonts::state_json), for the browser tests.
+EMSCRIPTEN_KEEPALIVE const char* skolnav_fonts_json() {
+    static std::string json;
+    json = app::fonts::state_json();
+    return json.c_str();
+}
 EMSCRIPTEN_KEEPALIVE int skolnav_busy() {
     return platform::http_in_flight() + (platform::frames_scheduled() ? 1 : 0);
 }
@@ -138,6 +145,7 @@ int main() {
     app::theme::apply(ImGui::GetStyle());
     ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::input_init();
+    platform::input_set_text_observer([](const char* utf8) { app::fonts::note_text(utf8); });
     platform::set_frame_function(draw_frame);
     g_app.start();
     platform::request_frames();

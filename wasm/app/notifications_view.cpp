@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "app/app.hpp"
+#include "app/fonts.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/relative_time.hpp"
@@ -71,6 +72,7 @@ void App::load_notifications() {
 }
 
 void App::on_live_message(const std::string& data) {
+    fonts::note_text(data);
     if (screen_ != Screen::Home) return;
     const Json body = parse_json(data);
     if (!body.is_object()) return;

@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform/frame_scheduler.hpp"
 #include "platform/frame_timer.hpp"
 
@@ -143,6 +144,34 @@ ImGuiKey to_imgui_key(const EmscriptenKeyboardEvent* e) {
     return ImGuiKey_None;
 }
 
+void (*g_text_observer)(const char* utf8) = nullptr;
+
+}  // namespace
+
+// Typed, composed or pasted text (UTF-8) into ImGui's queue; ImWchar is 32-bit
+// (IMGUI_USE_WCHAR32), so characters beyond the BMP arrive whole.
+void add_text(const char* utf8) {
+    if (g_text_observer) g_text_observer(utf8);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+namespace {
+
+bool hidden_field_focused() {
+    return EM_ASM_INT({ return document.activeElement === document.getElementById('skolnav-text') ? 1 : 0; });
+}
+
+// The key's text when it types exactly one character ("a", "Å", "😀"), else null
+// ("Dead", "Process", "Enter").
+const char* typed_character(const EmscriptenKeyboardEvent* e) {
+    const char* k = e->key;
+    if (!k[0] || (e->ctrlKey && !e->altKey) || e->metaKey) return nullptr;  // AltGr is Ctrl+Alt
+    unsigned int c = 0;
+    int n = ImTextCharFromUtf8(&c, k, nullptr);
+    if (k[n] != 0 || c < 0x20 || c == 0x7F || c == IM_UNICODE_CODEPOINT_INVALID) return nullptr;
+    return k;
+}
+
 bool is_text_key(ImGuiKey key) {
     return (key >= ImGuiKey_A && key <= ImGuiKey_Z) || (key >= ImGuiKey_0 && key <= ImGuiKey_9) ||
            key == ImGuiKey_Space;
@@ -162,6 +191,17 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (key == ImGuiKey_V && shortcut) key = ImGuiKey_None;
     if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     request_frames();
+    // A character typed before the hidden field has focus would reach no field and be
+    // lost: right after a click on a text field, ImGui activates it on the next frame
+    // and only then is the hidden field focused ("demo.vh" became "emo.vh"). Queue it
+    // as text behind the click instead: ImGui's queue keeps the order, so it goes to the
+    // field the click activates.
+    if (down) {
+        if (const char* text = typed_character(e); text && !hidden_field_focused()) {
+            add_text(text);
+            return EM_TRUE;
+        }
+    }
     if (key == ImGuiKey_None) return EM_FALSE;
     // Characters come only from the hidden field's input events, so the browser must
     // go on with printable keys; ImGui gets them as keys for shortcuts only.
@@ -220,6 +260,8 @@ void touch_hold_selects() {
     if (g_touch_id >= 0 && !g_touch_scrolling) g_touch_selecting = true;
 }
 
+void input_set_text_observer(void (*observer)(const char* utf8)) { g_text_observer = observer; }
+
 void input_sync_text_focus() {
     bool want = ImGui::GetIO().WantTextInput;
     // The field follows the caret every frame; focus only changes on a change of state.
@@ -242,7 +284,7 @@ EMSCRIPTEN_KEEPALIVE void skolnav_input_text(const char* utf8) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, false);
     io.AddKeyEvent(ImGuiMod_Super, false);
-    io.AddInputCharactersUTF8(utf8);
+    platform::add_text(utf8);
     platform::request_frames();
 }
 

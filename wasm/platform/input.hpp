@@ -9,6 +9,10 @@ namespace platform {
 // Registers the html5 callbacks on #canvas and the window. Needs a current ImGui context.
 void input_init();
 
+// Called with every text typed, composed or pasted (UTF-8) before ImGui gets it: the
+// fonts bake its glyphs.
+void input_set_text_observer(void (*observer)(const char* utf8));
+
 // After each frame: focus the hidden text field while ImGui edits text, place it at
 // the caret (for IME candidate windows), blur it otherwise.
 void input_sync_text_focus();
