@@ -72,6 +72,7 @@ TEST_CASE("a device is named from its User-Agent") {
 
 TEST_CASE("a session unused for the idle time ends; use keeps it alive until the absolute limit") {
     ApiFixture f;
+    f.services.session_idle_seconds = kDefaultSessionIdle;
     const auto idle = f.sign_in("demo.vh");
     const auto busy = f.sign_in("demo.vh");
     // Used every day: alive after the idle time, while the unused one has ended.
@@ -140,6 +141,7 @@ TEST_CASE("the session list shows one's own sessions with device, this one marke
     CHECK(sessions_of(f, phone)[0]["device"] == "Safari on iPhone");
     // Idle sessions are not listed: the phone was last used 20 minutes ago.
     f.clock.advance(1200);
+    REQUIRE(f.call("GET", "/api/v1/me", "", pc).status == 200);
     f.services.session_idle_seconds = 1000;
     const json left = sessions_of(f, pc);
     REQUIRE(left.size() == 1);
