@@ -191,6 +191,7 @@ struct HttpServer::Impl {
         request.body = req.body;
         request.content_type = req.get_header_value("Content-Type");
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
+        request.user_agent = req.get_header_value("User-Agent");
         request.language = language_of(req);
 
         Response response;

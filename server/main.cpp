@@ -40,6 +40,7 @@ struct Options {
     std::uint64_t checkpoint_records = 50000;
     std::size_t threads = 32;
     bool secure_cookies = false;
+    int session_idle_days = 7;
 };
 
 const char* kUsage =
@@ -109,6 +110,7 @@ Options parse_options(int argc, char** argv) {
         else if (flag == "--demo-seed") o.demo_seed = static_cast<std::uint64_t>(parse_number(flag, value, 0, INT64_MAX));
         else if (flag == "--demo-size") o.demo_size = static_cast<int>(parse_number(flag, value, 1, 10000000));
         else if (flag == "--checkpoint-records") o.checkpoint_records = static_cast<std::uint64_t>(parse_number(flag, value, 1, INT64_MAX));
+        else if (flag == "--session-idle-days") o.session_idle_days = static_cast<int>(parse_number(flag, value, 1, 30));
         else if (flag == "--threads") o.threads = static_cast<std::size_t>(parse_number(flag, value, 1, 1024));
         else if (flag == "--now") {
             o.now = parse_utc(value);
@@ -196,6 +198,7 @@ int main(int argc, char** argv) {
 
         FileBlobStore blobs(std::filesystem::path(options.data) / "attachments");
         Services services{*clock, crypto, store, &blobs};
+        services.session_idle_seconds = static_cast<UnixSeconds>(options.session_idle_days) * 86400;
         HttpOptions http;
         http.web_dir = options.web;
         http.secure_cookies = options.secure_cookies;

@@ -127,10 +127,14 @@ TEST_CASE("GET routes let in exactly the people their Access names", "[matrix]")
 TEST_CASE("no route lets anyone change what is not theirs", "[matrix]") {
     ApiFixture f;
     const State& s = f.store.unsafe_state();
-    // Objects no persona below may change: another family's child, another school.
+    // Objects no persona below may change: another family's child, another school,
     const Id amira = f.child_of("demo.vh2", "Amira");
     const Id other_group = s.people.at(f.id_of("demo.elev.gy")).group_id;
-    const std::map<std::string, std::string> foreign = {{"pupil", amira}, {"group", other_group}, {"school", "sch-3"}};
+    // and a session of someone else (demo.admin's), by its public id.
+    const auto admin_sessions = f.call("GET", "/api/v1/sessions", "", f.sign_in("demo.admin"));
+    const std::string admin_session = admin_sessions.body["sessions"][0]["id"];
+    const std::map<std::string, std::string> foreign = {
+        {"pupil", amira}, {"group", other_group}, {"school", "sch-3"}, {"session", admin_session}};
     for (const char* who : {"demo.vh", "demo.elev", "demo.vh.gy", "demo.elev18"}) {
         const auto token = f.sign_in(who);
         for (const Route& route : routes()) {

@@ -13,6 +13,7 @@
 #include "app/calendar_feed_view.hpp"
 #include "app/me.hpp"
 #include "app/notifications.hpp"
+#include "app/sessions_view.hpp"
 #include "app/start_page_reply.hpp"
 #include "boxes/box.hpp"
 
@@ -111,6 +112,8 @@ private:
     InsynState insyn_;
     // Kalenderprenumeration on the settings page (calendar_feed_view.cpp).
     CalendarFeedView calendar_feeds_;
+    // Inloggningar and Byt lösenord on the settings page (sessions_view.cpp).
+    SessionsView sessions_;
 
     // The notifications: the list, how fetching it goes, a start-page refresh on its way.
     NotificationList notices_;
