@@ -4,7 +4,8 @@
 //    before the first paint: no white flash for someone who reads in dark.
 //  - The one loading screen (#boot in shell.html): shown until the client's first real
 //    frame (Module.skolnavShown, from main.cpp), or turned into the reason it failed.
-//  - Module: Emscripten's settings for skolnav.js.
+//  - Module: Emscripten's settings for skolnav.js (the client finds its canvas as
+//    "#canvas" itself: platform/canvas.cpp).
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -31,8 +32,6 @@
   }
 
   window.Module = {
-    // Read when skolnav.js runs: it is loaded after the canvas in shell.html.
-    get canvas() { return document.getElementById('canvas'); },
     skolnavShown: function () {
       var b = boot();
       if (b) b.className = 'gone';
