@@ -41,6 +41,7 @@ struct Options {
     std::size_t threads = 32;
     bool secure_cookies = false;
     int session_idle_days = 7;
+    WebSecurityOptions web_security;
 };
 
 const char* kUsage =
@@ -49,7 +50,11 @@ const char* kUsage =
     "                      [--demo-seed N (2026)] [--demo-size N (pupils per school, 60)]\n"
     "                      [--now YYYY-MM-DDTHH:MM:SSZ (start the clock there)]\n"
     "                      [--checkpoint-records N (50000)] [--threads N (32)]\n"
-    "                      [--secure-cookies (behind a TLS proxy)]\n";
+    "                      [--secure-cookies (behind a TLS proxy)]\n"
+    "                      [--public-origin https://skolnav.kommun.se (the address browsers use,\n"
+    "                       behind a proxy; repeatable; default: the request's Host)]\n"
+    "                      [--embed-origin https://intranet.kommun.se (a page that may frame\n"
+    "                       Skolnav; repeatable; default: none may)]\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
     std::fprintf(stderr, "skolnav-server: %s\n%s", message.c_str(), kUsage);
@@ -111,7 +116,11 @@ Options parse_options(int argc, char** argv) {
         else if (flag == "--demo-size") o.demo_size = static_cast<int>(parse_number(flag, value, 1, 10000000));
         else if (flag == "--checkpoint-records") o.checkpoint_records = static_cast<std::uint64_t>(parse_number(flag, value, 1, INT64_MAX));
         else if (flag == "--session-idle-days") o.session_idle_days = static_cast<int>(parse_number(flag, value, 1, 30));
-        else if (flag == "--threads") o.threads = static_cast<std::size_t>(parse_number(flag, value, 1, 1024));
+        else if (flag == "--public-origin" || flag == "--embed-origin") {
+            auto origin = normalize_origin(value);
+            if (!origin) usage_error(flag + " wants an origin like https://intranet.kommun.se (scheme and host, no path)");
+            (flag == "--public-origin" ? o.web_security.public_origins : o.web_security.embed_origins).push_back(*origin);
+        } else if (flag == "--threads") o.threads = static_cast<std::size_t>(parse_number(flag, value, 1, 1024));
         else if (flag == "--now") {
             o.now = parse_utc(value);
             if (!o.now) usage_error("--now wants a UTC instant like 2026-11-30T09:00:00Z");
@@ -202,6 +211,11 @@ int main(int argc, char** argv) {
         HttpOptions http;
         http.web_dir = options.web;
         http.secure_cookies = options.secure_cookies;
+        http.web_security = options.web_security;
+        for (const auto& warning : WebGuard(options.web_security, options.secure_cookies).warnings())
+            std::printf("Warning: %s\n", warning.c_str());
+        for (const auto& origin : options.web_security.embed_origins)
+            std::printf("Embedding: %s may frame Skolnav\n", origin.c_str());
         http.threads = options.threads;
         if (!std::filesystem::exists(std::filesystem::path(options.web) / "index.html"))
             std::printf("Web client: %s has no index.html (not built?): serving the API only\n", options.web.c_str());

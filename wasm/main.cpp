@@ -27,6 +27,7 @@ app::App g_app;
 double g_last_frame_time = 0;
 double g_last_build_ms = 0;  // CPU time of the last frame's UI, for the browser tests
 uint64_t g_last_output_hash = 0;
+bool g_shown = false;  // the first real frame is on screen: the page's loading screen is gone
 
 // A cheap fingerprint of what was drawn: when two frames in a row match, the UI has
 // settled and the scheduler can stop.
@@ -100,6 +101,10 @@ bool draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::input_sync_text_focus();
+    if (!g_shown && g_app.shown()) {
+        g_shown = true;
+        EM_ASM({ if (Module.skolnavShown) Module.skolnavShown(); });
+    }
 
     uint64_t hash = hash_draw_data(ImGui::GetDrawData());
     bool changed = hash != g_last_output_hash;
@@ -131,7 +136,11 @@ EMSCRIPTEN_KEEPALIVE int skolnav_busy() {
 
 int main() {
     if (!platform::canvas_init()) {
-        EM_ASM({ if (Module.skolnavFatal) Module.skolnavFatal("Din webbläsare saknar WebGL 2, som Skolnav behöver."); });
+        EM_ASM({
+            if (Module.skolnavFatal)
+                Module.skolnavFatal("Din webbläsare saknar WebGL 2, som Skolnav behöver.",
+                                    "Your browser lacks WebGL 2, which Skolnav needs.");
+        });
         return 1;
     }
     IMGUI_CHECKVERSION();

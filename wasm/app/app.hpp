@@ -23,6 +23,9 @@ class App {
 public:
     void start();  // asks the server who is signed in
     void draw();   // one frame of UI, inside ImGui::NewFrame/Render
+    // Something is drawn: the sign-in, a page, or why starting failed. Until then the
+    // canvas is empty and the page's own loading screen (shell.html) shows.
+    bool shown() const;
 
 private:
     enum class Screen { Starting, SignIn, Home };
