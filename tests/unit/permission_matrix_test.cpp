@@ -426,7 +426,9 @@ TEST_CASE("ids in bodies are checked like ids in paths: someone else's is refuse
                 CHECK(is_plain_body_field(field));  // declare it in route_samples.cpp: ids, or plain data
                 continue;
             }
-            const auto [kind, list] = id_field->second;
+            // Not a structured binding: clang 14 (Emscripten's) cannot capture one in a lambda.
+            const auto kind = id_field->second.kind;
+            const bool list = id_field->second.list;
             auto with_id = [&](const Id& id) {
                 json b = w->body;
                 b[field] = list ? json::array({id}) : json(id);
