@@ -143,11 +143,13 @@ void SelectableText(std::string_view text, ImU32 color, fonts::Face face) {
     const ImRect bb(pos, ImVec2(pos.x + std::max(text_size.x, wrap), pos.y + text_size.y));
     const ImGuiID id = window->GetID(text.data(), text.data() + std::min<size_t>(text.size(), 256));
     ImGui::ItemSize(text_size, 0.0f);
+    // Registered before the clipping check, as ImGui's own items reach the registry
+    // through the test-engine hook: text scrolled out of view is still on the page.
+    registry::add_text(text, pos, ImVec2(pos.x + text_size.x, pos.y + text_size.y));
     if (!ImGui::ItemAdd(bb, id, nullptr, ImGuiItemFlags_NoNav)) {
         ImGui::PopFont();
         return;
     }
-    registry::add_text(text, pos, ImVec2(pos.x + text_size.x, pos.y + text_size.y));
 
     ImGuiIO& io = ImGui::GetIO();
     const bool hovered = ImGui::ItemHoverable(bb, id, 0);
