@@ -17,6 +17,7 @@
 #include "api_error.hpp"
 #include "language.hpp"
 #include "platform.hpp"
+#include "sign_in_throttle.hpp"
 #include "store.hpp"
 
 namespace skolnav {
@@ -29,6 +30,7 @@ struct Request {
     std::string content_type;   // the request's Content-Type (uploads)
     std::string session_token;  // from the transport (cookie); empty when none
     Language language = Language::sv;  // the server's own words in replies (Accept-Language)
+    std::string client_address;        // who sent it (sign-in throttling); empty when unknown
 };
 
 struct Response {
@@ -43,6 +45,7 @@ struct Response {
     std::optional<std::string> set_session_token;
     bool clear_session = false;
     int session_max_age_seconds = 0;
+    int retry_after_seconds = 0;  // > 0: the transport says when to try again (429)
 };
 
 struct Services {
@@ -50,6 +53,7 @@ struct Services {
     Crypto& crypto;
     Store& store;
     BlobStore* blobs = nullptr;  // uploads; absent: upload routes answer 503
+    SignInThrottle* sign_in_throttle = nullptr;  // absent: sign-ins are not slowed
 };
 
 Response handle(const Request& request, Services& services);
