@@ -17,10 +17,11 @@
 #include "api_error.hpp"
 #include "language.hpp"
 #include "platform.hpp"
-#include "sign_in_throttle.hpp"
 #include "store.hpp"
 
 namespace skolnav {
+
+class SignInThrottle;  // sign_in_throttle.hpp
 
 struct Request {
     std::string method;  // "GET", "POST", …

@@ -7,6 +7,7 @@
 #include "json_mapping.hpp"
 #include "request_body.hpp"
 #include "routes.hpp"
+#include "sign_in_throttle.hpp"
 
 namespace skolnav {
 
@@ -64,7 +65,10 @@ Response sign_in(Context& ctx) {
     // Unknown user or no password: verify against a throw-away hash all the same.
     static const std::string decoy = ctx.services.crypto.hash_password("skolnav-decoy-password");
     const bool ok = ctx.services.crypto.verify_password(hash.empty() ? decoy : hash, password) && !hash.empty();
-    if (!ok) throw ApiError(401, "invalid_credentials", {"Fel användarnamn eller lösenord.", "Wrong username or password."});
+    if (!ok) {
+        if (throttle) throttle->failed(username, ctx.request.client_address, ctx.services.clock.now());
+        throw ApiError(401, "invalid_credentials", {"Fel användarnamn eller lösenord.", "Wrong username or password."});
+    }
     if (throttle) throttle->succeeded(username, ctx.request.client_address);
 
     const std::string token = ctx.services.crypto.random_token();

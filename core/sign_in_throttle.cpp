@@ -52,4 +52,10 @@ void SignInThrottle::succeeded(const std::string& account, const std::string& ad
     if (auto it = addresses_.find(address); it != addresses_.end() && --it->second.failures <= 0) addresses_.erase(it);
 }
 
+void SignInThrottle::failed(const std::string& account, const std::string& address, UnixSeconds now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = accounts_.find(account); it != accounts_.end()) it->second.last = std::max(it->second.last, now);
+    if (auto it = addresses_.find(address); it != addresses_.end()) it->second.last = std::max(it->second.last, now);
+}
+
 }  // namespace skolnav

@@ -24,7 +24,9 @@ struct SignInThrottleRules {
     // A school's guardians may share one address (a NAT): more free failures, a lower ceiling.
     int free_address_failures = 20;
     UnixSeconds max_address_wait = 60;
-    UnixSeconds first_wait = 1;       // after the free failures; doubling from there
+    // After the free failures; doubling from there. Two, not one: time is in whole
+    // seconds, and a wait of one could be over the moment it began.
+    UnixSeconds first_wait = 2;
     UnixSeconds forget_after = 3600;  // no failure for this long: a clean slate
     std::size_t max_tracked = 100000; // accounts and addresses each; the stalest go first
 };
@@ -38,6 +40,8 @@ public:
     UnixSeconds admit(const std::string& account, const std::string& address, UnixSeconds now);
     // The admitted attempt had the right password.
     void succeeded(const std::string& account, const std::string& address);
+    // It had not: the wait runs from now (the slow hash is done), not from admit().
+    void failed(const std::string& account, const std::string& address, UnixSeconds now);
 
 private:
     struct Record {

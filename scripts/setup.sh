@@ -16,6 +16,7 @@ packages=(
   fonts-inter fonts-noto-core fonts-dejavu-core fonts-font-awesome
   chromium chromium-driver
   gzip brotli curl
+  nginx openssl
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -22,21 +22,25 @@ TEST_CASE("sign-in throttle: five free failures, then waits that double, told in
     Response refused = f.call("POST", "/api/v1/session", kRight);
     CHECK(refused.status == 429);
     CHECK(refused.body["error"]["code"] == "too_many_attempts");
-    CHECK(refused.retry_after_seconds == 1);
-    CHECK(refused.body["error"]["message"] == "För många misslyckade inloggningar. Försök igen om 1 sekund.");
+    CHECK(refused.retry_after_seconds == 2);
+    CHECK(refused.body["error"]["message"] == "För många misslyckade inloggningar. Försök igen om 2 sekunder.");
     CHECK_FALSE(refused.set_session_token);
-    f.clock.advance(1);
-    CHECK(f.call("POST", "/api/v1/session", kWrong).status == 401);  // the sixth failure
-    f.clock.advance(1);
-    CHECK(f.call("POST", "/api/v1/session", kWrong).status == 429);  // now 2 s
-    f.clock.advance(1);
-    CHECK(f.call("POST", "/api/v1/session", kWrong).status == 401);
-    Response four = f.call("POST", "/api/v1/session", kWrong);
-    CHECK(four.status == 429);
-    CHECK(four.retry_after_seconds == 4);
-    f.language = Language::en;
+    f.clock.advance(2);
+    CHECK(f.call("POST", "/api/v1/session", kWrong).status == 401);  // the sixth failure: now 4 s
+    f.clock.advance(2);
+    CHECK(f.call("POST", "/api/v1/session", kWrong).status == 429);
+    f.clock.advance(2);
+    CHECK(f.call("POST", "/api/v1/session", kWrong).status == 401);  // the seventh: now 8 s
+    Response eight = f.call("POST", "/api/v1/session", kWrong);
+    CHECK(eight.status == 429);
+    CHECK(eight.retry_after_seconds == 8);
+    f.clock.advance(7);
     CHECK(f.call("POST", "/api/v1/session", kWrong).body["error"]["message"] ==
-          "Too many failed sign-ins. Try again in 4 seconds.");
+          "För många misslyckade inloggningar. Försök igen om 1 sekund.");
+    f.language = Language::en;
+    f.clock.advance(-4);  // (as if asked three seconds after the failure)
+    CHECK(f.call("POST", "/api/v1/session", kWrong).body["error"]["message"] ==
+          "Too many failed sign-ins. Try again in 5 seconds.");
     // Another account is not slowed by this one's failures (no address: the browser).
     CHECK(f.call("POST", "/api/v1/session", R"({"username":"demo.elev","password":"demo"})").status == 200);
 }
@@ -78,7 +82,7 @@ TEST_CASE("sign-in throttle: an address guessing many accounts is slowed after 2
     SignInThrottle throttle;
     const UnixSeconds t0 = 1'000'000;
     for (int i = 0; i < 20; ++i) CHECK(throttle.admit("user" + std::to_string(i), "203.0.113.7", t0) == 0);
-    CHECK(throttle.admit("user-new", "203.0.113.7", t0) == 1);
+    CHECK(throttle.admit("user-new", "203.0.113.7", t0) == 2);
     CHECK(throttle.admit("user-new", "198.51.100.1", t0) == 0);  // another address is not slowed
     UnixSeconds t = t0;
     UnixSeconds wait = 0;
