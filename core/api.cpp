@@ -2,7 +2,9 @@
 
 #include "api_error.hpp"
 #include "box_module.hpp"
+#include "request_body.hpp"
 #include "routes.hpp"
+#include "sessions.hpp"
 
 namespace skolnav {
 
@@ -42,6 +44,10 @@ const std::vector<Route>& routes() {
         std::vector<Route> all = {
             {"POST", "/api/v1/session", false, sign_in, Access::Anyone},
             {"DELETE", "/api/v1/session", false, sign_out, Access::Anyone},
+            {"GET", "/api/v1/sessions", true, list_sessions, Access::SignedIn},
+            {"DELETE", "/api/v1/sessions", true, end_sessions, Access::SignedIn},
+            {"DELETE", "/api/v1/sessions/{session}", true, end_session, Access::SignedIn},
+            {"PUT", "/api/v1/me/password", true, change_password, Access::SignedIn},
             {"GET", "/api/v1/me", true, get_me, Access::SignedIn},
             {"GET", "/api/v1/start", true, get_combined_start_page, Access::SignedIn},
             {"GET", "/api/v1/pupils/{pupil}/start", true, get_start_page, Access::PupilData},
@@ -75,10 +81,12 @@ Response handle(const Request& request, Services& services) {
 
             Context ctx{request, services, std::move(params), nullptr, {}, 0};
             ctx.now = services.clock.now();
+            const RequestDay request_day(ctx.now);  // the bounds for dates in the body
             if (route.needs_session) {
                 auto txn = services.store.begin();
-                ctx.me = authenticate(txn.state(), services.crypto, request.session_token, ctx.now, ctx.session_digest);
+                ctx.me = authenticate(txn.state(), services, request.session_token, ctx.now, ctx.session_digest);
                 if (!ctx.me) throw unauthenticated();
+                note_session_use(txn, ctx.session_digest, ctx.now);
             }
             // ctx.me points into the state; people are never removed while serving,
             // and handlers that read more take their own transaction.

@@ -4,6 +4,9 @@
 // Routes (all JSON, under /api/v1; described in core/openapi/):
 //   POST   /api/v1/session                          sign in (username, password)
 //   DELETE /api/v1/session                          sign out
+//   GET    /api/v1/sessions                         my active sessions; DELETE: sign out the others
+//   DELETE /api/v1/sessions/{session}               end one of my sessions
+//   PUT    /api/v1/me/password                      change my password (ends my other sessions)
 //   GET    /api/v1/me                               who am I, and the pupils I act for
 //   … and every box module's routes: core/boxes/*.cpp (see box_module.hpp), e.g.
 //   GET    /api/v1/pupils/{pupil}/absence           a pupil's absence reports
@@ -17,6 +20,7 @@
 #include "api_error.hpp"
 #include "language.hpp"
 #include "platform.hpp"
+#include "sessions.hpp"
 #include "store.hpp"
 
 namespace skolnav {
@@ -30,6 +34,7 @@ struct Request {
     std::string body;           // raw JSON text, or an upload's bytes (empty for none)
     std::string content_type;   // the request's Content-Type (uploads)
     std::string session_token;  // from the transport (cookie); empty when none
+    std::string user_agent;     // the browser's User-Agent: names the device in the session list
     Language language = Language::sv;  // the server's own words in replies (Accept-Language)
     std::string client_address;        // who sent it (sign-in throttling); empty when unknown
 };
@@ -55,6 +60,7 @@ struct Services {
     Store& store;
     BlobStore* blobs = nullptr;  // uploads; absent: upload routes answer 503
     SignInThrottle* sign_in_throttle = nullptr;  // absent: sign-ins are not slowed
+    UnixSeconds session_idle_seconds = kDefaultSessionIdle;  // a session unused this long ends (sessions.hpp)
 };
 
 Response handle(const Request& request, Services& services);

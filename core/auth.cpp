@@ -7,12 +7,12 @@
 #include "json_mapping.hpp"
 #include "request_body.hpp"
 #include "routes.hpp"
+#include "sessions.hpp"
 #include "sign_in_throttle.hpp"
 
 namespace skolnav {
 
 namespace {
-constexpr UnixSeconds kSessionLifetime = 30 * 24 * 3600;
 
 // "Försök igen om 8 sekunder" / "om 15 minuter".
 Response too_many_attempts(UnixSeconds wait, Language language) {
@@ -30,12 +30,12 @@ Response too_many_attempts(UnixSeconds wait, Language language) {
 }
 }  // namespace
 
-const Person* authenticate(const State& state, Crypto& crypto, const std::string& token, UnixSeconds now,
+const Person* authenticate(const State& state, const Services& services, const std::string& token, UnixSeconds now,
                            std::string& digest_out) {
     if (token.empty() || token.size() > 200) return nullptr;
-    digest_out = crypto.digest(token);
+    digest_out = services.crypto.digest(token);
     auto it = state.sessions.find(digest_out);
-    if (it == state.sessions.end() || it->second.expires_at <= now) return nullptr;
+    if (it == state.sessions.end() || !session_active(it->second, now, services.session_idle_seconds)) return nullptr;
     auto person = state.people.find(it->second.person_id);
     return person == state.people.end() ? nullptr : &person->second;
 }
@@ -72,7 +72,16 @@ Response sign_in(Context& ctx) {
     if (throttle) throttle->succeeded(username, ctx.request.client_address);
 
     const std::string token = ctx.services.crypto.random_token();
-    Session session{ctx.services.crypto.digest(token), person_id, ctx.now, ctx.now + kSessionLifetime};
+    Session session;
+    session.token_digest = ctx.services.crypto.digest(token);
+    // The public id is a random value of its own: knowing it gives nothing towards the token.
+    session.id = "ses-" + ctx.services.crypto.random_token().substr(0, 22);
+    session.person_id = person_id;
+    session.created_at = session.last_used_at = ctx.now;
+    session.expires_at = ctx.now + kSessionLifetime;
+    const Device device = device_from_user_agent(ctx.request.user_agent);
+    session.browser = device.browser;
+    session.platform = device.platform;
     json person;
     std::uint64_t seq;
     {

@@ -116,13 +116,20 @@ void from_json(const json& j, Person& p) {
 }
 
 void to_json(json& j, const Session& s) {
-    j = {{"token_digest", s.token_digest}, {"person_id", s.person_id}, {"created_at", s.created_at}, {"expires_at", s.expires_at}};
+    j = {{"token_digest", s.token_digest}, {"id", s.id}, {"person_id", s.person_id}, {"created_at", s.created_at},
+         {"expires_at", s.expires_at}, {"last_used_at", s.last_used_at}, {"browser", s.browser}, {"platform", s.platform}};
 }
 void from_json(const json& j, Session& s) {
     s.token_digest = j.at("token_digest").get<std::string>();
     s.person_id = j.at("person_id").get<std::string>();
     s.created_at = j.at("created_at").get<UnixSeconds>();
     s.expires_at = j.at("expires_at").get<UnixSeconds>();
+    // Sessions from before the session list had no public id, use stamp or device: a
+    // stable id from what they do have (never the digest), last used when started.
+    s.id = j.value("id", "ses-" + std::to_string(s.created_at) + "-" + s.person_id);
+    s.last_used_at = j.value("last_used_at", s.created_at);
+    s.browser = j.value("browser", "");
+    s.platform = j.value("platform", "");
 }
 
 }  // namespace skolnav

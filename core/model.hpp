@@ -4,7 +4,8 @@
 //  School        -> Groups (classes, preschool departments)
 //  Person        -> one record per person: guardian, pupil (or preschool child), staff,
 //                   school admin; guardians are linked to their children
-//  Session       -> a signed-in browser, stored by the digest of its token
+//  Session       -> a signed-in browser, stored by the digest of its token; shown to
+//                   its person by a separate random public id (sessions.hpp)
 //  boxes/*.hpp   -> each box's own data (absence reports, news, lessons, …), one
 //                   header per box module, gathered into State at the bottom
 #pragma once
@@ -63,8 +64,11 @@ struct Person {
 
 struct Session {
     std::string token_digest;
+    std::string id;  // public: what the person's session list shows and ends; never the token or its digest
     Id person_id;
     UnixSeconds created_at = 0, expires_at = 0;
+    UnixSeconds last_used_at = 0;   // coarse: updated at most every few minutes (sessions.hpp)
+    std::string browser, platform;  // from the User-Agent at sign-in ("Chrome", "Windows"); "" unknown
 };
 
 }  // namespace skolnav

@@ -55,13 +55,18 @@ const std::vector<Route>& routes();
 // Handlers, one file per concept.
 Response sign_in(Context&);   // auth.cpp
 Response sign_out(Context&);  // auth.cpp
+Response list_sessions(Context&);    // sessions.cpp
+Response end_sessions(Context&);     // sessions.cpp
+Response end_session(Context&);      // sessions.cpp
+Response change_password(Context&);  // password.cpp
 Response get_me(Context&);    // me.cpp
 Response get_start_page(Context&);           // start_page.cpp
 Response get_combined_start_page(Context&);  // start_page.cpp
 Response set_school_boxes(Context&);         // school_admin.cpp
 
-// Session look-up for handle(): the person behind a token, or nullptr.
-const Person* authenticate(const State& state, Crypto& crypto, const std::string& token, UnixSeconds now,
+// Session look-up for handle() and the live hub: the person behind a token whose
+// session is active (sessions.hpp), or nullptr.
+const Person* authenticate(const State& state, const Services& services, const std::string& token, UnixSeconds now,
                            std::string& digest_out);
 
 }  // namespace skolnav

@@ -12,6 +12,7 @@
 #include "box_module.hpp"
 #include "boxes/meetings.hpp"
 #include "json_mapping.hpp"
+#include "notifications.hpp"
 #include "permissions.hpp"
 #include "pupil_access.hpp"
 #include "routes.hpp"
@@ -52,12 +53,14 @@ struct Unread {
     int all = 0;
     std::map<std::string, int> by_box;
 };
-Unread unread_for(const State& state, const Person& me, const Id& pupil_id) {
+// Only those the caller may still see: a guardian whose adult child has withdrawn insyn
+// gets no count about her (the same rule as the notification list and the live events).
+Unread unread_for(const State& state, const Person& me, const Id& pupil_id, UnixSeconds now) {
     Unread u;
     auto it = state.notifications.by_recipient.find(me.id);
     if (it == state.notifications.by_recipient.end()) return u;
     for (const auto& note : it->second)
-        if (!note.read && note.pupil_id == pupil_id) {
+        if (!note.read && note.pupil_id == pupil_id && shows_notification(state, me, note, now)) {
             ++u.all;
             ++u.by_box[note.box];
         }
@@ -68,7 +71,7 @@ json pupil_page(const State& state, const Person& me, const Person& pupil, const
                 UnixSeconds now, Language language) {
     json boxes = json::array();
     const CardContext ctx{state, me, pupil, school, today, now, language};
-    const Unread unread = unread_for(state, me, pupil.id);
+    const Unread unread = unread_for(state, me, pupil.id, now);
     for (Box box : start_page_boxes(state, me, pupil, today, now)) {
         const BoxModule* m = module_of(box);
         json card = m && m->card ? m->card(ctx, box) : json::object();

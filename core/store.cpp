@@ -53,6 +53,16 @@ void apply_event(State& state, const json& event) {
         }
     } else if (type == "session_ended") {
         state.sessions.erase(event.at("token_digest").get<std::string>());
+    } else if (type == "session_used") {
+        // A stamp for a session that has ended since changes nothing.
+        auto it = state.sessions.find(event.at("token_digest").get<std::string>());
+        if (it != state.sessions.end()) it->second.last_used_at = std::max(it->second.last_used_at, event.at("at").get<UnixSeconds>());
+    } else if (type == "sessions_ended" || type == "password_changed") {
+        // Every session of the person but the one kept ("" keeps none).
+        const Id person = event.at("person_id").get<std::string>();
+        const std::string kept = event.at("kept_session").get<std::string>();
+        if (type == "password_changed") state.people.at(person).password_hash = event.at("password_hash").get<std::string>();
+        std::erase_if(state.sessions, [&](const auto& entry) { return entry.second.person_id == person && entry.first != kept; });
     } else {
         for (const BoxModule* m : box_modules())
             if (m->apply && m->apply(state, type, event)) return;

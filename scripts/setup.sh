@@ -13,10 +13,11 @@ packages=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   emscripten nodejs
   libssl-dev libsodium-dev nlohmann-json3-dev catch2
-  fonts-inter fonts-noto-core fonts-dejavu-core fonts-font-awesome
+  fonts-inter fonts-noto-core fonts-dejavu-core fonts-font-awesome fonts-symbola python3-fonttools
   chromium chromium-driver
   gzip brotli curl
   nginx openssl
+  publicsuffix
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -213,8 +213,8 @@ std::string content_disposition(const std::string& filename, bool inline_) {
     return std::string(inline_ ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
-std::string session_cookie(const Response& response, bool secure) {
-    std::string attributes = "; HttpOnly; SameSite=Strict; Path=/";
+std::string session_cookie(const Response& response, bool secure, const std::string& same_site) {
+    std::string attributes = "; HttpOnly; " + same_site + "; Path=/";
     if (secure) attributes += "; Secure";
     if (response.set_session_token) {
         return std::string(kSessionCookie) + "=" + *response.set_session_token + attributes +
@@ -231,6 +231,7 @@ struct HttpServer::Impl {
     Services& services;
     HttpOptions options;
     StaticFiles files;
+    WebGuard guard;
     LiveHub hub;
     RequestProcessor processor;
     ConnectionGate gate;
@@ -242,6 +243,7 @@ struct HttpServer::Impl {
         : services(s),
           options(std::move(o)),
           files(options.web_dir),
+          guard(options.web_security, options.secure_cookies),
           hub(s),
           gate(gate_options(options), [this](GateRequest&& r) { dispatch(std::move(r)); }),
           workers(options.threads, options.max_queued_requests),
@@ -345,24 +347,30 @@ struct HttpServer::Impl {
         request.body = req.body;
         request.content_type = req.get_header_value("Content-Type");
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
+        request.user_agent = req.get_header_value("User-Agent");
         request.language = language_of(req);
         request.client_address = client_address(req);
 
         Response response;
         try {
             // Only uploads may exceed the JSON body limit (httplib allows the larger one).
-            const bool upload = req.method == "POST" && req.path == "/api/v1/attachments";
-            if (!upload && req.body.size() > options.max_body_bytes)
+            const bool upload = is_upload(req.method, req.path);
+            if (auto refused = guard.refuse({req.method, req.path, req.get_header_value("Host"),
+                                             req.get_header_value("Origin"), req.get_header_value("Sec-Fetch-Site"),
+                                             request.content_type, req.body.size()}))
+                response = error_response(*refused, request.language);
+            else if (!upload && req.body.size() > options.max_body_bytes)
                 response = error_response(ApiError(413, "payload_too_large", status_message(413)), request.language);
             else
                 response = handle(request, services);
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(),
-                         req.path.c_str(), e.what());
+            std::fprintf(stderr, "skolnav-server: %.16s %.200s failed: %.300s\n", req.method.c_str(),
+                         req.path.c_str(), e.what());  // capped: a message may quote the request
             response = error_response(internal_error(), request.language);
         }
         if (response.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(response.retry_after_seconds));
-        std::string cookie = session_cookie(response, options.secure_cookies);
+        std::string cookie =
+            session_cookie(response, options.secure_cookies, guard.cookie_same_site(req.get_header_value("Host")));
         if (!cookie.empty()) res.set_header("Set-Cookie", cookie);
         if (!response.file_content_type.empty()) {
             // A file: its own type, never sniffed, never cached, saved under a safe name.
@@ -406,6 +414,12 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
     s.set_payload_max_length(std::max(impl->options.max_body_bytes, impl->options.max_upload_bytes));
     s.set_keep_alive_timeout(impl->options.keep_alive_seconds);
     s.set_keep_alive_max_count(1000);
+    // Every reply: HSTS once cookies are Secure; every HTML page: CSP and the rest.
+    s.set_post_routing_handler([impl](const httplib::Request&, httplib::Response& res) {
+        for (const auto& [name, value] : impl->guard.every_reply_headers()) res.set_header(name, value);
+        if (res.get_header_value("Content-Type").rfind("text/html", 0) == 0)
+            for (const auto& [name, value] : impl->guard.html_headers()) res.set_header(name, value);
+    });
 
     const char* api_pattern = R"(/api(/.*)?)";
     auto api = [impl](const httplib::Request& req, httplib::Response& res) { impl->api(req, res); };
@@ -440,7 +454,7 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
             what = e.what();
         } catch (...) {
         }
-        std::fprintf(stderr, "skolnav-server: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
+        std::fprintf(stderr, "skolnav-server: %.16s %.200s failed: %.300s\n", req.method.c_str(), req.path.c_str(), what.c_str());
         api_headers(res);
         set_json(res, 500, error_response(internal_error(), language_of(req)).body);
     });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/api.hpp"
+#include "server/web_security.hpp"
 
 namespace skolnav {
 
@@ -18,6 +19,7 @@ class TlsContext;
 struct HttpOptions {
     std::filesystem::path web_dir;
     bool secure_cookies = false;             // add "Secure" (set when served over TLS)
+    WebSecurityOptions web_security;         // own and embedding origins (web_security.hpp)
     std::size_t max_body_bytes = 1 << 20;    // larger request bodies get 413
     // File uploads (POST /api/v1/attachments) may be larger: just above core's 10 MiB
     // limit, so core answers an oversized file itself, naming the field.
@@ -55,8 +57,8 @@ private:
 };
 
 // The session cookie's Set-Cookie value for a core Response's session change, or
-// empty when the response changes nothing.
-std::string session_cookie(const Response& response, bool secure);
+// empty when the response changes nothing. `same_site`: WebGuard::cookie_same_site().
+std::string session_cookie(const Response& response, bool secure, const std::string& same_site = "SameSite=Strict");
 // Content-Disposition for a download: an ASCII-only fallback name (anything else
 // replaced by "_") and the exact name as RFC 8187 filename*.
 std::string content_disposition(const std::string& filename, bool inline_);

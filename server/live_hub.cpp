@@ -382,7 +382,7 @@ struct LiveHub::Impl {
                     // A stream lasts as long as its session: signed out, the browser
                     // reconnects and gets 401.
                     auto session = state.sessions.find(s.session_digest);
-                    if (!me || session == state.sessions.end() || session->second.expires_at <= now) {
+                    if (!me || session == state.sessions.end() || !session_active(session->second, now, services.session_idle_seconds)) {
                         gone.push_back(fd);
                         continue;
                     }
@@ -529,7 +529,7 @@ void LiveHub::adopt(int fd, const StreamRequest& request) {
     s.after = after;
     {
         auto txn = impl_->services.store.begin();
-        const Person* me = authenticate(txn.state(), impl_->services.crypto, request.session_token,
+        const Person* me = authenticate(txn.state(), impl_->services, request.session_token,
                                         impl_->services.clock.now(), s.session_digest);
         if (me) s.person = me->id;
     }

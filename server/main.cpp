@@ -48,6 +48,8 @@ struct Options {
     std::size_t per_address = 256;
     int request_timeout = 10;
     std::size_t sign_in_threads = std::max(1u, std::thread::hardware_concurrency() / 2);
+    int session_idle_days = 7;
+    WebSecurityOptions web_security;
 };
 
 const char* kUsage =
@@ -56,11 +58,15 @@ const char* kUsage =
     "                      [--demo-seed N (2026)] [--demo-size N (pupils per school, 60)]\n"
     "                      [--now YYYY-MM-DDTHH:MM:SSZ (start the clock there)]\n"
     "                      [--checkpoint-records N (50000)] [--threads N (32)]\n"
-    "                      [--secure-cookies (behind a TLS proxy)]\n"
+    "                      [--secure-cookies (behind a TLS proxy)] [--session-idle-days N (7)]\n"
     "                      [--tls-cert FILE --tls-key FILE (serve HTTPS: PEM chain and key)]\n"
     "                      [--trust-proxy ADDRESS (a reverse proxy's; repeatable)]\n"
     "                      [--max-connections-per-address N (256)] [--sign-in-threads N]\n"
-    "                      [--request-timeout SECONDS (10: a request's head must arrive within)]\n";
+    "                      [--request-timeout SECONDS (10: a request's head must arrive within)]\n"
+    "                      [--public-origin https://skolnav.kommun.se (the address browsers use,\n"
+    "                       behind a proxy; repeatable; default: the request's Host)]\n"
+    "                      [--embed-origin https://intranet.kommun.se (a page that may frame\n"
+    "                       Skolnav; repeatable; default: none may)]\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
     std::fprintf(stderr, "skolnav-server: %s\n%s", message.c_str(), kUsage);
@@ -128,12 +134,19 @@ Options parse_options(int argc, char** argv) {
         else if (flag == "--max-connections-per-address") o.per_address = static_cast<std::size_t>(parse_number(flag, value, 1, 1000000));
         else if (flag == "--request-timeout") o.request_timeout = static_cast<int>(parse_number(flag, value, 1, 3600));
         else if (flag == "--sign-in-threads") o.sign_in_threads = static_cast<std::size_t>(parse_number(flag, value, 1, 64));
+        else if (flag == "--session-idle-days") o.session_idle_days = static_cast<int>(parse_number(flag, value, 1, 30));
+        else if (flag == "--public-origin" || flag == "--embed-origin") {
+            auto origin = normalize_origin(value);
+            if (!origin) usage_error(flag + " wants an origin like https://intranet.kommun.se (scheme and host, no path)");
+            (flag == "--public-origin" ? o.web_security.public_origins : o.web_security.embed_origins).push_back(*origin);
+        }
         else if (flag == "--now") {
             o.now = parse_utc(value);
             if (!o.now) usage_error("--now wants a UTC instant like 2026-11-30T09:00:00Z");
         } else usage_error("unknown option " + flag);
     }
     if (o.tls_cert.empty() != o.tls_key.empty()) usage_error("--tls-cert and --tls-key go together");
+    if (!o.tls_cert.empty()) o.secure_cookies = true;  // served over TLS: cookies are Secure, HSTS is sent
     return o;
 }
 
@@ -219,9 +232,15 @@ int main(int argc, char** argv) {
         FileBlobStore blobs(std::filesystem::path(options.data) / "attachments");
         SignInThrottle throttle;
         Services services{*clock, crypto, store, &blobs, &throttle};
+        services.session_idle_seconds = static_cast<UnixSeconds>(options.session_idle_days) * 86400;
         HttpOptions http;
         http.web_dir = options.web;
         http.secure_cookies = options.secure_cookies;
+        http.web_security = options.web_security;
+        for (const auto& warning : WebGuard(options.web_security, options.secure_cookies).warnings())
+            std::printf("Warning: %s\n", warning.c_str());
+        for (const auto& origin : options.web_security.embed_origins)
+            std::printf("Embedding: %s may frame Skolnav\n", origin.c_str());
         http.threads = options.threads;
         http.password_threads = options.sign_in_threads;
         http.max_connections_per_address = options.per_address;

@@ -146,10 +146,6 @@ StaticReply StaticFiles::get(const std::string& url_path, const std::string& acc
     reply.headers.emplace_back("ETag", etag);
     if (has_gz) reply.headers.emplace_back("Vary", "Accept-Encoding");
     if (send_gz) reply.headers.emplace_back("Content-Encoding", "gzip");
-    if (file.extension() == ".html") {
-        reply.headers.emplace_back("X-Frame-Options", "DENY");
-        reply.headers.emplace_back("Referrer-Policy", "no-referrer");
-    }
 
     if (!if_none_match.empty() &&
         (if_none_match == "*" || if_none_match.find(etag) != std::string::npos)) {

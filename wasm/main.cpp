@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 
@@ -26,6 +27,7 @@ app::App g_app;
 double g_last_frame_time = 0;
 double g_last_build_ms = 0;  // CPU time of the last frame's UI, for the browser tests
 uint64_t g_last_output_hash = 0;
+bool g_shown = false;  // the first real frame is on screen: the page's loading screen is gone
 
 // A cheap fingerprint of what was drawn: when two frames in a row match, the UI has
 // settled and the scheduler can stop.
@@ -42,6 +44,32 @@ uint64_t hash_draw_data(const ImDrawData* data) {
         for (const ImDrawCmd& cmd : list->CmdBuffer) mix(&cmd.ClipRect, sizeof(cmd.ClipRect));
     }
     return h;
+}
+
+// The pointer follows what is under it, as on a web page: a hand over what can be
+// clicked (buttons, links, cards), an I-beam over text fields and selectable text.
+// ImGui names the shape it wants; it has no "clickable" shape of its own, so any hovered
+// interactive item (not a scrollbar, not disabled) gets the hand.
+const char* css_cursor() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.IO.MouseSource == ImGuiMouseSource_TouchScreen) return "default";
+    switch (ImGui::GetMouseCursor()) {
+        case ImGuiMouseCursor_None: return "none";
+        case ImGuiMouseCursor_TextInput: return "text";
+        case ImGuiMouseCursor_ResizeAll: return "move";
+        case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+        case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+        case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+        default: break;
+    }
+    const ImGuiWindow* w = g.HoveredWindow;
+    const bool scrollbar = w && (g.HoveredId == ImGui::GetWindowScrollbarID(const_cast<ImGuiWindow*>(w), ImGuiAxis_Y) ||
+                                 g.HoveredId == ImGui::GetWindowScrollbarID(const_cast<ImGuiWindow*>(w), ImGuiAxis_X));
+    if (g.HoveredId != 0 && !g.HoveredIdDisabled && !scrollbar) return "pointer";
+    return "default";
 }
 
 bool draw_frame() {
@@ -64,6 +92,7 @@ bool draw_frame() {
     g_app.draw();
     ImGui::Render();
     app::registry::end_frame();
+    platform::canvas_set_cursor(css_cursor());
     g_last_build_ms = emscripten_get_now() - now * 1000.0;
 
     glViewport(0, 0, canvas.buffer_width, canvas.buffer_height);
@@ -72,6 +101,10 @@ bool draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::input_sync_text_focus();
+    if (!g_shown && g_app.shown()) {
+        g_shown = true;
+        EM_ASM({ if (Module.skolnavShown) Module.skolnavShown(); });
+    }
 
     uint64_t hash = hash_draw_data(ImGui::GetDrawData());
     bool changed = hash != g_last_output_hash;
@@ -89,6 +122,12 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE unsigned skolnav_frame_count() { return platform::frame_count(); }
 // CPU time of the last frame's UI: layout, widgets and draw lists (not the GPU's work).
 EMSCRIPTEN_KEEPALIVE double skolnav_last_frame_build_ms() { return g_last_build_ms; }
+// The font atlas's state (app::fonts::state_json), for the browser tests.
+EMSCRIPTEN_KEEPALIVE const char* skolnav_fonts_json() {
+    static std::string json;
+    json = app::fonts::state_json();
+    return json.c_str();
+}
 EMSCRIPTEN_KEEPALIVE int skolnav_busy() {
     return platform::http_in_flight() + (platform::frames_scheduled() ? 1 : 0);
 }
@@ -97,7 +136,11 @@ EMSCRIPTEN_KEEPALIVE int skolnav_busy() {
 
 int main() {
     if (!platform::canvas_init()) {
-        EM_ASM({ if (Module.skolnavFatal) Module.skolnavFatal("Din webbläsare saknar WebGL 2, som Skolnav behöver."); });
+        EM_ASM({
+            if (Module.skolnavFatal)
+                Module.skolnavFatal("Din webbläsare saknar WebGL 2, som Skolnav behöver.",
+                                    "Your browser lacks WebGL 2, which Skolnav needs.");
+        });
         return 1;
     }
     IMGUI_CHECKVERSION();
@@ -111,6 +154,7 @@ int main() {
     app::theme::apply(ImGui::GetStyle());
     ImGui_ImplOpenGL3_Init("#version 300 es");
     platform::input_init();
+    platform::input_set_text_observer([](const char* utf8) { app::fonts::note_text(utf8); });
     platform::set_frame_function(draw_frame);
     g_app.start();
     platform::request_frames();

@@ -19,8 +19,10 @@
     field.setSelectionRange(1, 1);
   }
 
+  // Only the leading sentinel goes: a zero-width space the user typed or pasted is text.
+  // ccall encodes the JS string (UTF-16, emoji as surrogate pairs) as UTF-8.
   function sendText(text) {
-    text = text.split(SENTINEL).join('');
+    if (text.charAt(0) === SENTINEL) text = text.slice(1);
     if (text) Module.ccall('skolnav_input_text', null, ['string'], [text]);
   }
 
@@ -30,6 +32,14 @@
     field.addEventListener('compositionend', function () {
       composing = false;
       sendText(field.value);
+      reset();
+    });
+    // A pasted text goes to ImGui as it is: the <input> itself would strip its line breaks.
+    field.addEventListener('paste', function (e) {
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      if (!text) return;
+      e.preventDefault();
+      Module.ccall('skolnav_input_text', null, ['string'], [text.replace(/\r\n?/g, '\n')]);
       reset();
     });
     field.addEventListener('input', function (e) {
@@ -68,6 +78,8 @@
 
   // Phones open their keyboard only for focus() inside a user gesture, and ImGui decides
   // on the next animation frame: so when a tap ends on a text field, focus right away.
+  // A mouse press on a text field focuses at once too: text typed (or inserted by an
+  // emoji picker) before that next frame lands in the field and queues behind the click.
   function focusIfTextField(x, y) {
     if (!field) return;
     var hit = widgets().some(function (w) {
@@ -79,6 +91,9 @@
     }
   }
   if (canvas) {
+    canvas.addEventListener('mousedown', function (e) {
+      if (e.button === 0) focusIfTextField(e.clientX, e.clientY);
+    });
     canvas.addEventListener('touchend', function (e) {
       var t = e.changedTouches[0];
       if (t) focusIfTextField(t.clientX, t.clientY);
@@ -103,6 +118,11 @@
     // True while requests are in flight or frames are scheduled.
     busy: function () { return Module._skolnav_busy ? Module._skolnav_busy() > 0 : true; },
     textFocused: function () { return !!field && document.activeElement === field; },
+    // The atlas: code points baked beyond the base set, those no font file has (drawn as
+    // a box), and the fallback font files fetched so far.
+    fonts: function () {
+      return Module._skolnav_fonts_json ? JSON.parse(UTF8ToString(Module._skolnav_fonts_json())) : null;
+    },
   };
 
   var started = Module.skolnavStarted;

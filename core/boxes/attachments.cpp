@@ -11,6 +11,8 @@
 #include "core/api_error.hpp"
 #include "core/box_module.hpp"
 #include "core/permissions.hpp"
+#include "core/publishing.hpp"
+#include "core/request_body.hpp"
 
 namespace skolnav {
 
@@ -150,16 +152,13 @@ void check_filename(const std::string& name) {
     if (chars > kAttachmentFilenameMaxChars)
         throw bad_request("filename", "Filnamnet får vara högst " + std::to_string(kAttachmentFilenameMaxChars) + " tecken.",
                           "The file name can be at most " + std::to_string(kAttachmentFilenameMaxChars) + " characters.");
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(name[i]);
-        const bool c1_control = c == 0xC2 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
-                                static_cast<unsigned char>(name[i + 1]) <= 0x9F;
-        if (c < 0x20 || c == 0x7F || c1_control)
-            throw bad_request("filename", "Filnamnet innehåller otillåtna tecken.",
-                              "The file name contains characters that are not allowed.");
-        if (c == '/' || c == '\\')
-            throw bad_request("filename", "Filnamnet får inte innehålla / eller \\.", "The file name cannot contain / or \\.");
-    }
+    // No control characters (nor tabs or line breaks) and no bidi controls: a name like
+    // "bild\u202Egnp.exe" would show as "bildexe.png".
+    if (!acceptable_text(name) || name.find_first_of("\t\n") != std::string::npos)
+        throw bad_request("filename", "Filnamnet innehåller otillåtna tecken.",
+                          "The file name contains characters that are not allowed.");
+    if (name.find_first_of("/\\") != std::string::npos)
+        throw bad_request("filename", "Filnamnet får inte innehålla / eller \\.", "The file name cannot contain / or \\.");
     if (name == "." || name == "..") throw bad_request("filename", "Filnamnet är inte giltigt.", "The file name is not valid.");
 }
 
@@ -188,20 +187,29 @@ const LinkKind kLinkKinds[] = {
     {"hand_in", may_read_hand_in},
 };
 
-// News items (Information) list their attachment ids: whoever sees the item may
-// download — staff at its school, and pupils and guardians who see Information on
-// the start page of a pupil the item reaches.
-bool news_grants(const State& state, const Person& viewer, const NewsItem& item, UnixSeconds now) {
-    if (is_staff_at_school(viewer, item.school_id)) return true;
+// News items (Information) and blog posts list their attachment ids: a file reaches
+// exactly the item's audience — staff who see the item from the staff side (the
+// school's admin; other staff for whole-school items and their own groups' items),
+// and pupils and guardians who see the item's box on the start page of a pupil the
+// item reaches.
+bool published_item_grants(const State& state, const Person& viewer, const Id& school_id, const std::vector<Id>& group_ids,
+                           Box box, UnixSeconds now) {
+    if (staff_sees(state, viewer, school_id, group_ids)) return true;
     for (const Person* pupil : pupils_acted_for(state, viewer)) {
-        if (!reaches_pupil(*pupil, item.school_id, item.group_ids)) continue;
+        if (!reaches_pupil(*pupil, school_id, group_ids)) continue;
         const School* school = school_of(state, *pupil);
-        if (school && sees_box(state, viewer, *pupil, Box::Information, today_at(*school, now))) return true;
+        if (school && sees_box(state, viewer, *pupil, box, today_at(*school, now))) return true;
     }
     return false;
 }
 
+bool lists(const std::vector<Id>& ids, const Id& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); }
+
 // --- routes ------------------------------------------------------------------------
+
+// "att-" and a fresh random token (256 bits, URL-safe): one file's id tells nothing
+// about another's (ids were sequential, att-N, before; those still load and work).
+Id new_attachment_id(Crypto& crypto) { return "att-" + crypto.random_token(); }
 
 Response upload_attachment(Context& ctx) {
     if (!ctx.services.blobs) throw ApiError(503, "no_storage", {"Filer kan inte sparas här.", "Files cannot be saved here."});
@@ -236,11 +244,7 @@ Response upload_attachment(Context& ctx) {
 
     // The bytes first, under an id of our own, then the record that points at them: a
     // crash in between leaves unused bytes, never a record without its file.
-    Id id;
-    {
-        auto txn = ctx.services.store.begin();
-        id = txn.new_id("att");
-    }
+    const Id id = new_attachment_id(ctx.services.crypto);
     ctx.services.blobs->put(id, bytes);
     Attachment a{id, ctx.me->id, filename, *sniffed, static_cast<std::int64_t>(bytes.size()), ctx.now};
     std::uint64_t seq;
@@ -356,8 +360,11 @@ bool may_download(const State& state, const Person& viewer, const Attachment& a,
             if (link.kind == k.kind && k.grants(state, viewer, link.item_id, now)) return true;
     }
     for (const auto& [id, item] : state.information.items)
-        if (std::find(item.attachment_ids.begin(), item.attachment_ids.end(), a.id) != item.attachment_ids.end() &&
-            news_grants(state, viewer, item, now))
+        if (lists(item.attachment_ids, a.id) &&
+            published_item_grants(state, viewer, item.school_id, item.group_ids, Box::Information, now))
+            return true;
+    for (const auto& [id, post] : state.blog.posts)
+        if (lists(post.attachment_ids, a.id) && published_item_grants(state, viewer, post.school_id, post.group_ids, Box::Blogg, now))
             return true;
     return false;
 }
@@ -380,6 +387,15 @@ void check_attachments(const State& state, const Person& by, const std::vector<I
             throw bad_request(field, "Den bifogade filen " + id + " finns inte bland dina uppladdade filer.",
                               "The attached file " + id + " is not among the files you uploaded.");
     }
+}
+
+void check_attachments(const State& state, const Person& by, const std::vector<Id>& ids, const char* field,
+                       const std::vector<Id>& already_on_item) {
+    if (ids.size() > kMaxAttachmentsPerItem) check_attachments(state, by, ids, field);  // the same "too many"
+    std::vector<Id> added;
+    for (const Id& id : ids)
+        if (!lists(already_on_item, id)) added.push_back(id);
+    check_attachments(state, by, added, field);
 }
 
 void set_attachment_links(State& state, const std::string& kind, const Id& item_id, const std::vector<Id>& ids) {

@@ -71,6 +71,11 @@ bool may_download(const State& state, const Person& viewer, const Attachment& a,
 // Throws 400 naming `field` otherwise (also for duplicates or too many).
 void check_attachments(const State& state, const Person& by, const std::vector<Id>& ids, const char* field,
                        const std::string& kind = "", const Id& item_id = "");
+// For items that list their files themselves (news items, blog posts): each id must be
+// an attachment `by` uploaded, or one the item already lists (a colleague's file stays
+// when someone else edits the item). The same 400 naming `field` otherwise.
+void check_attachments(const State& state, const Person& by, const std::vector<Id>& ids, const char* field,
+                       const std::vector<Id>& already_on_item);
 // For apply functions: the links of item (kind, item_id) become `ids` (empty: none).
 void set_attachment_links(State& state, const std::string& kind, const Id& item_id, const std::vector<Id>& ids);
 // The attachments of an item for the wire: [{id, filename, content_type, size, inline, url}].

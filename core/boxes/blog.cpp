@@ -300,6 +300,7 @@ Response publish_post(Context& ctx) {
         const State& state = txn.state();
         const School& school = school_for_staff(state, ctx.params.at("school"), *ctx.me);
         require_may_publish(state, *ctx.me, school.id, post.group_ids);
+        check_attachments(state, *ctx.me, post.attachment_ids, "attachment_ids");
         post.id = txn.new_id("blg");
         post.school_id = school.id;
         post.author_id = ctx.me->id;
@@ -336,6 +337,7 @@ Response change_post(Context& ctx) {
         const State& state = txn.state();
         const BlogPost& old = find_post(state, ctx.params.at("post"));
         require_may_change(state, *ctx.me, old.school_id, old.group_ids, groups);
+        if (new_attachments) check_attachments(state, *ctx.me, attachments, "attachment_ids", old.attachment_ids);
         json changes = {{"type", "blog_post_changed"},
                         {"id", old.id},
                         {"title", new_title ? title : old.title},

@@ -96,7 +96,14 @@ Response create_feed(Context& ctx) {
                            {"Kalenderprenumeration finns för elever och vårdnadshavare.",
                             "Calendar subscriptions are for pupils and guardians."});
         // A pupil the caller does not see answers as one that does not exist.
-        if (!pupil_id.empty()) visible_pupil(state, pupil_id, *ctx.me, ctx.now);
+        if (!pupil_id.empty()) {
+            try {
+                visible_pupil(state, pupil_id, *ctx.me, ctx.now);
+            } catch (ApiError& e) {
+                e.field = "pupil";  // the id came in the body: name the field
+                throw;
+            }
+        }
         if (feeds_of(state, ctx.me->id).size() >= static_cast<std::size_t>(kCalendarFeedsPerPerson))
             throw ApiError(409, "conflict",
                            {"Du har redan " + std::to_string(kCalendarFeedsPerPerson) +

@@ -133,13 +133,8 @@ UnixSeconds required_instant(const RequestBody& body, const char* field) {
                               " ska vara en tidpunkt med tidszon, till exempel 2026-12-01T08:00:00+01:00.",
                           std::string("The field ") + field +
                               " must be a point in time with its time zone, for example 2026-12-01T08:00:00+01:00.");
+    RequestBody::check_date_bounds(field, Date::from_days_since_epoch(*t / 86400));
     return *t;
-}
-
-bool has_bad_chars(const std::string& s) {
-    for (unsigned char c : s)
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return true;
-    return false;
 }
 
 // A text inside a nested structure: a non-empty string of at most max_chars.
@@ -150,7 +145,7 @@ std::string nested_text(const json& v, const std::string& field, std::size_t max
     if (utf8_length(s) > max_chars)
         throw bad_request(field, "Fältet " + field + " får vara högst " + std::to_string(max_chars) + " tecken.",
                           "The field " + field + " can be at most " + std::to_string(max_chars) + " characters.");
-    if (has_bad_chars(s))
+    if (!acceptable_text(s))
         throw bad_request(field, "Fältet " + field + " innehåller otillåtna tecken.",
                           "The field " + field + " contains characters that are not allowed.");
     return s;

@@ -283,6 +283,7 @@ Response publish_news(Context& ctx) {
         const State& state = txn.state();
         const School& school = school_for_staff(state, ctx.params.at("school"), *ctx.me);
         require_may_publish(state, *ctx.me, school.id, item.group_ids);
+        check_attachments(state, *ctx.me, item.attachment_ids, "attachment_ids");
         item.id = txn.new_id("nws");
         item.school_id = school.id;
         item.author_id = ctx.me->id;
@@ -320,6 +321,7 @@ Response change_news(Context& ctx) {
         const State& state = txn.state();
         NewsItem item = find_item(state, ctx.params.at("item"));
         require_may_change(state, *ctx.me, item.school_id, item.group_ids, groups);
+        if (new_attachments) check_attachments(state, *ctx.me, attachments, "attachment_ids", item.attachment_ids);
         if (new_title) item.title = title;
         if (new_body) item.body = text;
         if (new_links) item.links = links;

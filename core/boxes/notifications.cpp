@@ -12,6 +12,7 @@
 #include "core/box_module.hpp"
 #include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
+#include "core/request_body.hpp"
 
 namespace skolnav {
 
@@ -194,29 +195,25 @@ Response list_events(Context& ctx) {
 }
 
 Response mark_read(Context& ctx) {
-    json body;
-    try {
-        body = json::parse(ctx.request.body.empty() ? "{}" : ctx.request.body);
-    } catch (const json::parse_error&) {
-        throw bad_request("", "Förfrågan är inte giltig JSON.", "The request is not valid JSON.");
-    }
-    if (!body.is_object()) throw bad_request("", "Förfrågan ska vara ett JSON-objekt.", "The request must be a JSON object.");
-    for (const auto& [k, v] : body.items())
-        if (k != "ids" && k != "all") throw bad_request(k, "Okänt fält: " + k + ".", "Unknown field: " + k + ".");
-    const bool all = body.contains("all") && body["all"].is_boolean() && body["all"].get<bool>();
-    if (body.contains("all") && !body["all"].is_boolean())
-        throw bad_request("all", "Fältet all ska vara true eller false.", "The field all must be true or false.");
-    std::vector<std::string> ids;
-    if (body.contains("ids")) {
-        if (!body["ids"].is_array() || body["ids"].size() > 1000)
-            throw bad_request("ids", "Fältet ids ska vara en lista med högst 1000 id.",
-                              "The field ids must be a list of at most 1000 ids.");
-        for (const auto& id : body["ids"]) {
-            if (!id.is_string()) throw bad_request("ids", "Fältet ids ska innehålla text.", "The field ids must contain text.");
-            ids.push_back(id.get<std::string>());
+    RequestBody body(ctx.request.body, {"ids", "all"});
+    const bool all = body.optional_bool("all").value_or(false);
+    const std::vector<std::string> ids = body.string_list("ids", 1000, 64);
+    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.", "Give ids or all.");
+    {
+        // Only the caller's own notifications: an id that is not one (someone else's, or
+        // none at all) gets the same answer.
+        auto txn = ctx.services.store.begin();
+        const State& state = txn.state();
+        const auto* mine = notifications_of(state, ctx.me->id);
+        for (const Id& id : ids) {
+            const bool own = mine && std::any_of(mine->begin(), mine->end(), [&](const Notification& n) {
+                                 return n.id == id && shows_notification(state, *ctx.me, n, ctx.now);
+                             });
+            if (!own)
+                throw bad_request("ids", "Notisen " + id + " finns inte bland dina notiser.",
+                                  "The notification " + id + " is not among your notifications.");
         }
     }
-    if (!all && ids.empty()) throw bad_request("ids", "Ange ids eller all.", "Give ids or all.");
     std::uint64_t seq = 0;
     {
         auto txn = ctx.services.store.begin();

@@ -94,6 +94,18 @@ Reply ApiClient::del(const std::string& path) {
     return finish(&result);
 }
 
+Reply ApiClient::send(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& content_type, const std::map<std::string, std::string>& headers) {
+    httplib::Request req;
+    req.method = method;
+    req.path = path;
+    req.headers = with_cookie(token_, headers);
+    req.body = body;
+    if (!content_type.empty()) req.set_header("Content-Type", content_type);
+    auto result = impl_->client.send(req);
+    return finish(&result);
+}
+
 Reply ApiClient::sign_in(const std::string& username, const std::string& password) {
     Reply r = post("/api/v1/session", {{"username", username}, {"password", password}});
     if (r.status == 200) token_ = cookie_token(r.header("set-cookie"));

@@ -34,6 +34,10 @@ public:
                    const std::string& content_type = "application/json");
     Reply put_raw(const std::string& path, const std::string& body, const std::string& content_type = "application/json");
     Reply del(const std::string& path);
+    // Any method, with extra headers (Origin, Sec-Fetch-Site…) beside the cookie; an
+    // empty content_type sends no Content-Type.
+    Reply send(const std::string& method, const std::string& path, const std::string& body,
+               const std::string& content_type, const std::map<std::string, std::string>& headers = {});
     // A raw request, the target sent as written (traversal tests) and the body left as
     // it came (httplib's client cannot take gzip without zlib).
     Reply get_raw_target(const std::string& target, const std::map<std::string, std::string>& headers = {});

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <regex>
 
 #include "test_support.hpp"
 
@@ -185,4 +186,52 @@ TEST_CASE("attachments: upload, safe download, rights, survives a restart", "[ap
     ApiClient vh2_again(again.host(), again.port());
     REQUIRE(vh2_again.sign_in("demo.vh2").status == 200);
     CHECK(vh2_again.get("/api/v1/attachments/" + picture_id).status == 404);
+}
+
+TEST_CASE("attachments: unguessable ids, and news takes only the publisher's own files", "[api][attachments]") {
+    Fresh f;
+    ApiClient& admin = f.client;
+    REQUIRE(admin.sign_in("demo.admin").status == 200);
+    ApiClient gy(f.server.host(), f.server.port());
+    REQUIRE(gy.sign_in("demo.elev.gy").status == 200);
+    Reply mine = upload(admin, "brev.pdf", kPdf, "application/pdf");
+    Reply theirs = upload(gy, "privat.pdf", kPdf, "application/pdf");
+    REQUIRE(mine.status == 201);
+    REQUIRE(theirs.status == 201);
+    const std::string own = mine.json_body()["attachment"]["id"], foreign = theirs.json_body()["attachment"]["id"];
+    static const std::regex unguessable("att-[A-Za-z0-9_-]{43}");  // 256 random bits
+    CHECK(std::regex_match(own, unguessable));
+    CHECK(std::regex_match(foreign, unguessable));
+
+    // News for the whole school: a gymnasium pupil's private file is refused, the admin's own taken.
+    ApiClient vh(f.server.host(), f.server.port());
+    REQUIRE(vh.sign_in("demo.vh").status == 200);
+    Reply refused = admin.post("/api/v1/schools/sch-2/news",
+                               json{{"title", "Info"}, {"group_ids", json::array()}, {"attachment_ids", {own, foreign}}});
+    INFO(text_of(refused));
+    CHECK(refused.status == 400);
+    CHECK(refused.json_body()["error"]["field"] == "attachment_ids");
+    CHECK(vh.get("/api/v1/attachments/" + foreign).status == 404);
+    Reply ok = admin.post("/api/v1/schools/sch-2/news", json{{"title", "Info"}, {"group_ids", json::array()}, {"attachment_ids", {own}}});
+    INFO(text_of(ok));
+    CHECK(ok.status == 201);
+    CHECK(vh.get("/api/v1/attachments/" + own).status == 200);
+}
+
+TEST_CASE("a number no double holds is a 400 naming the field, even before sign-in; the log holds no body", "[api][validation]") {
+    TempDir data;
+    const auto log_file = data / "server.log";
+    ServerProcess server(data.path(), {}, log_file);
+    REQUIRE(server.started());
+    ApiClient anonymous(server.host(), server.port());
+    const std::string filler(20000, 'q');
+    for (const std::string& number : {std::string("1e999"), std::string("-1e400"), std::string(400, '9')}) {
+        Reply r = anonymous.post_raw("/api/v1/session",
+                                     "{\"username\":\"" + filler + "\",\"password\":" + number + "}", "application/json");
+        INFO(text_of(r).substr(0, 300));
+        CHECK(r.status == 400);
+        CHECK(r.json_body()["error"]["field"] == "password");
+    }
+    CHECK(server.log().find(std::string(400, 'q')) == std::string::npos);
+    CHECK(server.log().find(std::string(300, '9')) == std::string::npos);
 }

@@ -101,7 +101,8 @@ try {
     const links = (first.links || []).length;
     const opens = await sk.findAll('Öppna länken', { role: 'button' });
     expect(opens.length === links, `${opens.length} "Öppna länken" buttons for ${links} links`);
-    const copies = await sk.findAll('Kopiera', { role: 'button' });
+    // (Each address's "Kopiera"; "Kopiera texten" copies the article itself.)
+    const copies = (await sk.findAll('Kopiera', { role: 'button' })).filter((w) => w.label === 'Kopiera');
     expect(copies.length === links, `${copies.length} "Kopiera" buttons for ${links} links`);
     if (copies.length) {
       await sk.click(copies[0]);

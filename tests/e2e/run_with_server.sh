@@ -8,7 +8,8 @@
 #
 # Overrides: SKOLNAV_BUILD_DIR (default: <repo>/build), SKOLNAV_SERVER (the executable),
 # SKOLNAV_WEB_DIR (the built web client), SKOLNAV_NOW (fix the server's clock, e.g.
-# 2026-11-30T09:00:00Z), SKOLNAV_KEEP_DATA=1 (keep the data folder and log).
+# 2026-11-30T09:00:00Z), SKOLNAV_SERVER_ARGS (more options, e.g. "--secure-cookies"),
+# SKOLNAV_KEEP_DATA=1 (keep the data folder and log).
 set -u
 
 if [ $# -eq 0 ]; then
@@ -31,6 +32,10 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/skolnav-e2e.XXXXXX")
 log="$work/server.log"
 args=(--host 127.0.0.1 --port 0 --data "$work/data" --web "$web")
 if [ -n "${SKOLNAV_NOW:-}" ]; then args+=(--now "$SKOLNAV_NOW"); fi
+if [ -n "${SKOLNAV_SERVER_ARGS:-}" ]; then
+  read -r -a more <<<"$SKOLNAV_SERVER_ARGS"
+  args+=("${more[@]}")
+fi
 
 "$server" "${args[@]}" >"$log" 2>&1 &
 server_pid=$!

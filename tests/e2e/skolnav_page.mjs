@@ -1,7 +1,8 @@
 // Drives the Skolnav web client in Debian's Chromium through playwright-core.
 // The client draws everything on a canvas, so tests find widgets by label through the
 // client's widget registry (window.skolnav.widgets(): label, role, rectangle in CSS
-// pixels, refreshed every frame) and click the centre of their rectangle.
+// pixels, refreshed every frame) and click the centre of their rectangle. Skolnav may be
+// the page or a frame in it (SkolnavPage.inFrame: an intranet page embedding it).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,8 +39,12 @@ export async function launchBrowser({ headless = true, hasTouch = false } = {}) 
 }
 
 export class SkolnavPage {
-  constructor(page) {
+  // `frame`: Skolnav's frame (default: the page itself); `offset`: where that frame's
+  // top-left corner is on the page, for the mouse.
+  constructor(page, frame = page.mainFrame(), offset = { x: 0, y: 0 }) {
     this.page = page;
+    this.frame = frame;
+    this.offset = offset;
     this.consoleErrors = [];
     page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
@@ -54,8 +59,21 @@ export class SkolnavPage {
     return sk;
   }
 
+  // Skolnav in the <iframe> `selector` of the page already open.
+  static async inFrame(page, selector) {
+    const element = await page.waitForSelector(selector);
+    const box = await element.boundingBox();
+    const sk = new SkolnavPage(page, await element.contentFrame(), { x: box.x, y: box.y });
+    sk.frameSize = { width: box.width, height: box.height };
+    await sk.waitReady();
+    return sk;
+  }
+
+  // The size of Skolnav's viewport: the page's, or its frame's.
+  viewportSize() { return this.frameSize || this.page.viewportSize(); }
+
   async waitReady(timeout = 30000) {
-    await this.page.waitForFunction(() => window.skolnav && window.skolnav.ready, null, { timeout });
+    await this.frame.waitForFunction(() => window.skolnav && window.skolnav.ready, null, { timeout });
     await this.waitIdle();
   }
 
@@ -64,9 +82,9 @@ export class SkolnavPage {
     await this.waitReady();
   }
 
-  widgets() { return this.page.evaluate(() => window.skolnav.widgets()); }
-  texts() { return this.page.evaluate(() => window.skolnav.texts()); }
-  frames() { return this.page.evaluate(() => window.skolnav.frames()); }
+  widgets() { return this.frame.evaluate(() => window.skolnav.widgets()); }
+  texts() { return this.frame.evaluate(() => window.skolnav.texts()); }
+  frames() { return this.frame.evaluate(() => window.skolnav.frames()); }
 
   // Finds a widget by label: exact match first, then a label starting with it, then one
   // containing it. Interactive widgets win over text unless a role is asked for.
@@ -110,9 +128,9 @@ export class SkolnavPage {
     for (const dy of [300, -300]) {
       for (let i = 0; i < 20; i++) {
         const w = await this.find(label, { role });
-        const { width, height } = this.page.viewportSize();
+        const { width, height } = this.viewportSize();
         if (w && w.y >= 0 && w.y + w.h <= height) return w;
-        await this.page.mouse.move(width / 2, height / 2);
+        await this.page.mouse.move(this.offset.x + width / 2, this.offset.y + height / 2);
         await this.page.mouse.wheel(0, dy);
         await this.waitIdle();
       }
@@ -124,7 +142,7 @@ export class SkolnavPage {
   async click(labelOrWidget, { role } = {}) {
     const w = typeof labelOrWidget === 'string' ? await this.waitFor(labelOrWidget, { role }) : labelOrWidget;
     if (w.disabled) throw new Error(`"${w.label}" is disabled`);
-    await this.page.mouse.click(w.x + w.w / 2, w.y + Math.min(w.h / 2, 20));
+    await this.page.mouse.click(this.offset.x + w.x + w.w / 2, this.offset.y + w.y + Math.min(w.h / 2, 20));
     await this.waitIdle();
     return w;
   }
@@ -132,7 +150,7 @@ export class SkolnavPage {
   // Taps the centre of a widget with a finger (touch events, as on a phone).
   async tap(label, { role } = {}) {
     const w = typeof label === 'string' ? await this.waitFor(label, { role }) : label;
-    await this.page.touchscreen.tap(w.x + w.w / 2, w.y + Math.min(w.h / 2, 20));
+    await this.page.touchscreen.tap(this.offset.x + w.x + w.w / 2, this.offset.y + w.y + Math.min(w.h / 2, 20));
     await this.waitIdle();
     return w;
   }
@@ -141,7 +159,7 @@ export class SkolnavPage {
   // replacing what the field held.
   async type(label, text) {
     await this.click(label, { role: 'input' });
-    await this.page.waitForFunction(() => window.skolnav.textFocused(), null, { timeout: 5000 });
+    await this.frame.waitForFunction(() => window.skolnav.textFocused(), null, { timeout: 5000 });
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.type(text);
     await this.waitIdle();
@@ -159,7 +177,7 @@ export class SkolnavPage {
     let quietSince = Date.now();
     for (;;) {
       await sleep(50);
-      const [frames, busy] = await this.page.evaluate(() => [window.skolnav.frames(), window.skolnav.busy()]);
+      const [frames, busy] = await this.frame.evaluate(() => [window.skolnav.frames(), window.skolnav.busy()]);
       if (frames !== last || busy) { last = frames; quietSince = Date.now(); }
       else if (Date.now() - quietSince >= quietMs) return;
       if (Date.now() > end) throw new Error('the client did not become idle');

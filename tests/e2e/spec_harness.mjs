@@ -46,6 +46,33 @@ export function finish(sk) {
   process.exit(failed ? 1 : 0);
 }
 
+// The Swedish box names the client shows (wasm/boxes/box_catalog.cpp).
+export const BOX_TITLES = {
+  franvaro: 'Frånvaro', information: 'Information', kalender: 'Kalender', kontaktlista: 'Kontaktlista',
+  dokumentation: 'Dokumentation', blogg: 'Blogg', tidsregistrering: 'Tidsregistrering',
+  utvecklingssamtal: 'Utvecklingssamtal', bedomningar: 'Bedömningar', etest: 'eTest',
+  fritidsschema: 'Fritidsschema', planeringar: 'Planeringar', schema: 'Schema', uppgifter: 'Uppgifter',
+};
+
+// Opens every box on a child's start page (the child's tab first, if any), each from its
+// card and back with "Tillbaka". Returns the boxes opened, by wire name.
+export async function openEveryBox(sk, pupil) {
+  if (await sk.find(pupil.first_name, { role: 'tab' })) await sk.click(pupil.first_name, { role: 'tab' });
+  const start = await apiGet(sk, `/api/v1/pupils/${encodeURIComponent(pupil.id)}/start`);
+  expect(start.status === 200, `GET start for ${pupil.first_name}: ${start.status}`);
+  const opened = [];
+  for (const { box } of start.body.boxes) {
+    const title = BOX_TITLES[box];
+    await sk.click(await sk.reveal(title, { role: 'link' }));
+    await sk.waitFor('Tillbaka', { role: 'button' });
+    expect(await sk.find(title, { role: 'text' }), `${title} did not open: ${(await sk.texts()).join(' | ')}`);
+    await sk.click('Tillbaka', { role: 'button' });
+    await sk.waitFor(title, { role: 'link' });
+    opened.push(box);
+  }
+  return opened;
+}
+
 export async function signIn(sk, user) {
   await sk.waitFor('Logga in', { role: 'button' });
   await sk.type('Användarnamn', user);
@@ -61,7 +88,7 @@ export async function signOut(sk) {
 
 // GET from inside the page, so the session cookie goes along: { status, body }.
 export async function apiGet(sk, apiPath) {
-  return sk.page.evaluate(async (p) => {
+  return sk.frame.evaluate(async (p) => {
     const r = await fetch(p, { credentials: 'same-origin' });
     return { status: r.status, body: await r.json().catch(() => null) };
   }, apiPath);

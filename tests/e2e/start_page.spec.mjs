@@ -6,18 +6,10 @@
 //   SKOLNAV_URL  SKOLNAV_SHOTS  SKOLNAV_GUARDIAN_USER  SKOLNAV_PASSWORD
 import path from 'node:path';
 import { launchBrowser, SkolnavPage } from './skolnav_page.mjs';
-import { apiGet, check, env, expect, finish, requireEnv, signIn } from './spec_harness.mjs';
+import { apiGet, BOX_TITLES as TITLES, check, env, expect, finish, requireEnv, signIn } from './spec_harness.mjs';
 
 const { url, shots, guardian } = env;
 requireEnv('guardian');
-
-// The Swedish box names the client shows (wasm/boxes/box_catalog.cpp).
-const TITLES = {
-  franvaro: 'Frånvaro', information: 'Information', kalender: 'Kalender', kontaktlista: 'Kontaktlista',
-  dokumentation: 'Dokumentation', blogg: 'Blogg', tidsregistrering: 'Tidsregistrering',
-  utvecklingssamtal: 'Utvecklingssamtal', bedomningar: 'Bedömningar', etest: 'eTest',
-  fritidsschema: 'Fritidsschema', planeringar: 'Planeringar', schema: 'Schema', uppgifter: 'Uppgifter',
-};
 const inside = (w, box) => w.x >= box.x - 0.5 && w.y >= box.y - 0.5 && w.x < box.x + box.w && w.y < box.y + box.h;
 
 // The cards on screen for the reply: each a link named by its box, in the reply's

@@ -2,7 +2,10 @@
 // private until linked, download rights through the linking item, replay.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "core/boxes/attachments.hpp"
+#include "core/permissions.hpp"
 #include "test_support.hpp"
 
 using namespace skolnav;
@@ -208,4 +211,120 @@ TEST_CASE("attachment events rebuild the same state on replay", "[attachments]")
     CHECK(again->unsafe_state().attachments.files.size() == 1);
     CHECK(again->unsafe_state().attachments.links.size() == 1);
     check_snapshot_round_trip(f);
+}
+
+// --- ids and audiences (issue 10) ------------------------------------------------------
+
+TEST_CASE("attachment ids are fresh random tokens; old sequential ids still load and download", "[attachments]") {
+    Fixture f;
+    const auto staff = f.sign_in("demo.personal");
+    std::set<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        auto up = f.upload(staff, "lista.txt", "Matsäck\n", "text/plain");
+        REQUIRE(up.status == 201);
+        const std::string id = up.body["attachment"]["id"];
+        // The platform's token (TestCrypto's here; the real format is checked over HTTP).
+        CHECK(id.rfind("att-token-", 0) == 0);
+        ids.insert(id);
+    }
+    CHECK(ids.size() == 3);
+
+    // A journal written before: att-7, sequential.
+    const Id elsa = f.id_of("demo.elev");
+    {
+        auto txn = f.store.begin();
+        txn.commit({{"type", "attachment_uploaded"},
+                    {"attachment",
+                     {{"id", "att-7"}, {"owner_id", elsa}, {"filename", "gammal.txt"}, {"content_type", "text/plain"},
+                      {"size", 4}, {"uploaded_at", 0}}}});
+    }
+    f.blobs.put("att-7", "hej\n");
+    auto down = f.call("GET", "/api/v1/attachments/att-7", "", f.sign_in("demo.elev"));
+    REQUIRE(down.status == 200);
+    CHECK(down.file_bytes == "hej\n");
+    CHECK(f.call("GET", "/api/v1/attachments/att-7", "", staff).status == 404);
+    const auto loaded = check_snapshot_round_trip(f);
+    CHECK(loaded->unsafe_state().attachments.files.count("att-7") == 1);
+}
+
+namespace {
+Id upload_text(Fixture& f, const std::string& token, const char* name = "brev.txt") {
+    auto up = f.upload(token, name, "Välkomna!\n", "text/plain");
+    REQUIRE(up.status == 201);
+    return up.body["attachment"]["id"];
+}
+}  // namespace
+
+TEST_CASE("news and blog posts take only the publisher's own uploads, never someone else's private file", "[attachments]") {
+    Fixture f;
+    DemoCast c(f);
+    // The attack of issue 10: a teacher attaches a pupil's hand-in (which the teacher may
+    // download) and a gymnasium pupil's private upload to news for a whole class.
+    auto a = f.call("POST", group_route(c.class_7a, "assignments"),
+                    R"({"title":"Läxa","due_date":"2026-12-04","published":true})", c.staff);
+    REQUIRE(a.status == 201);
+    const Id assignment = a.body["assignment"]["id"];
+    const Id hand_in_file = upload_text(f, c.elev, "min-text.txt");
+    REQUIRE(f.call("POST", pupil_route(c.elsa, "assignments/" + assignment + "/hand-in"),
+                   json{{"attachment_ids", {hand_in_file}}}.dump(), c.elev)
+                .status == 201);
+    REQUIRE(f.call("GET", "/api/v1/attachments/" + hand_in_file, "", c.staff).status == 200);
+    const Id private_file = upload_text(f, f.sign_in("demo.elev.gy"));
+    const Id colleague_file = upload_text(f, c.teacher_7b);
+    const Id own = upload_text(f, c.staff);
+
+    for (const char* box : {"news", "blog"}) {
+        INFO(box);
+        const auto records = f.journal.records.size();
+        for (const Id& foreign : {hand_in_file, private_file, colleague_file, Id("att-1")}) {
+            auto r = f.call("POST", school_route(kEkbyskolan, box),
+                            json{{"title", "Info"}, {"body", "Se filen."}, {"group_ids", {c.class_7a}}, {"attachment_ids", {own, foreign}}}
+                                .dump(),
+                            c.staff);
+            INFO(foreign << " -> " << r.body.dump());
+            CHECK(r.status == 400);
+            CHECK(field_of(r) == "attachment_ids");
+        }
+        CHECK(f.journal.records.size() == records);
+        auto ok = f.call("POST", school_route(kEkbyskolan, box),
+                         json{{"title", "Info"}, {"body", "Se filen."}, {"group_ids", {c.class_7a}}, {"attachment_ids", {own}}}.dump(),
+                         c.staff);
+        REQUIRE(ok.status == 201);
+        const json item = ok.body.contains("item") ? ok.body["item"] : ok.body["post"];
+        const std::string path = std::string(box == std::string("news") ? "/api/v1/news/" : "/api/v1/blog/") + item["id"].get<std::string>();
+        // Changing: the same rule; the admin may keep a colleague's file already on the item.
+        CHECK(f.call("PUT", path, json{{"attachment_ids", {own, private_file}}}.dump(), c.staff).status == 400);
+        CHECK(f.call("PUT", path, json{{"attachment_ids", {own}}, {"title", "Ny"}}.dump(), c.admin).status == 200);
+        CHECK(f.call("PUT", path, json{{"attachment_ids", {own, colleague_file}}}.dump(), c.admin).status == 400);
+    }
+}
+
+TEST_CASE("a file on news or a blog post for one class reaches exactly that class's audience", "[attachments]") {
+    Fixture f;
+    DemoCast c(f);
+    for (const char* box : {"news", "blog"}) {
+        INFO(box);
+        const Id file = upload_text(f, c.staff);
+        auto r = f.call("POST", school_route(kEkbyskolan, box),
+                        json{{"title", "Utflykt"}, {"body", "Packlista."}, {"group_ids", {c.class_7a}}, {"attachment_ids", {file}}}.dump(),
+                        c.staff);
+        REQUIRE(r.status == 201);
+        const std::string url = "/api/v1/attachments/" + file;
+        // 7A's families and pupils, 7A's mentor (the uploader) and the school's admin.
+        for (const std::string& token : {c.vh, c.vh2, c.elev, c.staff, c.admin}) CHECK(f.call("GET", url, "", token).status == 200);
+        // Not every staff member of the school (7B's teacher), nor 7B's families, nor another school.
+        const Id pupil_7b = pupils_of_group(f.store.unsafe_state(), c.class_7b).front();
+        const Id guardian_7b = f.store.unsafe_state().guardians_of.at(pupil_7b).front();
+        for (const std::string& who : {f.teacher_of(c.class_7b), f.store.unsafe_state().people.at(guardian_7b).username,
+                                       std::string("demo.elev.gy"), std::string("demo.vh.gy")}) {
+            INFO(who);
+            CHECK(f.call("GET", url, "", f.sign_in(who)).status == 404);
+        }
+    }
+    // A whole-school item reaches all the school's staff.
+    const Id file = upload_text(f, c.admin);
+    REQUIRE(f.call("POST", school_route(kEkbyskolan, "news"),
+                   json{{"title", "Lucia"}, {"group_ids", json::array()}, {"attachment_ids", {file}}}.dump(), c.admin)
+                .status == 201);
+    CHECK(f.call("GET", "/api/v1/attachments/" + file, "", c.teacher_7b).status == 200);
 }

@@ -247,7 +247,7 @@ TEST_CASE("the Blogg card shows the newest post", "[blog]") {
 }
 
 TEST_CASE("the blog events replay into the same state", "[blog]") {
-    ApiFixture f;
+    ApiFixtureWithFiles f;
     const json before = f.store.snapshot();
     const Id elsa = f.child_of("demo.vh", "Elsa");
     const Id class_7a = f.group_of(elsa);
@@ -258,7 +258,8 @@ TEST_CASE("the blog events replay into the same state", "[blog]") {
     const Id c2 = f.call("POST", comments, comment("två"), elev).body["comment"]["id"];
     REQUIRE(f.call("PUT", "/api/v1/blog/" + p + "/comments/" + c1, R"({"hidden":true})", staff).status == 200);
     REQUIRE(f.call("DELETE", comments + "/" + c2, "", elev).status == 204);
-    REQUIRE(f.call("PUT", "/api/v1/blog/" + p, R"({"title":"B","attachment_ids":["att-9"]})", staff).status == 200);
+    const Id file = f.upload(staff, "bild.txt", "Text\n", "text/plain").body["attachment"]["id"];
+    REQUIRE(f.call("PUT", "/api/v1/blog/" + p, json{{"title", "B"}, {"attachment_ids", {file}}}.dump(), staff).status == 200);
     const Id q = f.call("POST", kSchoolBlog, post("C", {class_7a}).dump(), staff).body["post"]["id"];
     REQUIRE(f.call("DELETE", "/api/v1/blog/" + q, "", staff).status == 204);
     const auto again = check_replay(f, before);

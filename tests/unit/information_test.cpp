@@ -26,14 +26,17 @@ json card_of(const ApiFixture& f, const std::string& viewer, const Id& pupil) {
 }  // namespace
 
 TEST_CASE("staff publish news to their group; the group's pupils and guardians read it", "[information]") {
-    ApiFixture f;
+    ApiFixtureWithFiles f;
     const Id elsa = f.child_of("demo.vh", "Elsa"), amira = f.child_of("demo.vh2", "Amira");
     const Id class_7a = f.group_of(elsa);
     const auto staff = f.sign_in("demo.personal");
+    std::vector<Id> files;
+    for (const char* name : {"dagordning.txt", "karta.txt"})
+        files.push_back(f.upload(staff, name, "Punkt 1\n", "text/plain").body["attachment"]["id"].get<std::string>());
     json body = {{"title", "Föräldramöte i 7A"},
                  {"body", "Välkomna på tisdag kl. 18."},
                  {"links", {{{"title", "Dagordning"}, {"url", "https://ekby.exempel.se/mote?id=7"}}}},
-                 {"attachment_ids", {"att-1", "att-2"}},
+                 {"attachment_ids", files},
                  {"group_ids", {class_7a}}};
     auto r = f.call("POST", kSchoolNews, body.dump(), staff);
     REQUIRE(r.status == 201);
@@ -52,7 +55,7 @@ TEST_CASE("staff publish news to their group; the group's pupils and guardians r
         CHECK(list.body["items"][0]["id"] == id);
         CHECK(list.body["items"][0]["read"] == false);
         CHECK(list.body["items"][0]["links"][0]["url"] == "https://ekby.exempel.se/mote?id=7");
-        CHECK(list.body["items"][0]["attachment_ids"] == json({"att-1", "att-2"}));
+        CHECK(list.body["items"][0]["attachment_ids"] == json(files));
     }
     check_reaches_7a(f, kNews, id);
     // A pupil of another school cannot open it either.
@@ -129,7 +132,7 @@ TEST_CASE("who may publish to what: own groups, the admin the whole school", "[i
 }
 
 TEST_CASE("bad news input names the field and changes nothing", "[information]") {
-    ApiFixture f;
+    ApiFixtureWithFiles f;
     const Id class_7a = f.group_of(f.id_of("demo.elev"));
     const auto staff = f.sign_in("demo.personal");
     const auto link = [&](json l) { return json{{"title", "t"}, {"group_ids", {class_7a}}, {"links", {l}}}.dump(); };
@@ -179,8 +182,9 @@ TEST_CASE("bad news input names the field and changes nothing", "[information]")
     CHECK(f.store.snapshot()["state"] == before);
 
     // Ten attachments and twenty links are fine; so is http and a port.
-    eleven.erase(10);
-    json ok = {{"title", "t"}, {"group_ids", {class_7a}}, {"attachment_ids", eleven}, {"links", json::array()}};
+    json ten = json::array();
+    for (int i = 0; i < 10; ++i) ten.push_back(f.upload(staff, "fil.txt", "Text\n", "text/plain").body["attachment"]["id"]);
+    json ok = {{"title", "t"}, {"group_ids", {class_7a}}, {"attachment_ids", ten}, {"links", json::array()}};
     for (int i = 0; i < 20; ++i) ok["links"].push_back({{"title", "l"}, {"url", "http://x.se:8080/a?b=c#d"}});
     CHECK(f.call("POST", kSchoolNews, ok.dump(), staff).status == 201);
 }

@@ -19,6 +19,7 @@
 
 #include "core/box_module.hpp"
 #include "core/permissions.hpp"
+#include "core/request_body.hpp"
 #include "route_samples.hpp"
 #include "test_support.hpp"
 
@@ -126,10 +127,14 @@ TEST_CASE("GET routes let in exactly the people their Access names", "[matrix]")
 TEST_CASE("no route lets anyone change what is not theirs", "[matrix]") {
     ApiFixture f;
     const State& s = f.store.unsafe_state();
-    // Objects no persona below may change: another family's child, another school.
+    // Objects no persona below may change: another family's child, another school,
     const Id amira = f.child_of("demo.vh2", "Amira");
     const Id other_group = s.people.at(f.id_of("demo.elev.gy")).group_id;
-    const std::map<std::string, std::string> foreign = {{"pupil", amira}, {"group", other_group}, {"school", "sch-3"}};
+    // and a session of someone else (demo.admin's), by its public id.
+    const auto admin_sessions = f.call("GET", "/api/v1/sessions", "", f.sign_in("demo.admin"));
+    const std::string admin_session = admin_sessions.body["sessions"][0]["id"];
+    const std::map<std::string, std::string> foreign = {
+        {"pupil", amira}, {"group", other_group}, {"school", "sch-3"}, {"session", admin_session}};
     for (const char* who : {"demo.vh", "demo.elev", "demo.vh.gy", "demo.elev18"}) {
         const auto token = f.sign_in(who);
         for (const Route& route : routes()) {
@@ -208,4 +213,248 @@ TEST_CASE("write routes let in exactly the people their Access names, and a deni
         }
     }
     CHECK(checked > 500);
+}
+
+// --- ids in bodies ---------------------------------------------------------------------
+// Ids that arrive in a body are walked like ids in paths: for every POST/PUT route, the
+// fields its body knows (as RequestBody reports them) must each be declared an id field
+// or plain data; every id field is sent someone else's id of its kind (another family's
+// child, another school's group or staff, another person's upload or notification, a
+// lesson of another class) and one that does not exist: each is refused with the field
+// named, the same answer for both, and nothing is written; the caller's own id is taken.
+
+namespace {
+
+struct Write {
+    std::string who;  // demo username
+    std::string path;
+    json body;
+};
+
+std::string key_of(const Route& route) { return std::string(route.method) + " " + route.pattern; }
+
+const BoxModule* module_of(const Route& route) {
+    for (const BoxModule* m : box_modules())
+        for (const Route& r : m->routes)
+            if (key_of(r) == key_of(route)) return m;
+    return nullptr;
+}
+
+std::string target_of(const ApiFixture& f, const AllowedCaller& c) {
+    const std::string t = c.target;
+    if (t == "Elsa") return f.child_of("demo.vh", "Elsa");
+    if (t == "Olle") return f.child_of("demo.vh", "Olle");
+    if (t == "7A") return f.group_of(f.child_of("demo.vh", "Elsa"));
+    return t;
+}
+
+// The id an item's create route answered with: the first object in the reply with one.
+Id created_id(const json& reply) {
+    for (const auto& [k, v] : reply.items())
+        if (v.is_object() && v.contains("id")) return v["id"].get<std::string>();
+    return "";
+}
+
+// A valid write for an owner-alone route (its sample body, sent by someone its Access names).
+std::optional<Write> owner_write(ApiFixture& f, const Route& route) {
+    const auto sample = valid_body(route);
+    if (!sample) return std::nullopt;
+    const AllowedCaller c = allowed_caller(route.access);
+    const Id class_7a = f.group_of(f.child_of("demo.vh", "Elsa"));
+    return Write{c.who, fill(route.pattern, {{c.param, target_of(f, c)}, {"date", "2026-12-03"}}),
+                 sample->empty() ? json::object() : json::parse(fill(*sample, {{"group", class_7a}}))};
+}
+
+// Makes the item an owner-alone POST route of `module` creates; its id.
+Id create_in(ApiFixture& f, const BoxModule& module) {
+    for (const Route& r : module.routes) {
+        if (std::string(r.method) != "POST" || !addressed_by_owner_alone(r)) continue;
+        auto w = owner_write(f, r);
+        if (!w) continue;
+        const auto reply = f.call("POST", w->path, w->body.dump(), f.sign_in(w->who));
+        if (reply.status == 201 || reply.status == 200) return created_id(reply.body);
+    }
+    return "";
+}
+
+// A valid POST/PUT request for the route: owner-alone routes from their samples; a PUT
+// of one item (/news/{item}, /groups/{group}/lessons/{lesson}) changes an item its
+// module's create route makes, with the create body; the rest by hand.
+std::optional<Write> sample_write(ApiFixture& f, const Route& route) {
+    const std::string key = key_of(route);
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    if (addressed_by_owner_alone(route)) return owner_write(f, route);
+    if (key == "POST /api/v1/pupils/{pupil}/assignments/{assignment}/hand-in") {
+        const Id a = create_in(f, *module_of(route));
+        return Write{"demo.elev", "/api/v1/pupils/" + elsa + "/assignments/" + a + "/hand-in", {{"text", "Klar"}}};
+    }
+    if (key == "POST /api/v1/calendar-feeds") return Write{"demo.vh", "/api/v1/calendar-feeds", json::object()};
+    if (key == "POST /api/v1/notifications/read") {
+        // News for 7A notifies demo.vh (Elsa's guardian): a notification of their own.
+        for (const Route& r : routes())
+            if (key_of(r) == "POST /api/v1/schools/{school}/news") create_in(f, *module_of(r));
+        return Write{"demo.vh", "/api/v1/notifications/read", {{"all", true}}};
+    }
+    if (std::string(route.method) != "PUT") return std::nullopt;
+    std::vector<std::string> item_params;
+    for (const auto& p : params_of(route.pattern))
+        if (p != "pupil" && p != "group" && p != "school" && p != "date") item_params.push_back(p);
+    const BoxModule* module = module_of(route);
+    if (item_params.size() != 1 || !module) return std::nullopt;
+    std::optional<Write> create;
+    for (const Route& r : module->routes)
+        if (std::string(r.method) == "POST" && addressed_by_owner_alone(r) && !create) create = owner_write(f, r);
+    const Id item = create_in(f, *module);
+    if (!create || item.empty()) return std::nullopt;
+    const AllowedCaller c = allowed_caller(route.access);
+    return Write{c.who, fill(route.pattern, {{c.param, target_of(f, c)}, {item_params[0], item}}), create->body};
+}
+
+Id uploaded_by(ApiFixtureWithFiles& f, const std::string& who) {
+    const auto r = f.upload(f.sign_in(who), "lista.txt", "Att ta med: matsäck\n", "text/plain");
+    REQUIRE(r.status == 201);
+    return r.body["attachment"]["id"].get<std::string>();
+}
+
+// Someone else's ids of a kind, as `who` sees them, and one that does not exist.
+struct ForeignIds {
+    std::vector<Id> not_theirs;
+    Id missing;
+};
+
+ForeignIds foreign_ids(ApiFixtureWithFiles& f, IdKind kind, const std::string& who) {
+    const State& s = f.store.unsafe_state();
+    const Id gy_pupil = f.id_of("demo.elev.gy");
+    switch (kind) {
+        case IdKind::Attachment:
+            // A colleague's upload, a gymnasium pupil's private file.
+            return {{uploaded_by(f, f.teacher_of(f.group_named(kEkbyskolan, "7B"))), uploaded_by(f, "demo.elev.gy")},
+                    "att-0123456789abcdef0123456789abcdef"};
+        case IdKind::Group: return {{s.people.at(gy_pupil).group_id}, "grp-999999"};
+        case IdKind::Pupil: {
+            std::vector<Id> pupils = {gy_pupil, f.id_of("demo.elev18.privat")};
+            if (s.people.at(f.id_of(who)).role == Role::Guardian) pupils.push_back(f.child_of("demo.vh2", "Amira"));
+            return {pupils, "per-999999"};
+        }
+        case IdKind::Staff: {
+            std::vector<Id> people = {f.id_of("demo.vh"), gy_pupil};
+            for (const auto& [id, p] : s.people)
+                if (p.role == Role::Staff && p.school_id != kEkbyskolan) {
+                    people.push_back(id);
+                    break;
+                }
+            return {people, "per-999999"};
+        }
+        case IdKind::Lesson: {
+            const Id own_group = f.group_of(f.child_of("demo.vh", "Elsa"));
+            for (const auto& [id, l] : s.timetable.lessons)
+                if (l.group_id != own_group) return {{id}, "lsn-999999"};
+            return {{}, "lsn-999999"};
+        }
+        case IdKind::Notification: {
+            f.call("POST", "/api/v1/notifications/read", R"({"all":true})", f.sign_in(who));  // nothing unread of theirs
+            for (const auto& [person, notes] : s.notifications.by_recipient)
+                if (person != f.id_of(who) && !notes.empty()) return {{notes.front().id}, "ntf-999999"};
+            return {{}, "ntf-999999"};
+        }
+    }
+    return {};
+}
+
+// One of the caller's own ids of the kind, usable in this request.
+Id own_id(ApiFixtureWithFiles& f, IdKind kind, const Write& w) {
+    const State& s = f.store.unsafe_state();
+    const Id elsa = f.child_of("demo.vh", "Elsa");
+    switch (kind) {
+        case IdKind::Attachment: return uploaded_by(f, w.who);
+        case IdKind::Group: return f.group_of(elsa);
+        case IdKind::Pupil: return elsa;
+        case IdKind::Staff: return f.id_of("demo.personal");
+        case IdKind::Lesson: {
+            const Date day = *Date::parse(w.body.value("date", "2026-12-03"));
+            for (const auto& [id, l] : s.timetable.lessons)
+                if (l.group_id == f.group_of(elsa) && l.weekday == day.weekday()) return id;
+            return "";
+        }
+        case IdKind::Notification: {
+            auto it = s.notifications.by_recipient.find(f.id_of(w.who));
+            return it == s.notifications.by_recipient.end() || it->second.empty() ? "" : it->second.back().id;
+        }
+    }
+    return "";
+}
+
+// The reply with `id` written as ID: to compare the answers for two different ids.
+std::string without(const Response& r, const Id& id) {
+    std::string text = std::to_string(r.status) + " " + r.body.dump();
+    for (auto pos = text.find(id); pos != std::string::npos; pos = text.find(id)) text.replace(pos, id.size(), "ID");
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("ids in bodies are checked like ids in paths: someone else's is refused and nothing is written", "[matrix]") {
+    int routes_walked = 0, ids_refused = 0;
+    for (const Route& route : routes()) {
+        const std::string method = route.method;
+        if (method != "POST" && method != "PUT") continue;
+        const std::string key = key_of(route);
+        if (writes_without_body_ids().count(key)) continue;
+        INFO(key);
+        ApiFixtureWithFiles f;
+        const auto w = sample_write(f, route);
+        REQUIRE(w);  // a new write route needs a sample (route_samples.cpp) or a reason in writes_without_body_ids
+        const auto token = f.sign_in(w->who);
+
+        // The fields the body knows, from RequestBody itself: sent with one field too many,
+        // the route reads the body (recording what it knows) and refuses it.
+        std::set<std::string> known;
+        RequestBody::record_known_fields(&known);
+        json probe = w->body;
+        probe["zz_probe"] = 1;
+        const auto probed = f.call(method, w->path, probe.dump(), token);
+        RequestBody::record_known_fields(nullptr);
+        INFO(w->who << " " << w->path << " -> " << probed.status << " " << probed.body.dump());
+        REQUIRE(probed.status == 400);
+        CHECK(probed.body["error"]["field"] == "zz_probe");
+        CHECK(!known.empty());
+
+        for (const std::string& field : known) {
+            INFO("field " << field);
+            auto id_field = body_id_fields().find(field);
+            if (id_field == body_id_fields().end()) {
+                CHECK(is_plain_body_field(field));  // declare it in route_samples.cpp: ids, or plain data
+                continue;
+            }
+            const auto [kind, list] = id_field->second;
+            auto with_id = [&](const Id& id) {
+                json b = w->body;
+                b[field] = list ? json::array({id}) : json(id);
+                return b.dump();
+            };
+            const ForeignIds foreign = foreign_ids(f, kind, w->who);
+            CHECK(!foreign.not_theirs.empty());
+            const auto records = f.journal.records.size();
+            const auto missing = f.call(method, w->path, with_id(foreign.missing), token);
+            INFO("does not exist -> " << missing.status << " " << missing.body.dump());
+            CHECK((missing.status == 400 || missing.status == 403 || missing.status == 404));
+            CHECK(missing.body["error"]["field"] == field);
+            for (const Id& id : foreign.not_theirs) {
+                const auto r = f.call(method, w->path, with_id(id), token);
+                INFO("someone else's " << id << " -> " << r.status << " " << r.body.dump());
+                CHECK(without(r, id) == without(missing, foreign.missing));
+                ++ids_refused;
+            }
+            CHECK(f.journal.records.size() == records);
+
+            const Id own = own_id(f, kind, *w);
+            REQUIRE(!own.empty());
+            const auto ok = f.call(method, w->path, with_id(own), token);
+            INFO("their own " << own << " -> " << ok.status << " " << ok.body.dump());
+            CHECK((ok.status < 300 || ok.status == 409));  // 409: taken, but it clashes with the sample's earlier call
+        }
+        ++routes_walked;
+    }
+    CHECK(routes_walked >= 30);
+    CHECK(ids_refused >= 30);
 }

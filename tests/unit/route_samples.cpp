@@ -103,4 +103,47 @@ std::optional<std::string> valid_body(const Route& route) {
     return it->second;
 }
 
+const std::map<std::string, BodyIdField>& body_id_fields() {
+    static const std::map<std::string, BodyIdField> fields = {
+        {"attachment_ids", {IdKind::Attachment, true}}, {"group_ids", {IdKind::Group, true}},
+        {"pupil", {IdKind::Pupil, false}},              {"teacher", {IdKind::Staff, false}},
+        {"lessons", {IdKind::Lesson, true}},            {"lesson", {IdKind::Lesson, false}},
+        {"ids", {IdKind::Notification, true}},
+    };
+    return fields;
+}
+
+bool is_plain_body_field(const std::string& field) {
+    static const std::set<std::string> plain = {
+        "title", "body", "description", "comment", "date", "end_date", "start_time", "end_time", "type", "links",
+        "subject", "from", "to", "published", "parts", "level", "term", "grade", "red", "yellow", "green",
+        "not_assessed", "due_date", "due_time", "text", "feedback", "hidden", "arrival", "pickup", "open", "close",
+        "phone", "email", "address", "consent", "kind", "kinds", "boxes", "answers", "instructions", "opens_at",
+        "closes_at", "questions", "start", "duration_minutes", "count", "place", "weekday", "end", "room",
+        "valid_from", "valid_to", "minutes", "valid", "note", "all", "username", "password", "visibility"};
+    return plain.count(field) > 0;
+}
+
+const std::map<std::string, std::string>& writes_without_body_ids() {
+    static const std::map<std::string, std::string> routes = {
+        {"POST /api/v1/session", "{username, password}: the sign-in itself"},
+        {"POST /api/v1/attachments", "the file's bytes, not JSON"},
+        {"PUT /api/v1/pupils/{pupil}/criteria/{criterion}/parts/{part}", "{level}: a colour"},
+        {"PUT /api/v1/pupils/{pupil}/criteria/{criterion}/comment", "{comment}: text"},
+        {"POST /api/v1/pupils/{pupil}/assignments/{assignment}/messages", "{text}"},
+        {"POST /api/v1/groups/{group}/assignments/{assignment}/pupils/{pupil}/messages", "{text}"},
+        {"POST /api/v1/groups/{group}/assignments/{assignment}/pupils/{pupil}/return", "{feedback}: text"},
+        {"POST /api/v1/pupils/{pupil}/blog/{post}/comments", "{body}"},
+        {"PUT /api/v1/blog/{post}/comments/{comment}", "{hidden}: a flag"},
+        {"PUT /api/v1/me/contact-visibility", "{phone, email, address}: flags"},
+        {"PUT /api/v1/me/insyn", "{consent}: a flag"},
+        {"POST /api/v1/pupils/{pupil}/etests/{etest}/submission", "{answers}: one per question, by position"},
+        {"POST /api/v1/groups/{group}/etests/{etest}/publish", "no body"},
+        {"POST /api/v1/pupils/{pupil}/meetings/{slot}/booking", "no body: the slot is in the path"},
+        {"POST /api/v1/pupils/{pupil}/assessments/read", "no body"},
+        {"PUT /api/v1/groups/{group}/care-times/locked/{date}", "no body: the day is in the path"},
+    };
+    return routes;
+}
+
 }  // namespace skolnav::test

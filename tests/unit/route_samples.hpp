@@ -38,4 +38,23 @@ struct AllowedCaller {
 };
 AllowedCaller allowed_caller(Access access);
 
+// --- ids in bodies -----------------------------------------------------------------
+// Every field a POST/PUT body takes is declared here: either it holds ids (of which
+// kind, one or a list) and the matrix walks it like a path id, or it is plain data.
+// The matrix records the fields each route's body knows (RequestBody reports them) and
+// fails on one declared in neither list, so a new id field cannot go unchecked.
+enum class IdKind { Attachment, Group, Pupil, Staff, Lesson, Notification };
+struct BodyIdField {
+    IdKind kind;
+    bool list;
+};
+// By field name: the same name holds the same kind of id in every body.
+const std::map<std::string, BodyIdField>& body_id_fields();
+// Fields that hold no ids: text, numbers, dates, flags, and names from fixed sets
+// (boxes, documentation kinds, the levels of an assessment).
+bool is_plain_body_field(const std::string& field);
+// POST/PUT routes the matrix does not reach with a valid body of its own, each with why
+// its body cannot hold an id (a new write route must be sampled or listed here).
+const std::map<std::string, std::string>& writes_without_body_ids();
+
 }  // namespace skolnav::test

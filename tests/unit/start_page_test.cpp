@@ -119,3 +119,44 @@ TEST_CASE("the Utvecklingssamtal card shows only while there is a time to book o
     CHECK_FALSE(has(me_boxes(vh), "utvecklingssamtal"));
     CHECK(f.call("GET", "/api/v1/pupils/" + elsa + "/meetings", "", vh).status == 200);
 }
+
+TEST_CASE("after an adult pupil withdraws insyn, no count about her reaches her guardian", "[start][insyn]") {
+    ApiFixture f;
+    const State& s = f.store.unsafe_state();
+    const Id adult = f.id_of("demo.elev18");
+    const Person& pupil = s.people.at(adult);
+    REQUIRE(pupil.insyn_consent);
+    std::string guardian;
+    for (const Id& g : s.guardians_of.at(adult))
+        if (!s.people.at(g).username.empty()) guardian = s.people.at(g).username;
+    REQUIRE(!guardian.empty());
+    const auto vh = f.sign_in(guardian);
+    // News for her class: a notification about her for the guardian.
+    const auto teacher = f.sign_in(f.teacher_of(pupil.group_id));
+    REQUIRE(f.call("POST", school_route(pupil.school_id, "news"), json{{"title", "Prov"}, {"group_ids", {pupil.group_id}}}.dump(),
+                   teacher)
+                .status == 201);
+
+    auto her_page = [&](const json& start) {
+        for (const auto& page : start["pupils"])
+            if (page["pupil"]["id"] == adult) return page;
+        return json();
+    };
+    auto counts = [&] {
+        const json page = her_page(f.call("GET", "/api/v1/start", "", vh).body);
+        int boxes_unread = 0;
+        for (const auto& b : page["boxes"]) boxes_unread += b["unread"].get<int>();
+        return std::vector<int>{page["unread"].get<int>(), boxes_unread,
+                                f.call("GET", "/api/v1/notifications", "", vh).body["unread"].get<int>(),
+                                f.get("/api/v1/notifications", {{"pupil", adult}}, vh).body["unread"].get<int>(),
+                                f.call("GET", "/api/v1/events", "", vh).body["unread"].get<int>()};
+    };
+    for (int n : counts()) CHECK(n >= 1);  // with insyn she is counted everywhere
+
+    REQUIRE(f.call("PUT", "/api/v1/me/insyn", R"({"consent":false})", f.sign_in("demo.elev18")).status == 200);
+    for (int n : counts()) CHECK(n == 0);
+    const json page = her_page(f.call("GET", "/api/v1/start", "", vh).body);
+    CHECK(page["pupil"]["insyn"] == false);
+    CHECK(page["boxes"].empty());
+    CHECK(f.get("/api/v1/notifications", {{"pupil", adult}}, vh).body["notifications"].empty());
+}

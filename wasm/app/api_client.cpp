@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "app/fonts.hpp"
 #include "app/i18n.hpp"
 #include "platform/http.hpp"
 
@@ -63,6 +64,7 @@ void ApiClient::upload(const std::string& path, const std::string& content_type,
     platform::http_send_bytes("POST", path, content_type, std::move(bytes),
                               [this, sent_in, done = std::move(done)](const platform::HttpResponse& r) {
                                   if (sent_in != generation_) return;
+                                  fonts::note_text(r.body);
                                   ApiReply reply = to_reply(r);
                                   if (reply.status == 401 && on_signed_out) {
                                       on_signed_out();
@@ -79,6 +81,7 @@ void ApiClient::send(const char* method, const std::string& path, const std::str
     bool is_sign_in = path == "/api/v1/session";
     platform::http_request(method, path, body, [this, sent_in, is_sign_in, done = std::move(done)](const platform::HttpResponse& r) {
         if (sent_in != generation_) return;
+        fonts::note_text(r.body);  // the glyphs its texts need join the atlas
         ApiReply reply = to_reply(r);
         if (reply.status == 401 && !is_sign_in && on_signed_out) {
             on_signed_out();

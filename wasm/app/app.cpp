@@ -4,7 +4,9 @@
 #include <vector>
 
 #include "app/i18n.hpp"
+#include "app/selectable_text.hpp"
 #include "app/theme.hpp"
+#include "app/ui.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/browser.hpp"
@@ -217,25 +219,56 @@ void App::update_title() {
     platform::set_document_title(title);
 }
 
+namespace {
+// The scrollbar sits in the page's right margin instead of narrowing the content: the
+// column keeps its width and place whether the view scrolls or not.
+void keep_column_under_scrollbar() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float bar = w->ScrollbarSizes.x;  // the vertical scrollbar's width, 0 when none
+    if (bar <= 0 || w->WindowPadding.x < bar) return;
+    w->ContentRegionRect.Max.x += bar;
+    w->WorkRect.Max.x += bar;
+    // Content may reach the scrollbar's edge (ImGui clips half a padding before it).
+    w->InnerClipRect.Max.x = std::max(w->InnerClipRect.Max.x, w->InnerRect.Max.x);
+    ImGui::PopClipRect();
+    ImGui::PushClipRect(w->InnerClipRect.Min, w->InnerClipRect.Max, false);
+}
+}  // namespace
+
 void App::draw() {
     ImGuiViewport* viewport = ImGui::GetMainViewport();
     float width = viewport->Size.x;
     // Content is a centred column; the window's padding makes the margins.
     float side = width < theme::kNarrowWidth ? 16.0f : 32.0f;
     float margin = std::max(side, (width - theme::kContentMaxWidth) * 0.5f);
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImVec2 page_pos = viewport->Pos, page_size = viewport->Size;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, 0));
-    ImGui::Begin("##page", nullptr,
-                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ImGui::PopStyleVar();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    if (screen_ == Screen::Home) {
+        ImGui::SetNextWindowPos(page_pos);
+        ImGui::SetNextWindowSize(ImVec2(page_size.x, kHeaderHeight + 1));
+        ImGui::Begin("##header", nullptr, fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        draw_header();
+        ImGui::End();
+        page_pos.y += kHeaderHeight + 1;
+        page_size.y -= kHeaderHeight + 1;
+    }
+    ImGui::SetNextWindowPos(page_pos);
+    ImGui::SetNextWindowSize(page_size);
+    // A phone scrolls with the finger and shows no scrollbar (as its browser does).
+    const bool touch = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+    ImGui::Begin("##page", nullptr, fixed | (touch ? ImGuiWindowFlags_NoScrollbar : 0));
+    ImGui::PopStyleVar(2);
+    keep_column_under_scrollbar();
+    ui::ClearSelectionOnOutsideClick();
     switch (screen_) {
         case Screen::Starting: draw_starting(); break;
         case Screen::SignIn: draw_sign_in(); break;
         case Screen::Home:
-            draw_header();
+            draw_under_header();
             box_item_missing();
             if (not_found_) draw_not_found();
             else if (settings_open_) draw_settings();
@@ -247,6 +280,7 @@ void App::draw() {
     }
     ImGui::Dummy(ImVec2(1, 32));  // breathing room at the bottom
     ImGui::End();
+    ui::SelectionMenu();
 }
 
 namespace {

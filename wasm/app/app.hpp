@@ -13,6 +13,7 @@
 #include "app/calendar_feed_view.hpp"
 #include "app/me.hpp"
 #include "app/notifications.hpp"
+#include "app/sessions_view.hpp"
 #include "app/start_page_reply.hpp"
 #include "boxes/box.hpp"
 
@@ -22,6 +23,9 @@ class App {
 public:
     void start();  // asks the server who is signed in
     void draw();   // one frame of UI, inside ImGui::NewFrame/Render
+    // Something is drawn: the sign-in, a page, or why starting failed. Until then the
+    // canvas is empty and the page's own loading screen (shell.html) shows.
+    bool shown() const;
 
 private:
     enum class Screen { Starting, SignIn, Home };
@@ -41,7 +45,10 @@ private:
     void update_title();
 
     // header_bar.cpp
+    // The header is its own window above the page, so it stays while the page scrolls.
+    static constexpr float kHeaderHeight = 64.0f;
     void draw_header();
+    void draw_under_header();  // the space under it and a start-up error, on the page
     // signin_screen.cpp
     void draw_sign_in();
     void submit_sign_in();
@@ -108,6 +115,8 @@ private:
     InsynState insyn_;
     // Kalenderprenumeration on the settings page (calendar_feed_view.cpp).
     CalendarFeedView calendar_feeds_;
+    // Inloggningar and Byt lösenord on the settings page (sessions_view.cpp).
+    SessionsView sessions_;
 
     // The notifications: the list, how fetching it goes, a start-page refresh on its way.
     NotificationList notices_;

@@ -29,21 +29,19 @@ void App::draw_not_found() {
     if (ui::PrimaryButton(tr("Till startsidan"))) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
 }
 
+bool App::shown() const { return screen_ != Screen::Starting || !start_error_.empty(); }
+
+// Until GET /me answers, nothing: the page's loading screen (shell.html) is the one shown.
 void App::draw_starting() {
+    if (start_error_.empty()) return;
     ImVec2 size = ImGui::GetMainViewport()->Size;
     ImGui::SetCursorPosY(size.y * 0.4f);
-    if (!start_error_.empty()) {
-        if (ui::ErrorAndRetry(start_error_)) load_me(false);
-        return;
-    }
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x * 0.5f - 50);
-    ui::Loading(tr("Startar …"));
+    if (ui::ErrorAndRetry(start_error_)) load_me(false);
 }
 
 namespace {
 const EnglishText kEnglish[] = {
     {"Tillbaka", "Back"},
-    {"Startar …", "Starting …"},
     {"Hittades inte", "Not found"},
     {"Det finns inget att visa på den här adressen. Länken kan vara fel, eller så är det inget du har tillgång till.",
      "There is nothing to show at this address. The link may be wrong, or it is something you do not have access to."},

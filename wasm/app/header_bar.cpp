@@ -4,6 +4,7 @@
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
 #include "app/theme.hpp"
+#include "app/tooltip.hpp"
 #include "app/ui.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui.h"
@@ -12,7 +13,7 @@
 namespace app {
 
 void App::draw_header() {
-    const float height = 64.0f;
+    const float height = kHeaderHeight;
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 top(window->Pos.x, ImGui::GetCursorScreenPos().y);
     // A white band across the whole width, under the centred content.
@@ -59,11 +60,14 @@ void App::draw_header() {
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(right - button_w - settings_w - 4, y0 + (height - button_h) * 0.5f));
     if (ui::QuietButton(settings.c_str()) && !settings_open_) navigate_to("#/installningar");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Inställningar"));
+    if (ImGui::IsItemHovered()) ui::Tooltip(tr("Inställningar"));
     ImGui::SameLine();
     ImGui::SetCursorPos(ImVec2(right - button_w, y0 + (height - button_h) * 0.5f));
     if (ui::QuietButton(button.c_str()) && !signing_out_) sign_out();
-    ImGui::SetCursorPosY(y0 + height + 24);
+}
+
+void App::draw_under_header() {
+    ui::Space(24 - ImGui::GetStyle().ItemSpacing.y);
     if (!start_error_.empty()) {
         ui::Note(start_error_, ui::Tone::Error);
         ui::Space(4);

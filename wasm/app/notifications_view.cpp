@@ -1,4 +1,3 @@
-// Notifications: live from the server while signed in, the bell in the header with the
 // unread count, and their page (#/notiser, #/notiser/<pupil>): newest first, a guardian's
 // children together (each line tagged with the child) or one child, read or unread,
 // "Markera alla som lästa", and one opens its item (#/elev/<pupil>/<box>/<item>).
@@ -8,16 +7,21 @@
 #include <ctime>
 
 #include "app/app.hpp"
+#include "app/fonts.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
+#include "app/relative_time.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
+#include "app/tooltip.hpp"
 #include "app/ui.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui.h"
 #include "platform/frame_scheduler.hpp"
+#include "platform/frame_timer.hpp"
 #include "platform/live.hpp"
 #include "platform/system_notifications.hpp"
+// Notifications: live from the server while signed in, the bell in the header with the
 
 namespace app {
 namespace {
@@ -68,6 +72,7 @@ void App::load_notifications() {
 }
 
 void App::on_live_message(const std::string& data) {
+    fonts::note_text(data);
     if (screen_ != Screen::Home) return;
     const Json body = parse_json(data);
     if (!body.is_object()) return;
@@ -143,7 +148,7 @@ void App::draw_bell(float x, float y, float height) {
         dl->AddRectFilled(min, max, colors.error_text, pill_h * 0.5f);
         dl->AddText(font, size, ImVec2(min.x + (pill_w - ext.x) * 0.5f, min.y + 1), colors.on_accent, count.c_str());
     }
-    if (hovered) ImGui::SetTooltip("%s", registry::visible_label(label).c_str());
+    if (hovered) ui::Tooltip(registry::visible_label(label).c_str());
     if (clicked && !notices_open_) navigate_to("#/notiser");
     if (clicked) platform::request_frames();
 }
@@ -180,6 +185,7 @@ void App::mark_all_notices_read() {
 
 void App::draw_notifications() {
     const theme::Palette& colors = theme::colors();
+    if (ui::BackButton(tr("Tillbaka"))) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
     ui::Title(tr("Notiser"));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
     const int unread = notices_.unread();
@@ -247,6 +253,7 @@ void App::draw_notifications() {
     const char* unread_label = tr("Oläst");
     const float badge_w = ui::TextSize(Face::Small, unread_label, FLT_MAX).x + 16.0f + 10.0f;
     const long long now = static_cast<long long>(std::time(nullptr));
+    long long next_change = -1;  // seconds until the soonest "för 5 min sedan" changes
 
     const Notice* to_open = nullptr;
     for (const Notice* n : shown) {
@@ -261,6 +268,8 @@ void App::draw_notifications() {
         const Pupil* child = several && notices_pupil_.empty() ? me_.find_pupil(n->pupil_id) : nullptr;
         const std::string tag = child ? child->first_name : "";
         const std::string meta = box + " · " + dates::relative(n->created_at, now);
+        const long long changes_in = dates::relative_changes_in(n->created_at, now);
+        if (changes_in > 0 && (next_change < 0 || changes_in < next_change)) next_change = changes_in;
         const float tag_w = tag.empty() ? 0.0f : ui::TextSize(Face::Small, tag, FLT_MAX).x + 16.0f + 8.0f;
         const float title_h = ui::TextSize(title_face, title, title_w).y;
         const float meta_h = std::max(ui::TextSize(Face::Small, meta, text_w - tag_w).y, tag.empty() ? 0.0f : 22.0f);
@@ -293,6 +302,9 @@ void App::draw_notifications() {
         ImGui::Dummy(ImVec2(width, gap - ImGui::GetStyle().ItemSpacing.y));
         ImGui::PopID();
     }
+    // The relative times stay true while the page is open: one redraw when the soonest
+    // would change (a little after, so the clock has passed it), no ticking loop.
+    if (next_change > 0) platform::request_frames_after(static_cast<double>(next_change) * 1000.0 + 200.0);
     if (to_open) {
         const Notice chosen = *to_open;  // marking it read changes the list
         open_notice(chosen);

@@ -1,6 +1,7 @@
 // The settings page (#/installningar): language and appearance for this browser, links
-// for a phone's calendar (Kalenderprenumeration, calendar_feed_view.cpp), and for an
-// adult pupil the choice whether guardians may see their school data (insyn).
+// for a phone's calendar (Kalenderprenumeration, calendar_feed_view.cpp), for an adult
+// pupil the choice whether guardians may see their school data (insyn), and one's
+// sign-ins and password (sessions_view.cpp).
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -8,6 +9,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "imgui.h"
+#include "platform/browser.hpp"
 
 namespace app {
 namespace {
@@ -67,9 +69,7 @@ void App::save_insyn(bool consent) {
 }
 
 void App::draw_settings() {
-    std::string back = std::string(icons::kBack) + "  " + tr("Tillbaka");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    if (ui::QuietButton(back.c_str())) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
+    if (ui::BackButton(tr("Tillbaka"))) navigate_to(pupil_id_.empty() ? "#/" : "#/elev/" + pupil_id_);
     ui::Title(tr("Inställningar"));
     ui::MutedText(tr("Språk och utseende sparas i den här webbläsaren."));
     ui::Space(8);
@@ -125,6 +125,11 @@ void App::draw_settings() {
         ui::Space(8);
         calendar_feeds_.draw(api_, me_);
     }
+    ui::Space(8);
+    sessions_.draw(api_, me_, [this] {
+        forget_session();
+        platform::set_location_hash("#/", true);
+    });
 }
 
 namespace {

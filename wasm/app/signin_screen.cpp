@@ -8,6 +8,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace app {
 
@@ -66,11 +67,19 @@ void App::draw_sign_in() {
     if (!sign_in_notice_.empty()) ui::Note(sign_in_notice_, ui::Tone::Info);
     if (!start_error_.empty()) ui::Note(start_error_, ui::Tone::Error);
     ui::Space(2);
-    if (focus_username_) {
-        ImGui::SetKeyboardFocusHere(0);  // the label is text, so this is the field
-        focus_username_ = false;
-    }
     bool enter = ui::InputField(tr("Användarnamn"), username_, sizeof(username_));
+    // The page opens ready for typing: the field is activated as a text input (what
+    // SetKeyboardFocusHere() ends in, without its tabbing search, which the panel's
+    // first, self-sizing frames drop). Asked again until it is active or the user
+    // chose a place with the mouse.
+    if (focus_username_) {
+        if (ImGui::IsItemActive() || ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            focus_username_ = false;
+        } else {
+            ImGui::ActivateItemByID(ImGui::GetItemID());
+            ImGui::GetCurrentContext()->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+        }
+    }
     enter |= ui::InputField(tr("Lösenord"), password_, sizeof(password_), /*password=*/true);
     ui::Space(4);
     bool clicked = ui::PrimaryButton(signing_in_ ? tr("Loggar in …##login") : tr("Logga in"), !signing_in_,

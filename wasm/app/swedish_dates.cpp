@@ -4,6 +4,7 @@
 
 #include "app/calendar_days.hpp"
 #include "app/i18n.hpp"
+#include "app/relative_time.hpp"
 
 namespace app::dates {
 namespace {
@@ -126,6 +127,18 @@ std::string relative(std::string_view iso, long long now_unix) {
     if (day == today) return trf("i dag %s", at.c_str());
     if (day == today - 1) return trf("i går %s", at.c_str());
     return date_time(iso);
+}
+
+long long relative_changes_in(std::string_view iso, long long now_unix) {
+    long long then = 0, offset = 0;
+    if (!instant(iso, &then, &offset)) return -1;
+    const long long ago = now_unix - then;
+    if (ago < -60) return -60 - ago;
+    if (ago < 60) return 60 - ago;
+    if (ago < 3600) return 60 - ago % 60;
+    const long long today = (now_unix + offset) / 86400, day = (then + offset) / 86400;
+    if (day >= today - 1) return 86400 - (now_unix + offset) % 86400;  // at midnight
+    return -1;
 }
 
 std::string clock(std::string_view hh_mm) {

@@ -74,7 +74,24 @@ bool QuietButton(const char* label) {
 bool BackButton(std::string_view label) {
     const std::string text = std::string(icons::kBack) + "  " + std::string(label);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
-    return QuietButton(text.c_str());
+    const bool clicked = QuietButton(text.c_str());
+    // Escape goes back one step: the innermost back button takes it (an open news item's
+    // "Tillbaka till nyheterna", not the box's "Tillbaka" above it), i.e. the last one
+    // drawn in the previous frame; not while a text field has the keyboard (Escape
+    // leaves the field first).
+    static ImGuiID last_drawn = 0, last_drawn_before = 0;
+    static int frame = -1;
+    if (frame != ImGui::GetFrameCount()) {
+        frame = ImGui::GetFrameCount();
+        last_drawn_before = last_drawn;
+        last_drawn = 0;
+    }
+    const ImGuiID id = ImGui::GetItemID();
+    last_drawn = id;
+    const bool escape = id == last_drawn_before && ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+                        !ImGui::GetIO().WantTextInput;
+    if (escape) platform::request_frames();
+    return clicked || escape;
 }
 
 bool Radio(const char* label, bool selected) {
@@ -329,9 +346,18 @@ std::string ClipToLines(const std::string& text, float width, int lines) {
             std::string out(text.c_str(), brk);
             while (!out.empty() && out.back() == ' ') out.pop_back();
             const std::string start_of_line(text.c_str(), s);
-            while (out.size() > start_of_line.size() &&
-                   ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x > width)
-                pop_utf8_char(out);
+            // Cut after a whole word, as a reader expects ("Glöm inte …", never "idrottskläder p…");
+            // only a single word longer than the line is cut inside.
+            auto fits = [&] { return ImGui::CalcTextSize((out.substr(start_of_line.size()) + " …").c_str()).x <= width; };
+            while (out.size() > start_of_line.size() && !fits()) {
+                const size_t space = out.find_last_of(' ');
+                if (space == std::string::npos || space <= start_of_line.size()) {
+                    pop_utf8_char(out);
+                    continue;
+                }
+                out.resize(space);
+                while (!out.empty() && out.back() == ' ') out.pop_back();
+            }
             return out + " …";
         }
         s = brk;

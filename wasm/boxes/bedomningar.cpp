@@ -3,6 +3,7 @@
 // a filled circle with a check (green) and a dashed empty ring (not yet covered), so
 // they differ in shape for readers who do not tell the colours apart. Each symbol is a
 // widget labelled with the school's meaning (role "symbol").
+#include "app/selectable_text.hpp"
 #include "boxes/bedomningar.hpp"
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "app/i18n.hpp"
 #include "app/swedish_dates.hpp"
 #include "app/theme.hpp"
+#include "app/tooltip.hpp"
 #include "app/ui.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui.h"
@@ -168,15 +170,14 @@ bool symbol_button(const std::string& id, AssessmentLevel level, const std::stri
     if (hovered) dl->AddCircleFilled(c, size.x * 0.5f, theme::colors().accent_soft, 28);
     draw_symbol(dl, c, kSymbolRadius, level);
     if (hovered && ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen) {
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 3));
+        ui::PushTooltipStyle();
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20.0f);
         ui::Text(tr(level_name(level)), 0, Face::Strong);
         ui::Text(meaning);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
-        ImGui::PopStyleVar(2);
+        ui::PopTooltipStyle();
     }
     return clicked;
 }
@@ -410,7 +411,7 @@ void BedomningarBox::draw_criterion(const AssessedCriterion& c) {
         ui::Divider();
         ui::Text(tr("Lärarens kommentar"), 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 6);
-        ui::Text(c.comment);
+        ui::SelectableText(c.comment);
     }
     ui::EndPanel();
     ImGui::PopID();

@@ -1,3 +1,5 @@
+#include "app/selectable_text.hpp"
+#include "app/text_area.hpp"
 #include "boxes/blogg.hpp"
 
 #include <algorithm>
@@ -338,7 +340,7 @@ void BloggBox::draw_comments(BoxContext& ctx) {
         ui::Text(who, 0, Face::Strong);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
         ui::Text(app::dates::date_time(c.created_at), app::theme::colors().muted_text, Face::Small);
-        ui::Text(c.body);
+        ui::SelectableText(c.body);
         if (c.can_delete) {
             const bool busy = deleting_id_ == c.id;
             if (confirm_id_ == c.id) {
@@ -371,12 +373,7 @@ void BloggBox::draw_comments(BoxContext& ctx) {
 
 void BloggBox::draw_form(BoxContext& ctx) {
     ui::Space(6);
-    const char* field = app::tr("Din kommentar");
-    ui::Text(field, 0, Face::Strong);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
-    app::registry::hint_next("input");
-    ImGui::InputTextMultiline((std::string("##") + field).c_str(), comment_, sizeof(comment_),
-                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
+    ui::TextArea(app::tr("Din kommentar"), comment_, sizeof(comment_), 4);
     ui::Text(app::trf("Högst %d tecken. Läraren får veta att du har kommenterat.", static_cast<int>(kCommentMaxChars)),
              app::theme::colors().muted_text, Face::Small);
     ui::Space(2);
@@ -415,7 +412,8 @@ void BloggBox::draw_post(BoxContext& ctx) {
     }
     ui::Divider();
     if (post_.body.empty()) ui::MutedText(app::tr("Inlägget har ingen text."));
-    else ui::Text(post_.body);
+    else ui::SelectableText(post_.body);
+    ui::CopyButton("##post", post_.title + "\n\n" + post_.body);
 
     if (!post_.files.empty()) {
         section_heading(post_.files.size() == 1 ? app::tr("Bifogad fil") : app::tr("Bifogade filer"));

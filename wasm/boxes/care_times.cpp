@@ -1,3 +1,4 @@
+#include "app/text_area.hpp"
 #include "boxes/care_times.hpp"
 
 #include <algorithm>
@@ -475,8 +476,8 @@ void CareTimesBox::draw_editor(BoxContext& ctx, CareDay& day, bool narrow) {
                               close_.c_str()),
              theme::colors().muted_text, Face::Small);
     ui::Space(2);
-    submit |= ui::InputField(tr("Kommentar"), comment_, sizeof comment_, false,
-                             preschool_ ? tr("Till exempel: Mormor hämtar") : tr("Till exempel: Går hem själv kl. 15"));
+    ui::TextArea(tr("Kommentar"), comment_, sizeof comment_, 2, 6,
+                 preschool_ ? tr("Till exempel: Mormor hämtar") : tr("Till exempel: Går hem själv kl. 15"));
     ui::Text(trf("Valfri, högst %d tecken. Personalen ser den.", static_cast<int>(kCommentMaxChars)),
              theme::colors().muted_text, Face::Small);
     ui::Space(4);

@@ -1,3 +1,4 @@
+#include "app/selectable_text.hpp"
 #include "boxes/dokumentation.hpp"
 
 #include <algorithm>
@@ -375,7 +376,7 @@ void DokumentationBox::draw_entry(const DocEntry& entry) {
     }
     if (!entry.body.empty()) {
         ui::Space(2);
-        ui::Text(entry.body);
+        ui::SelectableText(entry.body);
     }
     if (!entry.pictures.empty()) {
         ui::Space(6);

@@ -1,5 +1,6 @@
 // eTest's full view: the pupil's tests by state, one test taken a question at a time,
 // reviewed, confirmed and submitted once; a submitted test read-only. See etest.hpp.
+#include "app/text_area.hpp"
 #include "boxes/etest.hpp"
 
 #include <algorithm>
@@ -596,12 +597,7 @@ void ETestBox::draw_question(ETestDraft& d) {
         }
     } else {
         ui::MutedText(tr("Skriv ditt svar med egna ord."));
-        ui::Text(tr("Ditt svar"), 0, Face::Strong);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
-        app::registry::hint_next("input");
-        const std::string id = std::string("##") + tr("Ditt svar");
-        ImGui::InputTextMultiline(id.c_str(), a.text.data(), a.text.size(),
-                                  ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 7 + ImGui::GetStyle().FramePadding.y * 2));
+        ui::TextArea(tr("Ditt svar"), a.text.data(), a.text.size(), 5, 14);
         const int used = static_cast<int>(utf8_chars(a.text.data()));
         ui::Text(trf("%d av %d tecken", used, static_cast<int>(kAnswerMaxChars)),
                  used > static_cast<int>(kAnswerMaxChars) ? c.error_text : c.muted_text, Face::Small);

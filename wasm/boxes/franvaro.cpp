@@ -1,5 +1,6 @@
 // Frånvaro's full view: the report form (whole day or chosen lessons), the reports made,
 // and the absence the pupil's teachers registered.
+#include "app/text_area.hpp"
 #include "boxes/franvaro.hpp"
 
 #include <algorithm>
@@ -230,15 +231,14 @@ void FranvaroBox::draw_form(BoxContext& ctx) {
         if (some_lessons_) draw_lesson_choice();
     }
     ui::Space(2);
-    bool enter = ui::InputField(app::tr("Kommentar (valfri)"), comment_, sizeof(comment_), false,
-                                app::tr("Till exempel: sjuk, tandläkare"));
+    ui::TextArea(app::tr("Kommentar (valfri)"), comment_, sizeof(comment_), 2, 6, app::tr("Till exempel: sjuk, tandläkare"));
     ui::Space(2);
     bool clicked = ui::PrimaryButton(app::tr("Anmäl frånvaro"), !submitting_);
     if (submitting_) {
         ImGui::SameLine(0, 16);
         ui::Loading(app::tr("Skickar …"));
     }
-    if ((clicked || (enter && !submitting_)) && !submitting_) submit(ctx);
+    if (clicked && !submitting_) submit(ctx);
     if (!form_error_.empty()) ui::Note(form_error_, ui::Tone::Error);
     if (!form_success_.empty()) ui::Note(form_success_, ui::Tone::Success);
     ui::EndPanel();

@@ -1,3 +1,4 @@
+#include "app/selectable_text.hpp"
 #include "boxes/information.hpp"
 
 #include <algorithm>
@@ -303,7 +304,8 @@ void InformationBox::draw_article(BoxContext& ctx) {
 
     ui::Divider();
     if (article_.body.empty()) ui::MutedText(app::tr("Nyheten har ingen text."));
-    else ui::Text(article_.body);
+    else ui::SelectableText(article_.body);
+    ui::CopyButton("##article", article_.title + "\n\n" + article_.body);
 
     std::string copy;  // which address to mark copied
     if (!article_.links.empty()) {
@@ -358,7 +360,6 @@ void InformationBox::draw_full_view(BoxContext& ctx, const app::Pupil&) {
 namespace {
 
 const app::EnglishText kEnglish[] = {
-    {"Kopiera", "Copy"},
     {"Kopierad", "Copied"},
     {"Du har läst alla nyheter.", "You have read all the news."},
     {"1 oläst nyhet", "1 unread news item"},

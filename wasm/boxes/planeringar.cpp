@@ -1,3 +1,4 @@
+#include "app/selectable_text.hpp"
 #include "boxes/planeringar.hpp"
 
 #include <algorithm>
@@ -285,7 +286,8 @@ void PlaneringarBox::draw_plan(BoxContext& ctx) {
 
     ui::Divider();
     if (plan_.body.empty()) ui::MutedText(app::tr("Planeringen har ingen text."));
-    else ui::Text(plan_.body);
+    else ui::SelectableText(plan_.body);
+    ui::CopyButton("##plan", plan_.title + "\n\n" + plan_.body);
     ui::EndPanel();
 }
 

@@ -1,5 +1,7 @@
 // Uppgifter's full view: the list of the pupil's assignments by status, one assignment
 // with the teacher's files, the hand-in (and its form) and the thread with the teacher.
+#include "app/selectable_text.hpp"
+#include "app/text_area.hpp"
 #include "boxes/uppgifter.hpp"
 
 #include <algorithm>
@@ -659,12 +661,8 @@ void UppgifterBox::draw_hand_in_form() {
              theme::colors().muted_text, Face::Small);
 
     ui::Space(2);
-    ui::Text(tr("Text till läraren (valfri)"), 0, Face::Strong);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
-    app::registry::hint_next("input");
     ImGui::BeginDisabled(busy);
-    ImGui::InputTextMultiline("##Text till läraren", hand_in_text_, sizeof(hand_in_text_),
-                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 3 + ImGui::GetStyle().FramePadding.y * 2));
+    ui::TextArea(tr("Text till läraren (valfri)"), hand_in_text_, sizeof(hand_in_text_), 3);
     ImGui::EndDisabled();
 
     ui::Space(2);
@@ -692,7 +690,7 @@ void UppgifterBox::draw_hand_in(BoxContext& ctx, const app::Pupil& pupil) {
         std::string when = trf("Inlämnad %s", long_date_time(h.handed_in_at).c_str());
         if (h.late) when += std::string(", ") + tr("efter sista dagen");
         ui::Text(when, theme::colors().muted_text);
-        if (!h.text.empty()) ui::Text(h.text);
+        if (!h.text.empty()) ui::SelectableText(h.text);
         for (size_t i = 0; i < h.files.size(); ++i) file_row(h.files[i], 100 + i);
         if (h.returned) {
             ui::Divider();
@@ -703,7 +701,7 @@ void UppgifterBox::draw_hand_in(BoxContext& ctx, const app::Pupil& pupil) {
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
                 ui::Text(tr("Omdöme:"), theme::colors().muted_text, Face::Small);
                 ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
-                ui::Text(h.feedback);
+                ui::SelectableText(h.feedback);
             }
         }
     } else {
@@ -780,11 +778,7 @@ void UppgifterBox::draw_thread(BoxContext& ctx, const app::Pupil& pupil) {
         return;
     }
     ui::Divider();
-    ui::Text(tr("Ditt meddelande"), 0, Face::Strong);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y * 0.5f);
-    app::registry::hint_next("input");
-    ImGui::InputTextMultiline("##Ditt meddelande", message_, sizeof(message_),
-                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4 + ImGui::GetStyle().FramePadding.y * 2));
+    ui::TextArea(tr("Ditt meddelande"), message_, sizeof(message_), 4);
     ui::Space(2);
     const bool clicked = ui::PrimaryButton(tr("Skicka meddelande"), !sending_message_);
     if (sending_message_) {
@@ -834,7 +828,10 @@ void UppgifterBox::draw_assignment(BoxContext& ctx, const app::Pupil& pupil) {
     }
     ui::Divider();
     if (open_.description.empty()) ui::MutedText(tr("Uppgiften har ingen beskrivning."));
-    else ui::Text(open_.description);
+    else {
+        ui::SelectableText(open_.description);
+        ui::CopyButton("##description", open_.title + "\n\n" + open_.description);
+    }
     if (!open_.files.empty()) {
         section_heading(open_.files.size() == 1 ? tr("Fil från läraren") : tr("Filer från läraren"));
         for (size_t i = 0; i < open_.files.size(); ++i) file_row(open_.files[i], i);

@@ -1,6 +1,8 @@
 #include "platform/canvas.hpp"
 
 #include <cmath>
+#include <cstring>
+#include <emscripten.h>
 #include <emscripten/html5.h>
 
 #include "platform/frame_scheduler.hpp"
@@ -54,5 +56,12 @@ const CanvasSize& canvas_update() {
 }
 
 const CanvasSize& canvas_size() { return g_size; }
+
+void canvas_set_cursor(const char* css_cursor) {
+    static const char* shown = "default";  // the page's own cursor until told otherwise
+    if (std::strcmp(shown, css_cursor) == 0) return;
+    shown = css_cursor;
+    EM_ASM({ var c = document.getElementById('canvas'); if (c) c.style.cursor = UTF8ToString($0); }, css_cursor);
+}
 
 }  // namespace platform

@@ -18,4 +18,8 @@ const CanvasSize& canvas_update();
 
 const CanvasSize& canvas_size();
 
+// The pointer's shape over the canvas as a CSS cursor ("default", "pointer", "text", …).
+// Touches the page only when it changes.
+void canvas_set_cursor(const char* css_cursor);
+
 }  // namespace platform

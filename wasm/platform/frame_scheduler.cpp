@@ -1,6 +1,8 @@
 #include "platform/frame_scheduler.hpp"
+#include "platform/frame_timer.hpp"
 
 #include <algorithm>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 namespace platform {
@@ -47,6 +49,24 @@ void request_frames(int frames) {
         g_loop_running = true;
         emscripten_request_animation_frame_loop(on_animation_frame, nullptr);
     }
+}
+
+namespace {
+long g_timer = 0;
+double g_timer_due = 0;  // emscripten_get_now() when the pending timer fires
+
+void on_timer(void*) {
+    g_timer = 0;
+    request_frames();
+}
+}  // namespace
+
+void request_frames_after(double ms) {
+    const double due = emscripten_get_now() + ms;
+    if (g_timer && g_timer_due <= due) return;
+    if (g_timer) emscripten_clear_timeout(g_timer);
+    g_timer_due = due;
+    g_timer = emscripten_set_timeout(on_timer, ms, nullptr);
 }
 
 void keep_animating() { g_animating = true; }

@@ -7,7 +7,9 @@
 #include <emscripten/html5.h>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform/frame_scheduler.hpp"
+#include "platform/frame_timer.hpp"
 
 namespace platform {
 namespace {
@@ -66,6 +68,8 @@ constexpr float kDragThreshold = 8.0f;
 long g_touch_id = -1;
 float g_touch_start_x = 0, g_touch_start_y = 0, g_touch_last_y = 0, g_touch_last_x = 0;
 bool g_touch_scrolling = false;
+bool g_touch_selecting = false;  // a long press started a text selection
+constexpr double kLongPressMs = 520;  // a little after the UI's 0.5 s: a frame to notice it
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
@@ -78,12 +82,13 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             g_touch_id = t.identifier;
             g_touch_start_x = g_touch_last_x = x;
             g_touch_start_y = g_touch_last_y = y;
-            g_touch_scrolling = false;
+            g_touch_scrolling = g_touch_selecting = false;
             io.AddMousePosEvent(x, y);
             io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+            request_frames_after(kLongPressMs);  // a held finger draws no frames by itself
         } else if (t.identifier == g_touch_id) {
             if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-                if (!g_touch_scrolling && (std::fabs(y - g_touch_start_y) > kDragThreshold ||
+                if (!g_touch_scrolling && !g_touch_selecting && (std::fabs(y - g_touch_start_y) > kDragThreshold ||
                                            std::fabs(x - g_touch_start_x) > kDragThreshold)) {
                     // Turn the press into a scroll: release it away from every widget.
                     g_touch_scrolling = true;
@@ -104,6 +109,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                 if (!g_touch_scrolling) io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
                 io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // no hover left behind on a phone
                 g_touch_id = -1;
+                g_touch_selecting = false;
             }
         }
     }
@@ -138,6 +144,34 @@ ImGuiKey to_imgui_key(const EmscriptenKeyboardEvent* e) {
     return ImGuiKey_None;
 }
 
+void (*g_text_observer)(const char* utf8) = nullptr;
+
+}  // namespace
+
+// Typed, composed or pasted text (UTF-8) into ImGui's queue; ImWchar is 32-bit
+// (IMGUI_USE_WCHAR32), so characters beyond the BMP arrive whole.
+void add_text(const char* utf8) {
+    if (g_text_observer) g_text_observer(utf8);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+}
+
+namespace {
+
+bool hidden_field_focused() {
+    return EM_ASM_INT({ return document.activeElement === document.getElementById('skolnav-text') ? 1 : 0; });
+}
+
+// The key's text when it types exactly one character ("a", "Å", "😀"), else null
+// ("Dead", "Process", "Enter").
+const char* typed_character(const EmscriptenKeyboardEvent* e) {
+    const char* k = e->key;
+    if (!k[0] || (e->ctrlKey && !e->altKey) || e->metaKey) return nullptr;  // AltGr is Ctrl+Alt
+    unsigned int c = 0;
+    int n = ImTextCharFromUtf8(&c, k, nullptr);
+    if (k[n] != 0 || c < 0x20 || c == 0x7F || c == IM_UNICODE_CODEPOINT_INVALID) return nullptr;
+    return k;
+}
+
 bool is_text_key(ImGuiKey key) {
     return (key >= ImGuiKey_A && key <= ImGuiKey_Z) || (key >= ImGuiKey_0 && key <= ImGuiKey_9) ||
            key == ImGuiKey_Space;
@@ -157,6 +191,17 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (key == ImGuiKey_V && shortcut) key = ImGuiKey_None;
     if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     request_frames();
+    // A character typed before the hidden field has focus would reach no field and be
+    // lost: right after a click on a text field, ImGui activates it on the next frame
+    // and only then is the hidden field focused ("demo.vh" became "emo.vh"). Queue it
+    // as text behind the click instead: ImGui's queue keeps the order, so it goes to the
+    // field the click activates.
+    if (down) {
+        if (const char* text = typed_character(e); text && !hidden_field_focused()) {
+            add_text(text);
+            return EM_TRUE;
+        }
+    }
     if (key == ImGuiKey_None) return EM_FALSE;
     // Characters come only from the hidden field's input events, so the browser must
     // go on with printable keys; ImGui gets them as keys for shortcuts only.
@@ -211,6 +256,12 @@ void input_init() {
     emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_key);
 }
 
+void touch_hold_selects() {
+    if (g_touch_id >= 0 && !g_touch_scrolling) g_touch_selecting = true;
+}
+
+void input_set_text_observer(void (*observer)(const char* utf8)) { g_text_observer = observer; }
+
 void input_sync_text_focus() {
     bool want = ImGui::GetIO().WantTextInput;
     // The field follows the caret every frame; focus only changes on a change of state.
@@ -233,7 +284,7 @@ EMSCRIPTEN_KEEPALIVE void skolnav_input_text(const char* utf8) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, false);
     io.AddKeyEvent(ImGuiMod_Super, false);
-    io.AddInputCharactersUTF8(utf8);
+    platform::add_text(utf8);
     platform::request_frames();
 }
 

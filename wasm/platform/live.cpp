@@ -103,7 +103,10 @@ EM_JS(void, js_live_open, (const char* url_c, const char* event_c, const char* o
         connect();
         // Held until this tab closes the stream (or the tab goes away).
         return new Promise(function(release) { live.release = release; });
-    }).catch(function() {});
+    }).catch(function() {
+        // No lock to be had (a frame under another site's page may refuse it): this tab's own stream.
+        if (generation === live.generation && !live.source) connect();
+    });
 });
 
 EM_JS(void, js_live_close, (), {
