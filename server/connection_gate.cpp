@@ -42,6 +42,8 @@ using Steady = std::chrono::steady_clock;
 constexpr std::uint64_t kListenTag = 0, kWakeTag = 1, kFirstId = 2;
 constexpr std::uint64_t kPairBit = 1ull << 63;
 constexpr std::size_t kMaxRelayBuffered = 256 * 1024;
+constexpr int kLingerSeconds = 2;                          // a refused peer's rest, read and dropped
+constexpr std::size_t kMaxLingerBytes = 64u << 20;
 
 // [SECTION] framing ---------------------------------------------------------------------
 
@@ -143,7 +145,7 @@ struct ConnectionGate::Impl {
     OnRequest on_request;
     SSL_CTX* tls = nullptr;
 
-    enum class State { reading, busy, writing, relay };
+    enum class State { reading, busy, writing, draining, relay };
     struct Connection {
         std::uint64_t id = 0;
         int fd = -1;
@@ -161,6 +163,8 @@ struct ConnectionGate::Impl {
         std::string out;                // to write
         std::size_t out_off = 0;
         bool close_after = false;
+        bool linger = false;            // refused with the request unread: drain before closing
+        std::size_t drained = 0;        // bytes dropped while lingering
         Steady::time_point deadline;
         int pair_fd = -1;               // relay: the plain end the live hub writes into
         bool pair_paused = false, pair_gone = false;
@@ -421,6 +425,9 @@ struct ConnectionGate::Impl {
             case State::busy:
                 if (ev & (EPOLLERR | EPOLLHUP)) close(id);  // its reply will find it gone
                 break;
+            case State::draining:
+                drain(c);
+                break;
             case State::relay:
                 relay_tls_side(c, ev);
                 break;
@@ -466,6 +473,7 @@ struct ConnectionGate::Impl {
 
     void refuse(Connection& c, int status) {
         c.in.clear();
+        c.linger = true;
         c.state = State::busy;  // start_reply expects a request in hand
         start_reply(c.id, options.refusal ? options.refusal(status) : plain_reply(status, "Refused", "{}", 0, true), true);
     }
@@ -557,6 +565,17 @@ struct ConnectionGate::Impl {
         c.out_off = 0;
         if (c.close_after) {
             ::shutdown(c.fd, SHUT_WR);
+            if (c.linger && !c.ssl && !c.peer_done) {
+                // Refused before its body was read (413, 408, …): closing with that body
+                // unread would reset the connection, and the peer, still sending, would
+                // lose the reply (or die of SIGPIPE). Read and drop what it still sends
+                // for a moment, as nginx's lingering close does; the FIN is already out.
+                c.state = State::draining;
+                c.deadline = Steady::now() + std::chrono::seconds(kLingerSeconds);
+                want(c, EPOLLIN | EPOLLRDHUP);
+                drain(c);
+                return;
+            }
             close(c.id);
             return;
         }
@@ -569,12 +588,29 @@ struct ConnectionGate::Impl {
         if (c.ssl || !c.in.empty()) read_request(c);
     }
 
+    // Reads and drops what a refused peer still sends, until it closes, goes quiet past
+    // the deadline, or has sent more than any request may hold.
+    void drain(Connection& c) {
+        char buf[65536];
+        for (;;) {
+            const ssize_t n = ::recv(c.fd, buf, sizeof buf, 0);
+            if (n > 0) {
+                c.drained += static_cast<std::size_t>(n);
+                if (c.drained > kMaxLingerBytes) break;
+                continue;
+            }
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
+            break;
+        }
+        close(c.id);
+    }
+
     void sweep(Steady::time_point now) {
         if (!listening && now >= accept_paused_until) want_listen(true);
         std::vector<std::uint64_t> late, slow;
         for (auto& [id, c] : connections) {
             if (now < c.deadline) continue;
-            if (c.state == State::writing) late.push_back(id);
+            if (c.state == State::writing || c.state == State::draining) late.push_back(id);
             else if (c.state == State::reading) (c.in_request ? slow : late).push_back(id);
         }
         for (std::uint64_t id : late) close(id);
