@@ -241,15 +241,21 @@ struct HttpServer::Impl {
 
     Impl(Services& s, HttpOptions o)
         : services(s),
-          options(std::move(o)),
+          options(served_options(std::move(o))),
           files(options.web_dir),
           guard(options.web_security, options.secure_cookies),
           hub(s),
           gate(gate_options(options), [this](GateRequest&& r) { dispatch(std::move(r)); }),
           workers(options.threads, options.max_queued_requests),
           passwords(options.password_threads, options.password_queue) {
-        if (options.tls) options.secure_cookies = true;
         services.store.set_listener(&hub);
+    }
+
+    // Served over TLS: cookies are Secure (and the guard sends HSTS), decided before the
+    // guard is made from the options.
+    static HttpOptions served_options(HttpOptions o) {
+        if (o.tls) o.secure_cookies = true;
+        return o;
     }
     ~Impl() {
         gate.stop();
