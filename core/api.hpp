@@ -25,6 +25,8 @@
 
 namespace skolnav {
 
+class SignInThrottle;  // sign_in_throttle.hpp
+
 struct Request {
     std::string method;  // "GET", "POST", …
     std::string path;    // "/api/v1/me", without the query string
@@ -34,6 +36,7 @@ struct Request {
     std::string session_token;  // from the transport (cookie); empty when none
     std::string user_agent;     // the browser's User-Agent: names the device in the session list
     Language language = Language::sv;  // the server's own words in replies (Accept-Language)
+    std::string client_address;        // who sent it (sign-in throttling); empty when unknown
 };
 
 struct Response {
@@ -48,6 +51,7 @@ struct Response {
     std::optional<std::string> set_session_token;
     bool clear_session = false;
     int session_max_age_seconds = 0;
+    int retry_after_seconds = 0;  // > 0: the transport says when to try again (429)
 };
 
 struct Services {
@@ -55,6 +59,7 @@ struct Services {
     Crypto& crypto;
     Store& store;
     BlobStore* blobs = nullptr;  // uploads; absent: upload routes answer 503
+    SignInThrottle* sign_in_throttle = nullptr;  // absent: sign-ins are not slowed
     UnixSeconds session_idle_seconds = kDefaultSessionIdle;  // a session unused this long ends (sessions.hpp)
 };
 

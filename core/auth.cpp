@@ -8,8 +8,27 @@
 #include "request_body.hpp"
 #include "routes.hpp"
 #include "sessions.hpp"
+#include "sign_in_throttle.hpp"
 
 namespace skolnav {
+
+namespace {
+
+// "Försök igen om 8 sekunder" / "om 15 minuter".
+Response too_many_attempts(UnixSeconds wait, Language language) {
+    const bool minutes = wait >= 120;
+    const UnixSeconds n = minutes ? (wait + 59) / 60 : wait;
+    const std::string count = std::to_string(n);
+    const std::string sv = minutes ? " minuter." : n == 1 ? " sekund." : " sekunder.";
+    const std::string en = minutes ? " minutes." : n == 1 ? " second." : " seconds.";
+    Response r = error_response(ApiError(429, "too_many_attempts",
+                                         {"För många misslyckade inloggningar. Försök igen om " + count + sv,
+                                          "Too many failed sign-ins. Try again in " + count + en}),
+                                language);
+    r.retry_after_seconds = static_cast<int>(wait);
+    return r;
+}
+}  // namespace
 
 const Person* authenticate(const State& state, const Services& services, const std::string& token, UnixSeconds now,
                            std::string& digest_out) {
@@ -26,6 +45,13 @@ Response sign_in(Context& ctx) {
     const std::string username = body.required_string("username", 100);
     const std::string password = body.required_string("password", 200);
 
+    // Throttled before the slow hash: a refused guess costs the server next to nothing.
+    SignInThrottle* throttle = ctx.services.sign_in_throttle;
+    if (throttle) {
+        if (UnixSeconds wait = throttle->admit(username, ctx.request.client_address, ctx.now); wait > 0)
+            return too_many_attempts(wait, ctx.request.language);
+    }
+
     std::string hash;
     Id person_id;
     {
@@ -39,7 +65,11 @@ Response sign_in(Context& ctx) {
     // Unknown user or no password: verify against a throw-away hash all the same.
     static const std::string decoy = ctx.services.crypto.hash_password("skolnav-decoy-password");
     const bool ok = ctx.services.crypto.verify_password(hash.empty() ? decoy : hash, password) && !hash.empty();
-    if (!ok) throw ApiError(401, "invalid_credentials", {"Fel användarnamn eller lösenord.", "Wrong username or password."});
+    if (!ok) {
+        if (throttle) throttle->failed(username, ctx.request.client_address, ctx.services.clock.now());
+        throw ApiError(401, "invalid_credentials", {"Fel användarnamn eller lösenord.", "Wrong username or password."});
+    }
+    if (throttle) throttle->succeeded(username, ctx.request.client_address);
 
     const std::string token = ctx.services.crypto.random_token();
     Session session;

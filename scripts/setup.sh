@@ -16,6 +16,7 @@ packages=(
   fonts-inter fonts-noto-core fonts-dejavu-core fonts-font-awesome fonts-symbola python3-fonttools
   chromium chromium-driver
   gzip brotli curl
+  nginx openssl
   publicsuffix
 )
 missing=()

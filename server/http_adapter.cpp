@@ -1,26 +1,29 @@
 #include "server/http_adapter.hpp"
 
-// httplib listens with a backlog of 5: at 07:45 a school's guardians all open the page
-// at once, and connections beyond the backlog wait for SYN retries (1 s, 3 s, 7 s).
-// The kernel caps this at net.core.somaxconn.
-#define CPPHTTPLIB_LISTEN_BACKLOG 1024
-// poll(), not select(): with thousands of open event streams, new connections get file
-// descriptors above select()'s limit of 1024.
+// httplib reads and answers one request at a time from the bytes the connection gate
+// collected (its protected process_request over an in-memory Stream); it never touches a
+// socket. poll(), not select(), in case anything of httplib's still waits on one.
 #define CPPHTTPLIB_USE_POLL
 #include <httplib.h>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <string_view>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
+#include "server/connection_gate.hpp"
 #include "server/live_hub.hpp"
 #include "server/static_files.hpp"
 
 namespace skolnav {
 
 namespace {
+constexpr int kSignInBusyRetrySeconds = 2;
 constexpr const char* kSessionCookie = "skolnav_session";
 constexpr const char* kJson = "application/json; charset=utf-8";
 
@@ -44,6 +47,8 @@ const char* status_code_name(int status) {
         case 413: return "payload_too_large";
         case 414: return "uri_too_long";
         case 415: return "unsupported_media_type";
+        case 411: return "length_required";
+        case 431: return "headers_too_large";
         default: return status >= 500 ? "internal" : "bad_request";
     }
 }
@@ -54,6 +59,12 @@ Text status_message(int status) {
         case 414: return {"Adressen är för lång.", "The address is too long."};
         case 404: return {"Finns inte.", "Not found."};
         case 408: return {"Begäran tog för lång tid.", "The request took too long."};
+        case 411: return {"Begäran saknar längd (Content-Length).", "The request has no length (Content-Length)."};
+        case 431: return {"Begäran har för stora rubriker.", "The request's headers are too large."};
+        case 429:
+            return {"För många anslutningar från din adress just nu. Försök igen om en stund.",
+                    "Too many connections from your address right now. Try again in a moment."};
+        case 503: return {"Servern är fullt upptagen just nu. Försök igen om en stund.", "The server is fully busy right now. Try again in a moment."};
         default:
             return status >= 500 ? Text("Något gick fel på servern.", "Something went wrong on the server.")
                                  : Text("Felaktig begäran.", "Bad request.");
@@ -68,47 +79,93 @@ ApiError internal_error() {
     return ApiError(500, "internal", {"Något gick fel på servern.", "Something went wrong on the server."});
 }
 
-// Set by a handler whose reply must end the connection (httplib keeps it open otherwise).
-thread_local bool close_after_reply = false;
-
-bool wants_event_stream(const httplib::Request& req) {
-    return req.method == "GET" && req.path == "/api/v1/events" &&
-           req.get_header_value("Accept").find("text/event-stream") != std::string::npos;
-}
-
-// httplib's Server, but a new connection whose first request asks for the event stream
-// goes to the live hub instead of holding a worker thread (see live_hub.hpp). The rest
-// is httplib's own process_and_close_socket.
-class ServerWithStreams : public httplib::Server {
+// httplib's request processing, without its sockets: the gate hands it whole requests.
+class RequestProcessor : public httplib::Server {
 public:
-    explicit ServerWithStreams(LiveHub& hub) : hub_(hub) {}
+    using httplib::Server::process_request;
+};
+
+// One request's bytes in, the reply's bytes out.
+class BufferedExchange : public httplib::Stream {
+public:
+    BufferedExchange(const GateRequest& request, std::string& out) : request_(request), out_(out) {}
+    bool is_readable() const override { return at_ < request_.bytes.size(); }
+    bool is_writable() const override { return true; }
+    ssize_t read(char* ptr, size_t size) override {
+        const std::size_t n = std::min(size, request_.bytes.size() - at_);
+        std::memcpy(ptr, request_.bytes.data() + at_, n);
+        at_ += n;
+        return static_cast<ssize_t>(n);
+    }
+    ssize_t write(const char* ptr, size_t size) override {
+        out_.append(ptr, size);
+        return static_cast<ssize_t>(size);
+    }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = request_.remote_address;
+        port = request_.remote_port;
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        ip.clear();
+        port = 0;
+    }
+    socket_t socket() const override { return INVALID_SOCKET; }
 
 private:
-    bool process_and_close_socket(socket_t sock) override {
-        const int wait_ms = static_cast<int>(keep_alive_timeout_sec_ * 1000);
-        if (hub_.take_if_stream(sock, wait_ms, [this] { return svr_sock_ != INVALID_SOCKET; })) return true;
-
-        std::string remote_addr, local_addr;
-        int remote_port = 0, local_port = 0;
-        httplib::detail::get_remote_ip_and_port(sock, remote_addr, remote_port);
-        httplib::detail::get_local_ip_and_port(sock, local_addr, local_port);
-        const bool ret = httplib::detail::process_server_socket(
-            svr_sock_, sock, keep_alive_max_count_, keep_alive_timeout_sec_, read_timeout_sec_, read_timeout_usec_,
-            write_timeout_sec_, write_timeout_usec_,
-            [&](httplib::Stream& strm, bool close_connection, bool& connection_closed) {
-                close_after_reply = false;
-                const bool ok = process_request(strm, remote_addr, remote_port, local_addr, local_port,
-                                                close_connection, connection_closed, nullptr);
-                if (close_after_reply) connection_closed = true;
-                return ok;
-            });
-        httplib::detail::shutdown_socket(sock);
-        httplib::detail::close_socket(sock);
-        return ret;
-    }
-
-    LiveHub& hub_;
+    const GateRequest& request_;
+    std::string& out_;
+    std::size_t at_ = 0;
 };
+
+// A header's value in a raw request head (the first one; empty when absent).
+std::string head_value(std::string_view head, std::string_view name) {
+    std::size_t at = head.find("\r\n");
+    while (at != std::string_view::npos && at + 2 < head.size()) {
+        const std::size_t start = at + 2, end = head.find("\r\n", start);
+        if (end == std::string_view::npos || end == start) break;
+        std::string_view line = head.substr(start, end - start);
+        at = end;
+        if (line.size() > name.size() && line[name.size()] == ':' &&
+            std::equal(name.begin(), name.end(), line.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+            })) {
+            std::string_view value = line.substr(name.size() + 1);
+            while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+            while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+            return std::string(value);
+        }
+    }
+    return "";
+}
+
+// Sign-in is the one route that hashes a password (argon2id, ~50 ms of a core and
+// 64 MiB): it gets its own small pool, so a flood of sign-ins waits there and never in
+// front of signed-in people's requests.
+bool hashes_password(std::string_view head) {
+    return head.rfind("POST /api/v1/session ", 0) == 0 || head.rfind("POST /api/v1/session?", 0) == 0;
+}
+
+const char* reason_phrase(int status) {
+    switch (status) {
+        case 400: return "Bad Request";
+        case 408: return "Request Timeout";
+        case 411: return "Length Required";
+        case 413: return "Payload Too Large";
+        case 429: return "Too Many Requests";
+        case 431: return "Request Header Fields Too Large";
+        case 503: return "Service Unavailable";
+        default: return "Error";
+    }
+}
+
+// The replies the server makes before core sees a request: JSON errors like core's.
+std::string refusal_reply(int status, Language language, int retry_after_seconds, bool close) {
+    ApiError error(status, status_code_name(status), status_message(status));
+    if (status == 429 || status == 503) error.code = status == 429 ? "too_many_requests" : "unavailable";
+    const std::string body =
+        error_response(error, language).body.dump(-1, ' ', false, json::error_handler_t::replace);
+    return plain_reply(status, reason_phrase(status), body, retry_after_seconds, close);
+}
 }  // namespace
 
 std::string cookie_value(const std::string& header, const std::string& name) {
@@ -176,15 +233,117 @@ struct HttpServer::Impl {
     StaticFiles files;
     WebGuard guard;
     LiveHub hub;
-    ServerWithStreams server{hub};
-    std::atomic<bool> stop_requested{false};
+    RequestProcessor processor;
+    ConnectionGate gate;
+    // Declared last: stopped first, while what their tasks use still exists.
+    httplib::ThreadPool workers;
+    httplib::ThreadPool passwords;
 
     Impl(Services& s, HttpOptions o)
-        : services(s), options(std::move(o)), files(options.web_dir),
-          guard(options.web_security, options.secure_cookies), hub(s) {
+        : services(s),
+          options(served_options(std::move(o))),
+          files(options.web_dir),
+          guard(options.web_security, options.secure_cookies),
+          hub(s),
+          gate(gate_options(options), [this](GateRequest&& r) { dispatch(std::move(r)); }),
+          workers(options.threads, options.max_queued_requests),
+          passwords(options.password_threads, options.password_queue) {
         services.store.set_listener(&hub);
     }
-    ~Impl() { services.store.set_listener(nullptr); }
+
+    // Served over TLS: cookies are Secure (and the guard sends HSTS), decided before the
+    // guard is made from the options.
+    static HttpOptions served_options(HttpOptions o) {
+        if (o.tls) o.secure_cookies = true;
+        return o;
+    }
+    ~Impl() {
+        gate.stop();
+        stop_workers();
+        services.store.set_listener(nullptr);
+    }
+
+    // Lets the requests in hand finish; once (httplib's pools cannot be shut down twice).
+    bool workers_stopped = false;
+    void stop_workers() {
+        if (workers_stopped) return;
+        workers_stopped = true;
+        passwords.shutdown();
+        workers.shutdown();
+    }
+
+    static GateOptions gate_options(const HttpOptions& o) {
+        GateOptions g;
+        g.head_seconds = o.read_timeout_seconds;
+        g.idle_seconds = o.keep_alive_seconds;
+        g.write_seconds = o.write_timeout_seconds;
+        g.max_body_bytes = std::max(o.max_body_bytes, o.max_upload_bytes);
+        g.max_per_address = o.max_connections_per_address;
+        g.uncapped_addresses = o.trusted_proxies;
+        g.tls = o.tls;
+        g.refusal = [](int status) {
+            return refusal_reply(status, Language::sv, status == 429 || status == 503 ? 5 : 0, true);
+        };
+        return g;
+    }
+
+    // On the gate thread, for each whole request: where it is served.
+    void dispatch(GateRequest&& r) {
+        const std::string_view head(r.bytes.data(), r.head_size);
+        if (auto stream = parse_stream_request(head)) {
+            gate.release(r.connection, [this, request = *stream](int fd) {
+                if (fd < 0) return;
+                if (!workers.enqueue([this, fd, request] { hub.adopt(fd, request); })) {
+                    ::shutdown(fd, SHUT_RDWR);
+                    ::close(fd);
+                }
+            });
+            return;
+        }
+        const std::uint64_t connection = r.connection;
+        const bool sign_in = hashes_password(head);
+        const Language language = language_from_accept_language(head_value(head, "Accept-Language"));
+        auto job = [this, request = std::make_shared<GateRequest>(std::move(r))] { serve(*request); };
+        if (sign_in) {
+            if (!passwords.enqueue(job)) {
+                // Beyond the sign-in queue: at once, without hashing.
+                ApiError busy(429, "sign_in_busy",
+                              {"Många loggar in just nu. Försök igen om " + std::to_string(kSignInBusyRetrySeconds) +
+                                   " sekunder.",
+                               "Many are signing in right now. Try again in " +
+                                   std::to_string(kSignInBusyRetrySeconds) + " seconds."});
+                const std::string body =
+                    error_response(busy, language).body.dump(-1, ' ', false, json::error_handler_t::replace);
+                gate.reply(connection, plain_reply(429, "Too Many Requests", body, kSignInBusyRetrySeconds, false), false);
+            }
+            return;
+        }
+        if (!workers.enqueue(job)) gate.reply(connection, refusal_reply(503, Language::sv, 5, true), true);
+    }
+
+    // On a worker: httplib reads the request from its bytes and routes it.
+    void serve(const GateRequest& request) {
+        std::string out;
+        BufferedExchange exchange(request, out);
+        bool connection_closed = false;
+        const bool ok = processor.process_request(exchange, request.remote_address, request.remote_port, "", 0,
+                                                  /*close_connection*/ false, connection_closed, nullptr);
+        gate.reply(request.connection, std::move(out), !ok || connection_closed);
+    }
+
+    // Who sent the request: the peer, or for a trusted reverse proxy the address it
+    // appended last to X-Forwarded-For.
+    std::string client_address(const httplib::Request& req) const {
+        if (std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(), req.remote_addr) ==
+            options.trusted_proxies.end())
+            return req.remote_addr;
+        std::string forwarded = req.get_header_value("X-Forwarded-For");
+        const auto comma = forwarded.rfind(',');
+        std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+        while (!last.empty() && last.front() == ' ') last.erase(last.begin());
+        while (!last.empty() && last.back() == ' ') last.pop_back();
+        return last.empty() ? req.remote_addr : last;
+    }
 
     void api(const httplib::Request& req, httplib::Response& res) {
         Request request;
@@ -196,6 +355,7 @@ struct HttpServer::Impl {
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
         request.user_agent = req.get_header_value("User-Agent");
         request.language = language_of(req);
+        request.client_address = client_address(req);
 
         Response response;
         try {
@@ -209,22 +369,12 @@ struct HttpServer::Impl {
                 response = error_response(ApiError(413, "payload_too_large", status_message(413)), request.language);
             else
                 response = handle(request, services);
-            // The event stream asked for on a connection httplib already serves: a short
-            // reply that ends it, so the EventSource comes back at once on a fresh
-            // connection, which the hub takes.
-            if (response.status == 200 && wants_event_stream(req)) {
-                api_headers(res);
-                res.set_header("Connection", "close");
-                res.status = 200;
-                res.set_content("retry: 100\n\n", "text/event-stream");
-                close_after_reply = true;
-                return;
-            }
         } catch (const std::exception& e) {
             std::fprintf(stderr, "skolnav-server: %.16s %.200s failed: %.300s\n", req.method.c_str(),
                          req.path.c_str(), e.what());  // capped: a message may quote the request
             response = error_response(internal_error(), request.language);
         }
+        if (response.retry_after_seconds > 0) res.set_header("Retry-After", std::to_string(response.retry_after_seconds));
         std::string cookie =
             session_cookie(response, options.secure_cookies, guard.cookie_same_site(req.get_header_value("Host")));
         if (!cookie.empty()) res.set_header("Set-Cookie", cookie);
@@ -265,16 +415,11 @@ struct HttpServer::Impl {
 
 HttpServer::HttpServer(Services& services, HttpOptions options)
     : impl_(std::make_unique<Impl>(services, std::move(options))) {
-    auto& s = impl_->server;
+    auto& s = impl_->processor;
     Impl* impl = impl_.get();
-    const std::size_t threads = impl->options.threads;
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads, /*max queued*/ 1024); };
     s.set_payload_max_length(std::max(impl->options.max_body_bytes, impl->options.max_upload_bytes));
-    s.set_read_timeout(impl->options.read_timeout_seconds, 0);
-    s.set_write_timeout(impl->options.write_timeout_seconds, 0);
     s.set_keep_alive_timeout(impl->options.keep_alive_seconds);
     s.set_keep_alive_max_count(1000);
-    s.set_tcp_nodelay(true);
     // Every reply: HSTS once cookies are Secure; every HTML page: CSP and the rest.
     s.set_post_routing_handler([impl](const httplib::Request&, httplib::Response& res) {
         for (const auto& [name, value] : impl->guard.every_reply_headers()) res.set_header(name, value);
@@ -323,33 +468,20 @@ HttpServer::HttpServer(Services& services, HttpOptions options)
 
 HttpServer::~HttpServer() = default;
 
-int HttpServer::bind(const std::string& host, int port) {
-    auto& s = impl_->server;
-    if (port == 0) {
-        int bound = s.bind_to_any_port(host);
-        if (bound <= 0) throw std::runtime_error("cannot listen on " + host + " (any port)");
-        return bound;
-    }
-    if (!s.bind_to_port(host, port))
-        throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
-                                 " (in use, or not an address of this machine?)");
-    return port;
-}
+int HttpServer::bind(const std::string& host, int port) { return impl_->gate.bind(host, port); }
 
 void HttpServer::run() {
-    if (impl_->stop_requested) return;
     impl_->hub.start();
-    impl_->server.listen_after_bind();
+    impl_->gate.run();
+    impl_->stop_workers();  // before the caller's last snapshot: no request is still writing
     impl_->hub.stop();
 }
 
 void HttpServer::stop() {
-    // stop() ends a running listen loop; decommission() makes a listen that has not
-    // started yet return at once (stop() alone would be lost before it starts).
-    impl_->stop_requested = true;
-    impl_->server.stop();
-    impl_->server.decommission();
+    impl_->gate.stop();
     impl_->hub.stop();
 }
+
+std::size_t HttpServer::open_connections() const { return impl_->gate.open_connections(); }
 
 }  // namespace skolnav

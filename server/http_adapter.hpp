@@ -1,15 +1,20 @@
 // The HTTP face of the server (cpp-httplib, kept to this one translation unit): every
 // /api/ request goes to core's handle(); everything else is the web client's files.
+// Connections are the connection gate's (connection_gate.hpp); httplib parses and
+// routes the whole requests it collects, on a worker pool, and sign-ins on their own.
 #pragma once
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/api.hpp"
 #include "server/web_security.hpp"
 
 namespace skolnav {
+
+class TlsContext;
 
 struct HttpOptions {
     std::filesystem::path web_dir;
@@ -19,10 +24,18 @@ struct HttpOptions {
     // File uploads (POST /api/v1/attachments) may be larger: just above core's 10 MiB
     // limit, so core answers an oversized file itself, naming the field.
     std::size_t max_upload_bytes = (10u << 20) + (64u << 10);
-    std::size_t threads = 32;                // worker threads (one per open connection)
-    int read_timeout_seconds = 10;
+    std::size_t threads = 32;                // workers: requests in hand, never connections
+    std::size_t max_queued_requests = 4096;  // more waiting for a worker: 503
+    std::size_t password_threads = 1;        // sign-ins (argon2id), apart from everything else
+    std::size_t password_queue = 16;         // more sign-ins waiting: 429 with Retry-After
+    int read_timeout_seconds = 10;           // a request's head from its first byte (a body: plus its size at 32 KiB/s)
     int write_timeout_seconds = 10;
-    int keep_alive_seconds = 5;
+    int keep_alive_seconds = 5;              // an idle connection between requests (no thread)
+    std::size_t max_connections_per_address = 256;
+    // Reverse proxies in front (their own address): the client's is theirs to tell in
+    // X-Forwarded-For, and they are not held to the per-address cap.
+    std::vector<std::string> trusted_proxies;
+    TlsContext* tls = nullptr;               // serve HTTPS (cookies then are Secure)
 };
 
 class HttpServer {
@@ -36,6 +49,7 @@ public:
     int bind(const std::string& host, int port);
     void run();   // serves until stop()
     void stop();  // safe from any thread
+    std::size_t open_connections() const;  // held by the gate now (not event streams)
 
 private:
     struct Impl;

@@ -1,7 +1,6 @@
 #include "server/live_hub.hpp"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -31,7 +30,6 @@ namespace {
 
 using Clock_ = std::chrono::steady_clock;
 constexpr std::string_view kStreamStart = "GET /api/v1/events";
-constexpr std::size_t kMaxHead = 8192;
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -45,7 +43,7 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-// Writes all of `bytes` to a blocking socket (httplib set a send timeout on it).
+// Writes all of `bytes` (a stream's head, or an error: small, the socket buffer takes them).
 void write_all(int fd, std::string_view bytes) {
     while (!bytes.empty()) {
         ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
@@ -551,63 +549,6 @@ void LiveHub::adopt(int fd, const StreamRequest& request) {
     }
     if (fd >= 0) close_socket(fd);
     else impl_->wake();
-}
-
-bool LiveHub::take_if_stream(int fd, int timeout_ms, const std::function<bool()>& keep_waiting) {
-    char buf[kMaxHead];
-    std::size_t head_size = 0;
-    const auto deadline = Clock_::now() + std::chrono::milliseconds(timeout_ms);
-    std::size_t seen_before = 0;
-    for (;;) {
-        // Wait for (more) bytes in short slices, so a stopping server is not held up.
-        for (;;) {
-            if (!keep_waiting() || Clock_::now() >= deadline) {
-                close_socket(fd);  // no request in time (or stopping): as httplib would
-                return true;
-            }
-            pollfd p{fd, POLLIN, 0};
-            int r = ::poll(&p, 1, 100);
-            if (r < 0 && errno != EINTR) {
-                close_socket(fd);
-                return true;
-            }
-            if (r > 0) break;
-        }
-        ssize_t n = ::recv(fd, buf, sizeof buf, MSG_PEEK);
-        if (n <= 0) {
-            close_socket(fd);  // closed before a request
-            return true;
-        }
-        std::string_view seen(buf, static_cast<std::size_t>(n));
-        const std::size_t cmp = std::min(seen.size(), kStreamStart.size());
-        if (seen.substr(0, cmp) != kStreamStart.substr(0, cmp)) return false;  // the usual case: at once
-        if (seen.size() > kStreamStart.size() && seen[kStreamStart.size()] != ' ' && seen[kStreamStart.size()] != '?')
-            return false;
-        if (auto end = seen.find("\r\n\r\n"); end != std::string_view::npos) {
-            head_size = end + 4;
-            break;
-        }
-        if (seen.size() == sizeof buf) return false;  // too long a head: httplib answers it
-        if (seen.size() == seen_before) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        seen_before = seen.size();
-        // The peeked bytes stay readable: poll() would not wait for more.
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    auto request = parse_stream_request(std::string_view(buf, head_size));
-    if (!request) return false;
-    // Read the head off the socket (it is all there already).
-    std::size_t got = 0;
-    while (got < head_size) {
-        ssize_t n = ::recv(fd, buf + got, head_size - got, 0);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            close_socket(fd);
-            return true;
-        }
-        got += static_cast<std::size_t>(n);
-    }
-    adopt(fd, *request);
-    return true;
 }
 
 }  // namespace skolnav

@@ -1,9 +1,9 @@
 // Live notifications as server-sent events, without a worker thread per listener.
 //
-// The HTTP server hands every new connection to take_if_stream() first: if its first
-// request is GET /api/v1/events asking for text/event-stream, the hub reads it off the
-// socket, signs the person in through core (the session cookie), answers with the
-// stream's head and takes the socket over; anything else goes the normal way. One hub
+// The connection gate hands over every request that is GET /api/v1/events asking for
+// text/event-stream (parse_stream_request) with its socket: adopt() signs the person in
+// through core (the session cookie), answers with the stream's head and takes the
+// socket over (for TLS, the plain end of a pair the gate relays). One hub
 // thread then holds every stream with epoll: non-blocking writes into a bounded buffer
 // per stream (a peer that falls too far behind is dropped; its EventSource reconnects
 // and catches up with Last-Event-ID), ": ping" every 25 s, and all streams closed on
@@ -52,11 +52,6 @@ public:
     void start();  // starts the hub thread
     void stop();   // closes every stream and ends the thread; safe to call twice
 
-    // For a freshly accepted connection: waits (up to timeout_ms, while keep_waiting()
-    // holds) for its first request's head without consuming it. A stream request is read
-    // off and taken over; a connection that sends nothing in time is closed (both: true,
-    // the socket is no longer the caller's). Otherwise false, the socket untouched.
-    bool take_if_stream(int fd, int timeout_ms, const std::function<bool()>& keep_waiting);
     // Answers a stream request already read off `fd` and takes the socket over.
     void adopt(int fd, const StreamRequest& request);
 

@@ -12,14 +12,17 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/api.hpp"
 #include "core/demo.hpp"
+#include "core/sign_in_throttle.hpp"
 #include "server/data_directory.hpp"
 #include "server/file_blob_store.hpp"
 #include "server/http_adapter.hpp"
 #include "server/sodium_crypto.hpp"
 #include "server/system_clock.hpp"
+#include "server/tls_context.hpp"
 
 #ifndef SKOLNAV_WEB_DIR
 #define SKOLNAV_WEB_DIR "web"
@@ -40,6 +43,11 @@ struct Options {
     std::uint64_t checkpoint_records = 50000;
     std::size_t threads = 32;
     bool secure_cookies = false;
+    std::string tls_cert, tls_key;
+    std::vector<std::string> trusted_proxies;
+    std::size_t per_address = 256;
+    int request_timeout = 10;
+    std::size_t sign_in_threads = std::max(1u, std::thread::hardware_concurrency() / 2);
     int session_idle_days = 7;
     WebSecurityOptions web_security;
 };
@@ -50,7 +58,11 @@ const char* kUsage =
     "                      [--demo-seed N (2026)] [--demo-size N (pupils per school, 60)]\n"
     "                      [--now YYYY-MM-DDTHH:MM:SSZ (start the clock there)]\n"
     "                      [--checkpoint-records N (50000)] [--threads N (32)]\n"
-    "                      [--secure-cookies (behind a TLS proxy)]\n"
+    "                      [--secure-cookies (behind a TLS proxy)] [--session-idle-days N (7)]\n"
+    "                      [--tls-cert FILE --tls-key FILE (serve HTTPS: PEM chain and key)]\n"
+    "                      [--trust-proxy ADDRESS (a reverse proxy's; repeatable)]\n"
+    "                      [--max-connections-per-address N (256)] [--sign-in-threads N]\n"
+    "                      [--request-timeout SECONDS (10: a request's head must arrive within)]\n"
     "                      [--public-origin https://skolnav.kommun.se (the address browsers use,\n"
     "                       behind a proxy; repeatable; default: the request's Host)]\n"
     "                      [--embed-origin https://intranet.kommun.se (a page that may frame\n"
@@ -115,17 +127,26 @@ Options parse_options(int argc, char** argv) {
         else if (flag == "--demo-seed") o.demo_seed = static_cast<std::uint64_t>(parse_number(flag, value, 0, INT64_MAX));
         else if (flag == "--demo-size") o.demo_size = static_cast<int>(parse_number(flag, value, 1, 10000000));
         else if (flag == "--checkpoint-records") o.checkpoint_records = static_cast<std::uint64_t>(parse_number(flag, value, 1, INT64_MAX));
+        else if (flag == "--threads") o.threads = static_cast<std::size_t>(parse_number(flag, value, 1, 1024));
+        else if (flag == "--tls-cert") o.tls_cert = value;
+        else if (flag == "--tls-key") o.tls_key = value;
+        else if (flag == "--trust-proxy") o.trusted_proxies.push_back(value);
+        else if (flag == "--max-connections-per-address") o.per_address = static_cast<std::size_t>(parse_number(flag, value, 1, 1000000));
+        else if (flag == "--request-timeout") o.request_timeout = static_cast<int>(parse_number(flag, value, 1, 3600));
+        else if (flag == "--sign-in-threads") o.sign_in_threads = static_cast<std::size_t>(parse_number(flag, value, 1, 64));
         else if (flag == "--session-idle-days") o.session_idle_days = static_cast<int>(parse_number(flag, value, 1, 30));
         else if (flag == "--public-origin" || flag == "--embed-origin") {
             auto origin = normalize_origin(value);
             if (!origin) usage_error(flag + " wants an origin like https://intranet.kommun.se (scheme and host, no path)");
             (flag == "--public-origin" ? o.web_security.public_origins : o.web_security.embed_origins).push_back(*origin);
-        } else if (flag == "--threads") o.threads = static_cast<std::size_t>(parse_number(flag, value, 1, 1024));
+        }
         else if (flag == "--now") {
             o.now = parse_utc(value);
             if (!o.now) usage_error("--now wants a UTC instant like 2026-11-30T09:00:00Z");
         } else usage_error("unknown option " + flag);
     }
+    if (o.tls_cert.empty() != o.tls_key.empty()) usage_error("--tls-cert and --tls-key go together");
+    if (!o.tls_cert.empty()) o.secure_cookies = true;  // served over TLS: cookies are Secure, HSTS is sent
     return o;
 }
 
@@ -175,6 +196,9 @@ int main(int argc, char** argv) {
     }
 
     try {
+        // Certificate problems stop the start before anything else.
+        std::unique_ptr<TlsContext> tls;
+        if (!options.tls_cert.empty()) tls = std::make_unique<TlsContext>(options.tls_cert, options.tls_key);
         std::unique_ptr<Clock> clock;
         if (options.now) clock = std::make_unique<OffsetClock>(*options.now);
         else clock = std::make_unique<SystemClock>();
@@ -206,7 +230,8 @@ int main(int argc, char** argv) {
         data.start_background_checkpoints(options.checkpoint_records);
 
         FileBlobStore blobs(std::filesystem::path(options.data) / "attachments");
-        Services services{*clock, crypto, store, &blobs};
+        SignInThrottle throttle;
+        Services services{*clock, crypto, store, &blobs, &throttle};
         services.session_idle_seconds = static_cast<UnixSeconds>(options.session_idle_days) * 86400;
         HttpOptions http;
         http.web_dir = options.web;
@@ -217,6 +242,11 @@ int main(int argc, char** argv) {
         for (const auto& origin : options.web_security.embed_origins)
             std::printf("Embedding: %s may frame Skolnav\n", origin.c_str());
         http.threads = options.threads;
+        http.password_threads = options.sign_in_threads;
+        http.max_connections_per_address = options.per_address;
+        http.trusted_proxies = options.trusted_proxies;
+        http.read_timeout_seconds = options.request_timeout;
+        http.tls = tls.get();
         if (!std::filesystem::exists(std::filesystem::path(options.web) / "index.html"))
             std::printf("Web client: %s has no index.html (not built?): serving the API only\n", options.web.c_str());
         else
@@ -229,7 +259,7 @@ int main(int argc, char** argv) {
         int port = server.bind(options.host, options.port);
         print_sign_ins(store);
         std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-        std::printf("Listening on http://%s:%d/\n", shown_host.c_str(), port);
+        std::printf("Listening on %s://%s:%d/\n", tls ? "https" : "http", shown_host.c_str(), port);
         std::fflush(stdout);
 
         std::atomic<bool> stopping{false};

@@ -73,7 +73,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, std::vector<
         ::_exit(127);
     }
 
-    static const std::regex listening(R"(Listening on http://[^ :]+:([0-9]+)/)");
+    static const std::regex listening(R"(Listening on https?://[^ :]+:([0-9]+)/)");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
     while (std::chrono::steady_clock::now() < deadline) {
         int status = 0;
