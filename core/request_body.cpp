@@ -102,6 +102,12 @@ Date latest_body_date() {
     return today;
 }
 
+bool takes_line_breaks(std::string_view field) {
+    for (std::string_view f : {"body", "text", "comment", "note", "description", "instructions", "feedback"})
+        if (field == f) return true;
+    return false;
+}
+
 bool acceptable_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const std::uint32_t cp = code_point_at(text, i);
@@ -148,7 +154,10 @@ std::optional<std::string> RequestBody::string_field(const char* field, std::siz
     if (utf8_length(s) > max_chars)
         throw bad_request(f, "Fältet " + f + " får vara högst " + std::to_string(max_chars) + " tecken.",
                           "The field " + f + " can be at most " + std::to_string(max_chars) + " characters.");
-    return s;  // its characters were checked while parsing
+    if (!takes_line_breaks(f) && s.find_first_of("\n\t") != std::string::npos)
+        throw bad_request(f, "Fältet " + f + " ska vara en enda rad, utan radbrytningar eller tabbar.",
+                          "The field " + f + " must be a single line, without line breaks or tabs.");
+    return s;  // its other characters were checked while parsing
 }
 
 std::string RequestBody::required_string(const char* field, std::size_t max_chars) const {
@@ -243,10 +252,11 @@ std::vector<std::string> RequestBody::string_list(const char* field, std::size_t
         throw bad_request(f, "Fältet " + f + " får ha högst " + std::to_string(max_items) + " delar.",
                           "The field " + f + " can have at most " + std::to_string(max_items) + " items.");
     for (const auto& item : v) {
-        if (!item.is_string() || item.get<std::string>().empty() || utf8_length(item.get<std::string>()) > max_chars)
-            throw bad_request(f, "Fältet " + f + " ska innehålla text, högst " + std::to_string(max_chars) + " tecken per del.",
-                              "The field " + f + " must contain text, at most " + std::to_string(max_chars) +
-                                  " characters per item.");
+        if (!item.is_string() || item.get<std::string>().empty() || utf8_length(item.get<std::string>()) > max_chars ||
+            item.get<std::string>().find_first_of("\n\t") != std::string::npos)
+            throw bad_request(f, "Fältet " + f + " ska innehålla en rad text per del, högst " + std::to_string(max_chars) + " tecken.",
+                              "The field " + f + " must contain one line of text per item, at most " +
+                                  std::to_string(max_chars) + " characters.");
         out.push_back(item.get<std::string>());
     }
     return out;

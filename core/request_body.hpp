@@ -80,6 +80,11 @@ private:
 };
 Date latest_body_date();
 
+// Fields whose text may span lines (a news body, a comment, a hand-in's message…).
+// Every other string field is one line: a title, a name, a place, an id. A line break
+// there would break the lists, headings and calendar feeds that show it on one line.
+bool takes_line_breaks(std::string_view field);
+
 // Text a body may hold: valid UTF-8 (the parser checks) without C0/C1 control
 // characters other than \n and \t, and without the bidirectional embedding, override
 // and isolate controls (U+202A–U+202E, U+2066–U+2069) that make text show other than

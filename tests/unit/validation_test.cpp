@@ -7,6 +7,7 @@
 
 #include <regex>
 
+#include "core/request_body.hpp"
 #include "route_samples.hpp"
 #include "test_support.hpp"
 
@@ -134,6 +135,13 @@ TEST_CASE("every write route refuses out-of-range numbers, repeated keys, forbid
                     b[key] = text + evil;
                     bad.push_back({b.dump(), key});
                 }
+                // A title, a name, an id: one line. Only the fields that may span lines take breaks.
+                if (!takes_line_breaks(key) && !std::regex_match(text, iso_date))
+                    for (const char* line_break : {"\nrad två", "\tkolumn"}) {
+                        json b = valid;
+                        b[key] = text + line_break;
+                        bad.push_back({b.dump(), key});
+                    }
                 bad.push_back({with_raw(valid, key, "\"" + text + "\xff\xfe\""), key});   // not UTF-8
                 bad.push_back({with_raw(valid, key, "\"" + text + "\\ud800\""), key});  // a lone surrogate
                 if (std::regex_match(text, iso_date))
@@ -153,7 +161,12 @@ TEST_CASE("every write route refuses out-of-range numbers, repeated keys, forbid
             CHECK(r.body["error"]["field"] == field);
         }
         CHECK(f.journal.records.size() == records);
-        const auto ok = f.call(route.method, path, valid.dump(), token);
+        // The valid body, with a second line in every field that may span lines.
+        json multi_line = valid;
+        for (auto& [key, value] : multi_line.items())
+            if (takes_line_breaks(key) && value.is_string() && !value.get<std::string>().empty())
+                value = value.get<std::string>() + "\nrad två\tmed tabb";
+        const auto ok = f.call(route.method, path, multi_line.dump(), token);
         INFO(caller.who << " sent the valid body -> " << ok.status << " " << ok.body.dump());
         CHECK(ok.status < 300);
         ++routes_checked;
