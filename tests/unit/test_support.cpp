@@ -6,6 +6,7 @@
 
 #include "core/json_mapping.hpp"
 #include "core/permissions.hpp"
+#include "reply_samples.hpp"
 
 namespace skolnav::test {
 
@@ -63,7 +64,7 @@ Response ApiFixture::call(const std::string& method, const std::string& path, co
     r.body = body;
     r.session_token = token;
     r.language = language;
-    return handle(r, services);
+    return answer(r);
 }
 
 Response ApiFixture::get(const std::string& path, const std::map<std::string, std::string>& query,
@@ -74,7 +75,7 @@ Response ApiFixture::get(const std::string& path, const std::map<std::string, st
     r.query = query;
     r.session_token = token;
     r.language = language;
-    return handle(r, services);
+    return answer(r);
 }
 
 Response ApiFixture::upload(const std::string& token, const std::string& filename, const std::string& bytes,
@@ -87,7 +88,13 @@ Response ApiFixture::upload(const std::string& token, const std::string& filenam
     r.content_type = content_type;
     r.session_token = token;
     r.language = language;
-    return handle(r, services);
+    return answer(r);
+}
+
+Response ApiFixture::answer(const Request& request) {
+    Response r = handle(request, services);
+    keep_reply_sample(request, r);
+    return r;
 }
 
 std::string ApiFixture::sign_in(const std::string& username) {

@@ -78,6 +78,8 @@ struct ApiFixture {
     // POST /api/v1/attachments as a browser sends a file (needs services.blobs).
     Response upload(const std::string& token, const std::string& filename, const std::string& bytes,
                     const std::string& content_type, bool with_filename = true);
+    // core's handle(), the reply kept as a sample for the OpenAPI check (reply_samples.hpp).
+    Response answer(const Request& request);
     std::string sign_in(const std::string& username);  // returns the session token
     Id id_of(const std::string& username) const;
     Id child_of(const std::string& guardian_username, const std::string& first_name) const;
