@@ -90,6 +90,10 @@ void Store::make_durable(std::uint64_t seq) {
 }
 
 void Store::load_snapshot(const json& snapshot) {
+    const auto format = snapshot.value("format", std::string());
+    if (format != kSnapshotFormat)
+        throw std::runtime_error("the snapshot's format is \"" + format + "\"; this release reads \"" +
+                                 kSnapshotFormat + "\" (was it written by a newer release?)");
     const json& s = snapshot.at("state");
     State st;
     st.municipality_name = s.at("municipality_name").get<std::string>();
@@ -130,7 +134,7 @@ json Store::snapshot_of(const State& state, std::uint64_t seq) {
               {"next_id", state.next_id}};
     for (const BoxModule* m : box_modules())
         if (m->save) m->save(state, s);
-    return {{"format", "skolnav-snapshot-1"}, {"seq", seq}, {"state", std::move(s)}};
+    return {{"format", kSnapshotFormat}, {"seq", seq}, {"state", std::move(s)}};
 }
 
 }  // namespace skolnav

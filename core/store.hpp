@@ -39,6 +39,10 @@ public:
     virtual void on_durable(std::uint64_t seq) = 0;
 };
 
+// The snapshot's format, written in it. Raise it only when an older release could not
+// read the new one; add a fixture of the old one (tests/fixtures) when you do.
+inline constexpr char kSnapshotFormat[] = "skolnav-snapshot-1";
+
 class Store {
 public:
     explicit Store(Journal* journal = nullptr) : journal_(journal) {}
@@ -63,7 +67,10 @@ public:
     // without a journal), then tells the listener.
     void make_durable(std::uint64_t seq);
 
-    // Loading, before serving: a snapshot, then the journal's records after it.
+    // Loading, before serving: a snapshot, then the journal's records after it. A
+    // snapshot names its format (kSnapshotFormat); one this release does not know (a
+    // newer release wrote it) is refused with std::runtime_error rather than misread.
+    // Every earlier format keeps loading: tests/fixtures/data-format-1 is the proof.
     void load_snapshot(const json& snapshot);
     void replay(std::uint64_t seq, const json& event);
     // The whole state with the sequence number it includes. Call from a Transaction's
