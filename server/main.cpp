@@ -17,6 +17,7 @@
 #include "core/api.hpp"
 #include "core/demo.hpp"
 #include "core/sign_in_throttle.hpp"
+#include "server/backup.hpp"
 #include "server/data_directory.hpp"
 #include "server/file_blob_store.hpp"
 #include "server/http_adapter.hpp"
@@ -66,7 +67,9 @@ const char* kUsage =
     "                      [--public-origin https://skolnav.kommun.se (the address browsers use,\n"
     "                       behind a proxy; repeatable; default: the request's Host)]\n"
     "                      [--embed-origin https://intranet.kommun.se (a page that may frame\n"
-    "                       Skolnav; repeatable; default: none may)]\n";
+    "                       Skolnav; repeatable; default: none may)]\n"
+    "       skolnav-server backup --data DIR --to FILE   (while the server runs, too)\n"
+    "       skolnav-server restore --from FILE --data DIR   (DIR empty; then start the server on it)\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
     std::fprintf(stderr, "skolnav-server: %s\n%s", message.c_str(), kUsage);
@@ -176,9 +179,45 @@ void print_sign_ins(Store& store) {
     std::printf("\n");
 }
 
+// `skolnav-server backup|restore …`: one job, then exit (see server/backup.hpp).
+int backup_command(int argc, char** argv) {
+    const std::string command = argv[1];
+    std::string data, file;
+    for (int i = 2; i < argc; ++i) {
+        const std::string flag = argv[i];
+        if (i + 1 >= argc) usage_error(flag + " needs a value");
+        if (flag == "--data") data = argv[++i];
+        else if (flag == (command == "backup" ? "--to" : "--from")) file = argv[++i];
+        else usage_error("unknown option " + flag + " for " + command);
+    }
+    if (data.empty() || file.empty())
+        usage_error(command == "backup" ? "backup needs --data DIR --to FILE" : "restore needs --from FILE --data DIR");
+    try {
+        if (command == "backup") {
+            const BackupReport r = write_backup(data, file);
+            std::printf("Backup of %s in %s: %llu bytes, up to change %llu (%zu after the snapshot), %zu files%s\n",
+                        data.c_str(), file.c_str(), static_cast<unsigned long long>(r.bytes),
+                        static_cast<unsigned long long>(r.seq), r.journal_records, r.attachments,
+                        r.attempts > 1 ? " (read again after a checkpoint)" : "");
+        } else {
+            const RestoreReport r = restore_backup(file, data);
+            std::printf("Restored %s into %s: up to change %llu (%zu after the snapshot), %zu files. Start the "
+                        "server with --data %s.\n",
+                        file.c_str(), data.c_str(), static_cast<unsigned long long>(r.seq), r.journal_records,
+                        r.attachments, data.c_str());
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "skolnav-server %s: %s\n", command.c_str(), e.what());
+        return 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && (std::strcmp(argv[1], "backup") == 0 || std::strcmp(argv[1], "restore") == 0))
+        return backup_command(argc, argv);
     Options options = parse_options(argc, argv);
 
     // Signals are taken by one thread with sigwait; every other thread inherits the mask.
