@@ -53,6 +53,8 @@ void apply_event(State& state, const json& event) {
             if (!box) throw std::runtime_error("unknown box in event: " + name.get<std::string>());
             school.enabled_boxes.push_back(*box);
         }
+    } else if (type == "bankid_sign_in_refused") {
+        // Audit only: a BankID sign-in whose personnummer no one here has.
     } else if (type == "session_ended") {
         state.sessions.erase(event.at("token_digest").get<std::string>());
     } else if (type == "session_used") {
