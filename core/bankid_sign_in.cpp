@@ -19,8 +19,9 @@ namespace skolnav {
 
 namespace {
 BankIdOrders& orders(Context& ctx) {
+    // Not configured: as if the route were not there (not a failure of the server).
     if (!ctx.services.bankid)
-        throw ApiError(503, "bankid_unavailable",
+        throw ApiError(404, "bankid_unavailable",
                        {"Inloggning med BankID är inte påslagen här.", "Sign-in with BankID is not turned on here."});
     return *ctx.services.bankid;
 }
