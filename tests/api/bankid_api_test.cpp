@@ -227,6 +227,24 @@ TEST_CASE("BankID: the stand-in speaks only mutual TLS, with a client certificat
     CHECK(r.json_body()["error"]["message"] == "Internt tekniskt fel. Försök igen.");
 }
 
+TEST_CASE("BankID: the RP certificate may be a PKCS#12 file; a wrong password stops the start", "[bankid]") {
+    Standin standin;
+    TempDir data;
+    {
+        ServerProcess server(data.path(), {"--bankid-url", standin.url(), "--bankid-ca", (kCerts / "ca.pem").string(),
+                                           "--bankid-p12", (kCerts / "rp.p12").string(), "--bankid-p12-password", "qwerty"});
+        REQUIRE(server.started());
+        Browser b(server.port());
+        CHECK(b.send("POST", "/api/v1/bankid/orders", "{}").status == 201);
+    }
+    TempDir other;
+    ServerProcess refused(other.path(), {"--bankid-url", standin.url(), "--bankid-ca", (kCerts / "ca.pem").string(),
+                                         "--bankid-p12", (kCerts / "rp.p12").string(), "--bankid-p12-password", "fel"});
+    CHECK_FALSE(refused.started());
+    CHECK(refused.exit_status() == 1);
+    CHECK(refused.log().find("wrong password") != std::string::npos);
+}
+
 TEST_CASE("BankID: QR sign-in end to end, its hintCodes mapped, the signature never logged", "[bankid]") {
     Standin standin;
     TempDir data;

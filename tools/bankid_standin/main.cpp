@@ -103,7 +103,7 @@ bool rp_body(const httplib::Request& req, httplib::Response& res, json& body) {
 
 // --- The RP API -------------------------------------------------------------------
 void rp_routes(httplib::Server& rp, const Options& options) {
-    rp.Post("/rp/v6.0/auth", [](const httplib::Request& req, httplib::Response& res) {
+    rp.Post("/rp/v6.0/auth", [&options](const httplib::Request& req, httplib::Response& res) {
         json body;
         if (!rp_body(req, res, body)) return;
         if (!body.contains("endUserIp") || !body["endUserIp"].is_string() || body["endUserIp"].get<std::string>().empty() ||
@@ -123,6 +123,10 @@ void rp_routes(httplib::Server& rp, const Options& options) {
                             .dump(),
                         "application/json");
         std::lock_guard lock(orders_mutex);
+        // Like BankID, forget orders a while after they ended: a long demo does not grow.
+        std::erase_if(orders, [&options](const auto& entry) {
+            return seconds_since(entry.second.created) > options.order_seconds + 300;
+        });
         orders[o.ref] = o;
     });
 
