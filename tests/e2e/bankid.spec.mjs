@@ -182,6 +182,18 @@ try {
     await sk.screenshot(path.join(shots, 'bankid-qr-390.png'));
     await cancel(sk);
     await sk.page.setViewportSize({ width: 1280, height: 800 });
+    await sk.waitFor('Användarnamn', { role: 'input' });  // laid out at 1280 again
+    await sk.waitIdle();
+  });
+  await check('English: the view and BankID\'s messages in English', async () => {
+    await sk.click('English', { role: 'button' });
+    await sk.waitFor('Sign in with BankID', { role: 'text' });
+    await sk.click('BankID on another device', { role: 'button' });
+    await sk.waitFor('Start your BankID app.', { role: 'text' });
+    await sk.screenshot(path.join(shots, 'bankid-qr-english-1280.png'));
+    await sk.click('Cancel', { role: 'button' });
+    await sk.click('Svenska', { role: 'button' });
+    await sk.waitFor('Logga in med BankID', { role: 'text' });
   });
 } finally {
   await browser.close();
