@@ -93,8 +93,11 @@ std::optional<BankIdOrders::View> BankIdOrders::view(const std::string& id, cons
         v.order_ref = o.auth.order_ref;
         v.started_at = o.started_at;
         if (v.status == "complete") {
+            // Handed out once: two requests at the same moment cannot both start a session.
             v.personal_number = o.last.personal_number;
             v.device_ip = o.last.device_ip;
+            orders_.erase(it);
+            return v;
         }
         if (v.status == "pending" && o.qr) {
             token = o.auth.qr_start_token;
@@ -104,11 +107,6 @@ std::optional<BankIdOrders::View> BankIdOrders::view(const std::string& id, cons
     // Seconds since BankID answered the auth call, as its guidelines count them.
     if (!token.empty()) v.qr = qr_.encode(qr_.data(token, secret, static_cast<long>(now - v.started_at)));
     return v;
-}
-
-void BankIdOrders::forget(const std::string& id) {
-    std::lock_guard lock(mutex_);
-    orders_.erase(id);
 }
 
 bool BankIdOrders::cancel(const std::string& id, const std::string& binding_digest) {

@@ -61,10 +61,9 @@ public:
         UnixSeconds started_at = 0;
     };
     // The order as its browser sees it now; nullopt when there is no such order for
-    // this browser. Asking keeps the order from being abandoned.
+    // this browser. Asking keeps the order from being abandoned. A complete order is
+    // handed out once and forgotten.
     std::optional<View> view(const std::string& id, const std::string& binding_digest, UnixSeconds now);
-    // Forgets a finished order (its sign-in was made, or refused).
-    void forget(const std::string& id);
     // Cancels the order at BankID and forgets it; false when this browser has no such order.
     bool cancel(const std::string& id, const std::string& binding_digest);
 

@@ -106,8 +106,7 @@ Response get_bankid_order(Context& ctx) {
         return r;
     }
 
-    // Complete: who is it?
-    bankid.forget(id);
+    // Complete (the order is used up now): who is it?
     const json audit = {{"via", "bankid"}, {"order_ref", view->order_ref}, {"device_ip", view->device_ip},
                         {"completed_at", ctx.now}};
     Id person_id;

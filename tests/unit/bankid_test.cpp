@@ -170,6 +170,17 @@ TEST_CASE("a BankID sign-in follows collect from start to a session", "[bankid]"
     CHECK(f.orders.size() == 0);
 }
 
+TEST_CASE("a completed BankID order starts one session, however often it is asked for", "[bankid]") {
+    BankIdFixture f;
+    const std::string order = f.start("browser-a");
+    f.rp.complete("ref-1", f.store.unsafe_state().people.at(f.id_of("demo.vh")).personal_number);
+    f.tick(2);
+    const auto sessions_before = f.store.unsafe_state().sessions.size();
+    CHECK(f.status("browser-a", order).body["status"] == "complete");
+    CHECK(f.status("browser-a", order).status == 404);
+    CHECK(f.store.unsafe_state().sessions.size() == sessions_before + 1);
+}
+
 TEST_CASE("BankID: declined, blocked and expired orders show their message and start no session", "[bankid]") {
     BankIdFixture f;
     const std::vector<std::pair<std::string, std::string>> cases = {
