@@ -185,6 +185,26 @@ try {
     await sk.waitFor('Användarnamn', { role: 'input' });  // laid out at 1280 again
     await sk.waitIdle();
   });
+  await check('signing in with the password meanwhile cancels the BankID order at BankID', async () => {
+    const code = await startQr(sk);
+    await sk.type('Användarnamn', 'demo.vh');
+    await sk.type('Lösenord', env.password);
+    await sk.click('Logga in', { role: 'button' });
+    await sk.waitFor('Logga ut', { role: 'button' });
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(app);
+      await page.fill('#code', code);
+      await page.click('#scan');
+      const title = await page.textContent('#title');
+      expect(title === 'Okänd QR-kod', `the app still knows the order: "${title}"`);
+    } finally {
+      await page.close();
+    }
+    await sk.click('Logga ut', { role: 'button' });
+    await sk.waitFor('Logga in med BankID', { role: 'text' });
+  });
+
   await check('English: the view and BankID\'s messages in English', async () => {
     await sk.click('English', { role: 'button' });
     await sk.waitFor('Sign in with BankID', { role: 'text' });

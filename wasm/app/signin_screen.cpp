@@ -31,6 +31,7 @@ void App::submit_sign_in() {
             password_[0] = 0;
             return;
         }
+        bankid_.close(api_);  // a BankID sign-in left running is cancelled at BankID
         load_me(true);  // the reply's person is enough to greet, /me has the pupils
     });
 }
