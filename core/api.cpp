@@ -44,6 +44,9 @@ const std::vector<Route>& routes() {
         std::vector<Route> all = {
             {"POST", "/api/v1/session", false, sign_in, Access::Anyone},
             {"DELETE", "/api/v1/session", false, sign_out, Access::Anyone},
+            {"POST", "/api/v1/bankid/orders", false, start_bankid_order, Access::Anyone},
+            {"GET", "/api/v1/bankid/orders/{order}", false, get_bankid_order, Access::Anyone},
+            {"DELETE", "/api/v1/bankid/orders/{order}", false, cancel_bankid_order, Access::Anyone},
             {"GET", "/api/v1/sessions", true, list_sessions, Access::SignedIn},
             {"DELETE", "/api/v1/sessions", true, end_sessions, Access::SignedIn},
             {"DELETE", "/api/v1/sessions/{session}", true, end_session, Access::SignedIn},

@@ -4,6 +4,9 @@
 // Routes (all JSON, under /api/v1; described in core/openapi/):
 //   POST   /api/v1/session                          sign in (username, password)
 //   DELETE /api/v1/session                          sign out
+//   POST   /api/v1/bankid/orders                    start a BankID sign-in (bankid_sign_in.cpp)
+//   GET    /api/v1/bankid/orders/{order}            its state and QR code; on completion, the session
+//   DELETE /api/v1/bankid/orders/{order}            cancel it
 //   GET    /api/v1/sessions                         my active sessions; DELETE: sign out the others
 //   DELETE /api/v1/sessions/{session}               end one of my sessions
 //   PUT    /api/v1/me/password                      change my password (ends my other sessions)
@@ -26,6 +29,7 @@
 namespace skolnav {
 
 class SignInThrottle;  // sign_in_throttle.hpp
+class BankIdOrders;    // bankid_orders.hpp
 
 struct Request {
     std::string method;  // "GET", "POST", …
@@ -37,6 +41,7 @@ struct Request {
     std::string user_agent;     // the browser's User-Agent: names the device in the session list
     Language language = Language::sv;  // the server's own words in replies (Accept-Language)
     std::string client_address;        // who sent it (sign-in throttling); empty when unknown
+    std::string bankid_binding;        // the cookie tying BankID orders to this browser; empty when none
 };
 
 struct Response {
@@ -52,6 +57,7 @@ struct Response {
     bool clear_session = false;
     int session_max_age_seconds = 0;
     int retry_after_seconds = 0;  // > 0: the transport says when to try again (429)
+    std::optional<std::string> set_bankid_binding;  // a new BankID binding cookie (bankid_sign_in.cpp)
 };
 
 struct Services {
@@ -60,6 +66,8 @@ struct Services {
     Store& store;
     BlobStore* blobs = nullptr;  // uploads; absent: upload routes answer 503
     SignInThrottle* sign_in_throttle = nullptr;  // absent: sign-ins are not slowed
+    BankIdOrders* bankid = nullptr;  // absent: BankID sign-in answers 503
+    AuditLog* audit = nullptr;       // absent: no audit lines (the journal still records sessions)
     UnixSeconds session_idle_seconds = kDefaultSessionIdle;  // a session unused this long ends (sessions.hpp)
 };
 

@@ -1,4 +1,5 @@
-// Sign-in with username and password, sessions, sign-out.
+// Sign-in with username and password, sessions, sign-out. BankID's sign-in
+// (bankid_sign_in.cpp) starts its session here too.
 //
 // Passwords are checked with the platform's slow hash (argon2id) outside any
 // transaction, so one sign-in never holds up other requests. An unknown username
@@ -70,7 +71,10 @@ Response sign_in(Context& ctx) {
         throw ApiError(401, "invalid_credentials", {"Fel användarnamn eller lösenord.", "Wrong username or password."});
     }
     if (throttle) throttle->succeeded(username, ctx.request.client_address);
+    return signed_in(ctx, person_id, nullptr);
+}
 
+Response signed_in(Context& ctx, const Id& person_id, const json& audit) {
     const std::string token = ctx.services.crypto.random_token();
     Session session;
     session.token_digest = ctx.services.crypto.digest(token);
@@ -86,7 +90,9 @@ Response sign_in(Context& ctx) {
     std::uint64_t seq;
     {
         auto txn = ctx.services.store.begin();
-        seq = txn.commit({{"type", "session_started"}, {"session", session}});
+        json event = {{"type", "session_started"}, {"session", session}};
+        if (!audit.is_null()) event["audit"] = audit;  // how the sign-in was proven (BankID's order)
+        seq = txn.commit(event);
         const Person& p = txn.state().people.at(person_id);
         person = {{"id", p.id}, {"name", p.full_name()}, {"first_name", p.first_name}, {"role", to_string(p.role)}};
     }

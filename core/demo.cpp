@@ -6,6 +6,7 @@
 
 #include "box_module.hpp"
 #include "json_mapping.hpp"
+#include "personal_number.hpp"
 
 namespace skolnav {
 
@@ -230,6 +231,19 @@ json make_demo_municipality(const DemoOptions& options, const Date& today, Crypt
         }
     }
 
+    // Personnummer from Skatteverket's test series for everyone who signs in (BankID).
+    // Adults have no birth date here: one from their place in the list, so the random
+    // sequence, and with it the rest of the demo, stays as it was.
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < b.people.size(); ++i) {
+        Person& p = b.people[i];
+        if (p.username.empty()) continue;
+        const int n = static_cast<int>(i);
+        const Date birth = p.birth_date ? *p.birth_date : Date{1970 + n % 25, 1 + n % 12, 1 + n % 28};
+        for (int serial = kFirstTestBirthNumber; serial <= kLastTestBirthNumber && p.personal_number.empty(); ++serial)
+            if (std::string number = personal_number(birth, serial); taken.insert(number).second) p.personal_number = number;
+    }
+
     State state;
     state.municipality_name = "Ekby kommun";
     for (const School& school : schools) state.schools.emplace(school.id, school);
@@ -258,7 +272,8 @@ std::vector<DemoSignIn> demo_sign_ins(const State& state, const std::string& pas
     };
     std::vector<DemoSignIn> out;
     for (const auto& [username, description] : wanted)
-        if (state.username_index.count(username)) out.push_back({username, password, description});
+        if (auto it = state.username_index.find(username); it != state.username_index.end())
+            out.push_back({username, password, description, state.people.at(it->second).personal_number});
     return out;
 }
 

@@ -19,6 +19,7 @@ struct DemoOptions {
 
 struct DemoSignIn {
     std::string username, password, description;  // description in Swedish
+    std::string personal_number;                    // for BankID (a test number)
 };
 
 // Builds the municipality as one snapshot-shaped JSON (see Store::load_snapshot).

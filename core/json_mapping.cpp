@@ -90,6 +90,7 @@ void to_json(json& j, const Person& p) {
          {"last_name", p.last_name},
          {"username", p.username},
          {"password_hash", p.password_hash},
+         {"personal_number", p.personal_number},
          {"email", p.email},
          {"phone", p.phone},
          {"school_id", p.school_id},
@@ -105,6 +106,7 @@ void from_json(const json& j, Person& p) {
     p.last_name = j.at("last_name").get<std::string>();
     p.username = j.value("username", "");
     p.password_hash = j.value("password_hash", "");
+    p.personal_number = j.value("personal_number", "");
     p.email = j.value("email", "");
     p.phone = j.value("phone", "");
     p.school_id = j.value("school_id", "");

@@ -52,6 +52,7 @@ struct Person {
     std::string first_name, last_name;
     std::string username;       // empty: cannot sign in (e.g. a preschool child)
     std::string password_hash;  // argon2id string; empty: no password sign-in
+    std::string personal_number;  // personnummer, 12 digits ("YYYYMMDDNNNC"); empty: no BankID sign-in
     std::string email, phone;
     Id school_id;               // pupils, staff, admins
     Id group_id;                // pupils; staff's main group
@@ -98,6 +99,7 @@ struct State {
     std::map<Id, Group> groups;
     std::map<Id, Person> people;
     std::map<std::string, Id> username_index;  // derived from people
+    std::map<std::string, Id> personal_number_index;  // derived from people (BankID sign-in)
     std::map<std::string, Session> sessions;  // by token digest
     std::uint64_t next_id = 1;                // for ids the store hands out
     std::map<Id, std::vector<Id>> group_members;  // derived: group id -> pupil ids

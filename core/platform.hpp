@@ -61,4 +61,13 @@ public:
     virtual void remove(const std::string& id) = 0;
 };
 
+// The audit trail: one line per sign-in that matters afterwards (who proved what, from
+// where, when), kept apart from the journal, which snapshots compact away. The server
+// appends to a file in the data folder.
+class AuditLog {
+public:
+    virtual ~AuditLog() = default;
+    virtual void record(std::string_view line) = 0;
+};
+
 }  // namespace skolnav

@@ -55,6 +55,12 @@ const std::vector<Route>& routes();
 // Handlers, one file per concept.
 Response sign_in(Context&);   // auth.cpp
 Response sign_out(Context&);  // auth.cpp
+// A new session for `person_id`, its cookie in the reply; `audit` (or null) goes into the
+// journal's record of it.
+Response signed_in(Context&, const Id& person_id, const nlohmann::json& audit);  // auth.cpp
+Response start_bankid_order(Context&);   // bankid_sign_in.cpp
+Response get_bankid_order(Context&);     // bankid_sign_in.cpp
+Response cancel_bankid_order(Context&);  // bankid_sign_in.cpp
 Response list_sessions(Context&);    // sessions.cpp
 Response end_sessions(Context&);     // sessions.cpp
 Response end_session(Context&);      // sessions.cpp

@@ -28,7 +28,9 @@ json dump_map(const Map& m) {
 void rebuild_indexes(State& state) {
     state.group_members.clear();
     state.guardians_of.clear();
+    state.personal_number_index.clear();
     for (const auto& [id, person] : state.people) {
+        if (!person.personal_number.empty()) state.personal_number_index.emplace(person.personal_number, id);
         if (person.role == Role::Pupil && !person.group_id.empty()) state.group_members[person.group_id].push_back(id);
         if (person.role == Role::Guardian)
             for (const Id& child : person.children) state.guardians_of[child].push_back(id);
@@ -51,6 +53,8 @@ void apply_event(State& state, const json& event) {
             if (!box) throw std::runtime_error("unknown box in event: " + name.get<std::string>());
             school.enabled_boxes.push_back(*box);
         }
+    } else if (type == "bankid_sign_in_refused") {
+        // Audit only: a BankID sign-in whose personnummer no one here has.
     } else if (type == "session_ended") {
         state.sessions.erase(event.at("token_digest").get<std::string>());
     } else if (type == "session_used") {

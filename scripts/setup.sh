@@ -18,6 +18,7 @@ packages=(
   gzip brotli curl
   nginx openssl
   publicsuffix
+  libqrcodegencpp-dev zbar-tools
 )
 missing=()
 for p in "${packages[@]}"; do

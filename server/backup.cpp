@@ -233,6 +233,12 @@ BackupReport write_backup(const fs::path& data_dir, const fs::path& to) {
         tar.add("skolnav-backup.json", manifest.dump(2) + "\n");
         tar.add("snapshot.json", snapshot);
         tar.add("journal.log", journal);
+        // The audit trail (BankID sign-ins), append-only: what it holds now.
+        const fs::path audit_path = data_dir / "audit.log";
+        if (Fd audit(::open(audit_path.c_str(), O_RDONLY | O_CLOEXEC)); audit.fd >= 0)
+            tar.add("audit.log", read_all(audit.fd, audit_path));
+        else if (errno != ENOENT)
+            fail_errno("cannot open", audit_path);
         for (const auto& [name, bytes] : files) tar.add("attachments/" + name, bytes);
         tar.finish();
     }
@@ -252,11 +258,13 @@ RestoreReport restore_backup(const fs::path& from, const fs::path& data_dir) {
     const TarEntry* manifest = nullptr;
     const TarEntry* snapshot = nullptr;
     const TarEntry* journal = nullptr;
+    const TarEntry* audit = nullptr;
     std::vector<const TarEntry*> files;
     for (const TarEntry& e : entries) {
         if (e.name == "skolnav-backup.json") manifest = &e;
         else if (e.name == "snapshot.json") snapshot = &e;
         else if (e.name == "journal.log") journal = &e;
+        else if (e.name == "audit.log") audit = &e;
         else if (e.name.rfind("attachments/", 0) == 0 && plain_name(e.name.substr(12))) files.push_back(&e);
         else fail(from.string() + " holds " + e.name + ", which no Skolnav backup holds: refusing it");
     }
@@ -284,6 +292,7 @@ RestoreReport restore_backup(const fs::path& from, const fs::path& data_dir) {
     try {
         write_file(data_dir / "snapshot.json", snapshot->bytes);
         write_file(data_dir / "journal.log", journal ? journal->bytes : "");
+        if (audit) write_file(data_dir / "audit.log", audit->bytes);
         for (const TarEntry* f : files) write_file(data_dir / "attachments" / f->name.substr(12), f->bytes);
         fsync_dir(data_dir / "attachments");
         fsync_dir(data_dir);

@@ -6,6 +6,7 @@
 //     skolnav-backup.json   what it is: format, the sequence number it reaches, counts
 //     snapshot.json         the state at some sequence number S
 //     journal.log           the records after S, up to the last whole one
+//     audit.log             the audit trail (BankID sign-ins), when there is one
 //     attachments/<id>      every stored file
 //
 // It is consistent without stopping the server: the snapshot is read from one open file

@@ -3,7 +3,9 @@
 // httplib reads and answers one request at a time from the bytes the connection gate
 // collected (its protected process_request over an in-memory Stream); it never touches a
 // socket. poll(), not select(), in case anything of httplib's still waits on one.
+// OpenSSL support as in bankid_rp_client.cpp: every file sees one and the same httplib.
 #define CPPHTTPLIB_USE_POLL
+#define CPPHTTPLIB_OPENSSL_SUPPORT
 #include <httplib.h>
 
 #include <sys/socket.h>
@@ -25,6 +27,8 @@ namespace skolnav {
 namespace {
 constexpr int kSignInBusyRetrySeconds = 2;
 constexpr const char* kSessionCookie = "skolnav_session";
+// Ties BankID orders to the browser that started them; sent only to the BankID routes.
+constexpr const char* kBankIdCookie = "skolnav_bankid";
 constexpr const char* kJson = "application/json; charset=utf-8";
 
 void set_json(httplib::Response& res, int status, const json& body) {
@@ -353,6 +357,7 @@ struct HttpServer::Impl {
         request.body = req.body;
         request.content_type = req.get_header_value("Content-Type");
         request.session_token = cookie_value(req.get_header_value("Cookie"), kSessionCookie);
+        request.bankid_binding = cookie_value(req.get_header_value("Cookie"), kBankIdCookie);
         request.user_agent = req.get_header_value("User-Agent");
         request.language = language_of(req);
         request.client_address = client_address(req);
@@ -378,6 +383,13 @@ struct HttpServer::Impl {
         std::string cookie =
             session_cookie(response, options.secure_cookies, guard.cookie_same_site(req.get_header_value("Host")));
         if (!cookie.empty()) res.set_header("Set-Cookie", cookie);
+        if (response.set_bankid_binding) {
+            std::string binding = std::string(kBankIdCookie) + "=" + *response.set_bankid_binding +
+                                  "; HttpOnly; " + guard.cookie_same_site(req.get_header_value("Host")) +
+                                  "; Path=/api/v1/bankid; Max-Age=3600";
+            if (options.secure_cookies) binding += "; Secure";
+            res.set_header("Set-Cookie", binding);  // set_header adds: both cookies are sent
+        }
         if (!response.file_content_type.empty()) {
             // A file: its own type, never sniffed, never cached, saved under a safe name.
             res.status = response.status;

@@ -15,9 +15,14 @@
 #include <vector>
 
 #include "core/api.hpp"
+#include "core/bankid_orders.hpp"
 #include "core/demo.hpp"
 #include "core/sign_in_throttle.hpp"
 #include "server/backup.hpp"
+#include "server/audit_file.hpp"
+#include "server/bankid_poller.hpp"
+#include "server/bankid_qr.hpp"
+#include "server/bankid_rp_client.hpp"
 #include "server/data_directory.hpp"
 #include "server/file_blob_store.hpp"
 #include "server/http_adapter.hpp"
@@ -51,6 +56,7 @@ struct Options {
     std::size_t sign_in_threads = std::max(1u, std::thread::hardware_concurrency() / 2);
     int session_idle_days = 7;
     WebSecurityOptions web_security;
+    BankIdRpConfig bankid;  // url empty: no BankID sign-in
 };
 
 const char* kUsage =
@@ -138,6 +144,12 @@ Options parse_options(int argc, char** argv) {
         else if (flag == "--request-timeout") o.request_timeout = static_cast<int>(parse_number(flag, value, 1, 3600));
         else if (flag == "--sign-in-threads") o.sign_in_threads = static_cast<std::size_t>(parse_number(flag, value, 1, 64));
         else if (flag == "--session-idle-days") o.session_idle_days = static_cast<int>(parse_number(flag, value, 1, 30));
+        else if (flag == "--bankid-url") o.bankid.url = value;
+        else if (flag == "--bankid-cert") o.bankid.cert_file = value;
+        else if (flag == "--bankid-key") o.bankid.key_file = value;
+        else if (flag == "--bankid-p12") o.bankid.p12_file = value;
+        else if (flag == "--bankid-p12-password") o.bankid.p12_password = value;
+        else if (flag == "--bankid-ca") o.bankid.ca_file = value;
         else if (flag == "--public-origin" || flag == "--embed-origin") {
             auto origin = normalize_origin(value);
             if (!origin) usage_error(flag + " wants an origin like https://intranet.kommun.se (scheme and host, no path)");
@@ -150,6 +162,14 @@ Options parse_options(int argc, char** argv) {
     }
     if (o.tls_cert.empty() != o.tls_key.empty()) usage_error("--tls-cert and --tls-key go together");
     if (!o.tls_cert.empty()) o.secure_cookies = true;  // served over TLS: cookies are Secure, HSTS is sent
+    const BankIdRpConfig& b = o.bankid;
+    const bool pem = !b.cert_file.empty() || !b.key_file.empty();
+    if (!b.url.empty() || pem || !b.p12_file.empty() || !b.ca_file.empty()) {
+        if (b.url.empty() || b.ca_file.empty())
+            usage_error("BankID needs --bankid-url and --bankid-ca, and a client certificate");
+        if (pem == !b.p12_file.empty() || (pem && (b.cert_file.empty() || b.key_file.empty())))
+            usage_error("BankID's client certificate: --bankid-cert and --bankid-key, or --bankid-p12");
+    }
     return o;
 }
 
@@ -176,6 +196,9 @@ void print_sign_ins(Store& store) {
     row("Användarnamn", 1, "Lösenord", 1, "Vem");
     row(std::string(w_user, '-'), 0, std::string(w_pass, '-'), 0, "---");
     for (const auto& s : sign_ins) row(s.username, 0, s.password, 0, s.description);
+    std::printf("\nBankID (test personnummer, for the BankID stand-in's app):\n");
+    for (const auto& s : sign_ins)
+        if (!s.personal_number.empty()) std::printf("  %s  %s\n", s.personal_number.c_str(), s.username.c_str());
     std::printf("\n");
 }
 
@@ -270,8 +293,22 @@ int main(int argc, char** argv) {
 
         FileBlobStore blobs(std::filesystem::path(options.data) / "attachments");
         SignInThrottle throttle;
+        AuditFile audit(std::filesystem::path(options.data) / "audit.log");
         Services services{*clock, crypto, store, &blobs, &throttle};
+        services.audit = &audit;
         services.session_idle_seconds = static_cast<UnixSeconds>(options.session_idle_days) * 86400;
+        // BankID: the certificates are read now, so a problem stops the start.
+        std::unique_ptr<BankIdRpClient> bankid_rp;
+        BankIdQrCodes bankid_qr;
+        std::unique_ptr<BankIdOrders> bankid;
+        std::unique_ptr<BankIdPoller> bankid_poller;
+        if (!options.bankid.url.empty()) {
+            bankid_rp = std::make_unique<BankIdRpClient>(options.bankid);
+            bankid = std::make_unique<BankIdOrders>(*bankid_rp, bankid_qr);
+            bankid_poller = std::make_unique<BankIdPoller>(*bankid, *clock);
+            services.bankid = bankid.get();
+            std::printf("BankID: %s\n", options.bankid.url.c_str());
+        }
         HttpOptions http;
         http.web_dir = options.web;
         http.secure_cookies = options.secure_cookies;

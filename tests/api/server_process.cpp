@@ -39,6 +39,32 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
+pid_t spawn_logged(const std::vector<std::string>& args, const std::filesystem::path& log_file) {
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    // fork + exec rather than posix_spawn: the child asks the kernel to end it when the
+    // test runner dies, so a crashed test never leaves servers behind.
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) throw std::runtime_error("cannot fork");
+    if (pid == 0) {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        int out = ::open(log_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int in = ::open("/dev/null", O_RDONLY);
+        if (out < 0 || in < 0) ::_exit(127);
+        ::dup2(in, 0);
+        ::dup2(out, 1);
+        ::dup2(out, 2);
+        ::execv(argv[0], argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
 ServerProcess::ServerProcess(const std::filesystem::path& data_dir, std::vector<std::string> extra,
                              const std::filesystem::path& log_file) {
     if (log_file.empty()) {
@@ -51,27 +77,7 @@ ServerProcess::ServerProcess(const std::filesystem::path& data_dir, std::vector<
                                      "--data", data_dir.string(), "--now", kNow,
                                      "--web", built_web_dir().string()};
     args.insert(args.end(), extra.begin(), extra.end());
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    // fork + exec rather than posix_spawn: the child asks the kernel to end it when the
-    // test runner dies, so a crashed test never leaves servers behind.
-    const pid_t parent = ::getpid();
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("cannot fork");
-    if (pid_ == 0) {
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) ::_exit(127);
-        int out = ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int in = ::open("/dev/null", O_RDONLY);
-        if (out < 0 || in < 0) ::_exit(127);
-        ::dup2(in, 0);
-        ::dup2(out, 1);
-        ::dup2(out, 2);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
+    pid_ = spawn_logged(args, log_file_);
 
     static const std::regex listening(R"(Listening on https?://[^ :]+:([0-9]+)/)");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);

@@ -31,6 +31,10 @@ private:
     std::filesystem::path path_;
 };
 
+// Starts `args` (the program first) with stdout and stderr to `log_file`; the child dies
+// with the test runner. Returns its pid.
+pid_t spawn_logged(const std::vector<std::string>& args, const std::filesystem::path& log_file);
+
 class ServerProcess {
 public:
     // Starts the server and waits for it to listen; `extra` goes after the defaults

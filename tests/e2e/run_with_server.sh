@@ -4,6 +4,7 @@
 # Starts the built skolnav-server with a fresh data folder (the demo municipality) on a
 # free loopback port, waits until it answers, runs CMD with
 #   SKOLNAV_URL, SKOLNAV_GUARDIAN_USER, SKOLNAV_PUPIL_USER, SKOLNAV_PASSWORD, SKOLNAV_SHOTS
+#   SKOLNAV_SERVER_LOG (what the server printed: the demo sign-ins and their personnummer)
 # in its environment, stops the server and exits with CMD's exit code.
 #
 # Overrides: SKOLNAV_BUILD_DIR (default: <repo>/build), SKOLNAV_SERVER (the executable),
@@ -85,6 +86,7 @@ for _ in $(seq 1 100); do
 done
 
 export SKOLNAV_URL="$url"
+export SKOLNAV_SERVER_LOG="$log"
 export SKOLNAV_GUARDIAN_USER=demo.vh
 export SKOLNAV_PUPIL_USER=demo.elev
 export SKOLNAV_PASSWORD=demo

@@ -127,6 +127,7 @@ bool is_plain_body_field(const std::string& field) {
 const std::map<std::string, std::string>& writes_without_body_ids() {
     static const std::map<std::string, std::string> routes = {
         {"POST /api/v1/session", "{username, password}: the sign-in itself"},
+        {"POST /api/v1/bankid/orders", "{qr}: a flag; a BankID sign-in, before anyone is signed in"},
         {"PUT /api/v1/me/password", "{current_password, new_password}: one's own password, no ids"},
         {"POST /api/v1/attachments", "the file's bytes, not JSON"},
         {"PUT /api/v1/pupils/{pupil}/criteria/{criterion}/parts/{part}", "{level}: a colour"},

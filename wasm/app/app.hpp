@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/api_client.hpp"
+#include "app/bankid_view.hpp"
 #include "app/calendar_feed_view.hpp"
 #include "app/me.hpp"
 #include "app/notifications.hpp"
@@ -51,6 +52,7 @@ private:
     void draw_under_header();  // the space under it and a start-up error, on the page
     // signin_screen.cpp
     void draw_sign_in();
+    void draw_password_form();
     void submit_sign_in();
     // start_page.cpp
     void draw_start_page();
@@ -130,6 +132,7 @@ private:
     bool focus_username_ = true;
     std::string sign_in_error_;
     std::string sign_in_notice_;
+    BankIdView bankid_;
     bool signing_out_ = false;
 };
 

@@ -1,4 +1,6 @@
-// The sign-in screen: username and password (BankID comes later).
+// The sign-in screen: username and password, and beside it (below it on a phone) BankID
+// (bankid_view.hpp). While a BankID sign-in is under way on a narrow screen, the
+// password form steps aside so the QR code and BankID's message are in view.
 #include <algorithm>
 
 #include "app/app.hpp"
@@ -29,40 +31,12 @@ void App::submit_sign_in() {
             password_[0] = 0;
             return;
         }
+        bankid_.close(api_);  // a BankID sign-in left running is cancelled at BankID
         load_me(true);  // the reply's person is enough to greet, /me has the pupils
     });
 }
 
-void App::draw_sign_in() {
-    float width = ImGui::GetContentRegionAvail().x;
-    float panel_w = std::min(width, 420.0f);
-    float top = std::max(24.0f, ImGui::GetMainViewport()->Size.y * 0.12f);
-    ImGui::SetCursorPosY(top);
-
-    // Brand above the panel, centred.
-    ImGui::PushFont(fonts::get(fonts::Face::Title));
-    std::string brand = std::string(icons::kLogo) + "  Skolnav";
-    float brand_w = ImGui::CalcTextSize(brand.c_str()).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - brand_w) * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
-    ImGui::TextUnformatted(brand.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    const char* tagline = tr("Skolan och förskolan på ett ställe");
-    float tag_w = ImGui::CalcTextSize(tagline).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tag_w) * 0.5f));
-    ui::MutedText(tagline);
-    ui::Space(12);
-
-    float x0 = ImGui::GetCursorPosX() + (width - panel_w) * 0.5f;
-    ImGui::SetCursorPosX(x0);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(panel_w);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 22));
-    ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().border);
-    ImGui::BeginChild("signin_panel", ImVec2(panel_w, 0),
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+void App::draw_password_form() {
     ui::Heading(tr("Logga in"));
     if (!sign_in_notice_.empty()) ui::Note(sign_in_notice_, ui::Tone::Info);
     if (!start_error_.empty()) ui::Note(start_error_, ui::Tone::Error);
@@ -87,6 +61,51 @@ void App::draw_sign_in() {
     if (clicked || enter) submit_sign_in();
     if (signing_in_) ui::Loading(tr("Kontrollerar uppgifterna …"));
     if (!sign_in_error_.empty()) ui::Note(sign_in_error_, ui::Tone::Error);
+}
+
+void App::draw_sign_in() {
+    float width = ImGui::GetContentRegionAvail().x;
+    float panel_w = std::min(width, 420.0f);
+    float top = std::max(24.0f, ImGui::GetMainViewport()->Size.y * 0.12f);
+    ImGui::SetCursorPosY(top);
+
+    // Brand above the panel, centred.
+    ImGui::PushFont(fonts::get(fonts::Face::Title));
+    std::string brand = std::string(icons::kLogo) + "  Skolnav";
+    float brand_w = ImGui::CalcTextSize(brand.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - brand_w) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
+    ImGui::TextUnformatted(brand.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    const char* tagline = tr("Skolan och förskolan på ett ställe");
+    float tag_w = ImGui::CalcTextSize(tagline).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - tag_w) * 0.5f));
+    ui::MutedText(tagline);
+    ui::Space(12);
+
+    const float gap = 24.0f;
+    const bool side_by_side = width >= 2 * panel_w + gap;
+    const bool show_password = side_by_side || !bankid_.active();
+    const float row_w = side_by_side ? 2 * panel_w + gap : panel_w;
+    float x0 = ImGui::GetCursorPosX() + (width - row_w) * 0.5f;
+    ImGui::SetCursorPosX(x0);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(panel_w);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24, 22));
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().border);
+    const ImGuiChildFlags panel_flags =
+        ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding;
+    const ImGuiWindowFlags panel_window_flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
+    if (show_password) {
+        ImGui::BeginChild("signin_panel", ImVec2(panel_w, 0), panel_flags, panel_window_flags);
+        draw_password_form();
+        ImGui::EndChild();
+        if (side_by_side) ImGui::SameLine(0, gap);
+        else ui::Space(gap * 0.5f);
+    }
+    ImGui::BeginChild("bankid_panel", ImVec2(panel_w, 0), panel_flags, panel_window_flags);
+    bankid_.draw(api_, ImGui::GetContentRegionAvail().x, [this] { load_me(true); });
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
@@ -95,7 +114,7 @@ void App::draw_sign_in() {
     ui::Space(6);
     const bool swedish = language() == Language::Swedish;
     const char* other = swedish ? "English##language" : "Svenska##language";
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (panel_w - ui::ButtonWidth(other)) * 0.5f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (row_w - ui::ButtonWidth(other)) * 0.5f);
     if (ui::QuietButton(other)) preferences::set_language(swedish ? Language::English : Language::Swedish);
     ImGui::EndGroup();
 }

@@ -48,6 +48,11 @@ EM_JS(void, js_open_url, (const char* url), {
     window.open(UTF8ToString(url), "_blank", "noopener");
 });
 
+EM_JS(void, js_launch_app, (const char* url), {
+    // An app's own scheme: the browser hands it over and the page stays where it is.
+    window.location.href = UTF8ToString(url);
+});
+
 EM_JS(char*, js_stored_setting, (const char* key), {
     var value = "";
     try { value = window.localStorage.getItem(UTF8ToString(key)) || ""; } catch (e) {}
@@ -103,6 +108,8 @@ void on_location_hash_change(std::function<void()> handler) {
 void set_document_title(const std::string& title) { js_set_title(title.c_str()); }
 
 void open_url(const std::string& url) { js_open_url(url.c_str()); }
+
+void launch_app(const std::string& url) { js_launch_app(url.c_str()); }
 
 std::string stored_setting(const std::string& key) {
     char* raw = js_stored_setting(key.c_str());

@@ -17,6 +17,9 @@ void set_document_title(const std::string& title);
 // Opens `url` (absolute, or relative to the page: an attachment's download address) in
 // a new tab. Call it from a click: browsers allow new tabs only right after a gesture.
 void open_url(const std::string& url);
+// Hands `url` to the app that handles its scheme ("bankid:///?autostarttoken=…"), in
+// this tab: the page stays, the app opens. Call it soon after a click.
+void launch_app(const std::string& url);
 
 // A small setting kept in this browser (localStorage); "" when unset or unavailable
 // (private mode, an intranet page that blocks storage).
