@@ -1,5 +1,7 @@
 // The header of every signed-in view: the product's name, who is signed in, the
 // notifications' bell, the settings and "Logga ut".
+#include <algorithm>
+
 #include "app/app.hpp"
 #include "app/i18n.hpp"
 #include "app/icons.hpp"
@@ -74,8 +76,32 @@ void App::draw_under_header() {
     }
 }
 
+void App::draw_connection_banner() {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 min = window->Pos, max(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(min, max);
+    dl->AddRectFilled(min, max, theme::colors().warning_soft);
+    dl->AddLine(ImVec2(min.x, max.y - 1), ImVec2(max.x, max.y - 1), theme::colors().border);
+    // Icon and text centred; a narrow phone wraps nothing: the text is short.
+    ImFont* font = fonts::get(fonts::Face::Small);
+    const float size = font->FontSize * ImGui::GetIO().FontGlobalScale;
+    const std::string text = tr("Ingen kontakt med servern – försöker igen …");
+    const ImVec2 icon_ext = font->CalcTextSizeA(size, FLT_MAX, 0, icons::kWarning);
+    const ImVec2 text_ext = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str());
+    const float gap = 8.0f, total = icon_ext.x + gap + text_ext.x;
+    const float x = std::max(min.x + 12.0f, (min.x + max.x - total) * 0.5f);
+    const float y = (min.y + max.y - text_ext.y) * 0.5f;
+    dl->AddText(font, size, ImVec2(x, y), theme::colors().warning_text, icons::kWarning);
+    const ImVec2 text_pos(x + icon_ext.x + gap, y);
+    dl->AddText(font, size, text_pos, theme::colors().text, text.c_str());
+    registry::add_text(text, text_pos, ImVec2(text_pos.x + text_ext.x, text_pos.y + text_ext.y));
+    dl->PopClipRect();
+}
+
 namespace {
 const EnglishText kEnglish[] = {
+    {"Ingen kontakt med servern – försöker igen …", "No contact with the server – trying again …"},
     {"Loggar ut …", "Signing out …"},
     {"Logga ut", "Sign out"},
     {"Inställningar", "Settings"},

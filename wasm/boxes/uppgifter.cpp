@@ -533,8 +533,7 @@ void UppgifterBox::on_open(BoxContext& ctx) {
 
 void UppgifterBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     if (assignments_.empty()) {
@@ -862,8 +861,7 @@ void UppgifterBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     }
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+            if (ui::ErrorAndRetry(load_error_)) load(ctx);
         } else {
             ui::Loading(tr("Hämtar uppgifterna …"));
         }

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <emscripten/fetch.h>
 
+#include "platform/connection.hpp"
 #include "platform/frame_scheduler.hpp"
 
 namespace platform {
@@ -24,6 +25,7 @@ void finish(emscripten_fetch_t* fetch) {
         response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
     emscripten_fetch_close(fetch);
     --g_in_flight;
+    connection_note_status(response.status);
     if (pending->done) pending->done(response);
     delete pending;
     request_frames();  // a reply changes what is on screen
