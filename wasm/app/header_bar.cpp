@@ -25,6 +25,29 @@ void App::draw_header() {
     dl->AddLine(ImVec2(top.x, top.y + height), ImVec2(top.x + window->Size.x, top.y + height), theme::colors().border);
     dl->PopClipRect();
 
+    // Right side: the user's name (when there is room), the bell, the settings (an icon;
+    // its name for screen readers and tests) and the sign-out button. Where even those do
+    // not fit beside the product's name (a narrow phone, a pinch-zoomed UI), the name
+    // goes first, then "Logga ut" keeps only its icon (its name stays for screen readers).
+    const char* sign_out_label = signing_out_ ? tr("Loggar ut …##signout") : tr("Logga ut");
+    ImGuiStyle& style = ImGui::GetStyle();
+    std::string settings = std::string(icons::kSettings) + "##" + tr("Inställningar");
+    const float settings_w = ui::ButtonWidth(settings.c_str());
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float left = ImGui::GetCursorPosX();
+    const float bell_w = bell_width();
+    ImGui::PushFont(fonts::get(fonts::Face::Heading));
+    const float logo_w = ImGui::CalcTextSize(icons::kLogo).x, title_w = 8 + ImGui::CalcTextSize("Skolnav").x;
+    ImGui::PopFont();
+    std::string button = std::string(icons::kSignOut) + "  " + sign_out_label;
+    float button_w = ImGui::CalcTextSize(button.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+    const float cluster_w = bell_w + 8 + settings_w + 4;
+    bool show_title = left + logo_w + title_w + 16 + cluster_w + button_w <= right;
+    if (!show_title && left + logo_w + 16 + cluster_w + button_w > right) {
+        button = std::string(icons::kSignOut) + "##" + tr("Logga ut");
+        button_w = ui::ButtonWidth(button.c_str());
+    }
+
     float y0 = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts::get(fonts::Face::Heading));
     float title_h = ImGui::GetFontSize();
@@ -32,22 +55,14 @@ void App::draw_header() {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::colors().accent);
     ImGui::TextUnformatted(icons::kLogo);
     ImGui::PopStyleColor();
-    ImGui::SameLine(0, 8);
-    ImGui::TextUnformatted("Skolnav");
+    if (show_title) {
+        ImGui::SameLine(0, 8);
+        ImGui::TextUnformatted("Skolnav");
+    }
     ImGui::PopFont();
 
-    // Right side: the user's name (when there is room), the settings (an icon; its name
-    // for screen readers and tests) and the sign-out button.
-    const char* sign_out_label = signing_out_ ? tr("Loggar ut …##signout") : tr("Logga ut");
-    std::string button = std::string(icons::kSignOut) + "  " + sign_out_label;
-    std::string settings = std::string(icons::kSettings) + "##" + tr("Inställningar");
-    ImGuiStyle& style = ImGui::GetStyle();
-    float button_w = ImGui::CalcTextSize(button.c_str(), nullptr, true).x + style.FramePadding.x * 2;
-    float settings_w = ui::ButtonWidth(settings.c_str());
-    float right = ImGui::GetWindowContentRegionMax().x;
     float button_h = ImGui::GetFontSize() + style.FramePadding.y * 2;
     float name_w = ImGui::CalcTextSize(me_.name.c_str()).x;
-    const float bell_w = bell_width();
     bool show_name = ImGui::GetContentRegionAvail().x > name_w + button_w + settings_w + bell_w + 260;
     if (show_name) {
         ImGui::SameLine();
