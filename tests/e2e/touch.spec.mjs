@@ -6,13 +6,17 @@
 // 200 % (on a phone where the layout would get narrower than 260 px: 150 % at 390 px)
 // and is kept after a reload. Touch events come through the DevTools protocol
 // (Input.dispatchTouchEvent) at 390 px, and on a 1280 px touch screen.
+// A finger held on a link's or a file's row offers "Öppna" and "Kopiera länk" (lifting
+// it opens nothing by itself); "Kopiera länk" puts the whole address on the clipboard
+// and "Öppna" asks the browser for it.
 //   SKOLNAV_URL (http://localhost:8080)  SKOLNAV_SHOTS (build/screenshots)
 //   SKOLNAV_GUARDIAN_USER  SKOLNAV_PUPIL_USER  SKOLNAV_PASSWORD (demo)
 import path from 'node:path';
+import { request } from 'playwright-core';
 import { launchBrowser, SkolnavPage } from './skolnav_page.mjs';
-import { check, env, expect, finish, requireEnv, signIn } from './spec_harness.mjs';
+import { apiGet, check, env, expect, finish, requireEnv, signIn } from './spec_harness.mjs';
 
-const { url, shots, guardian } = env;
+const { url, shots, guardian, password } = env;
 requireEnv('guardian', 'pupil');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -133,5 +137,99 @@ try {
   });
 } finally {
   await phone.close();
+}
+
+// A finger held on a touch point `w` (a widget) for `ms`, then lifted.
+async function hold(sk, w, ms = 900) {
+  const cdp = await sk.page.context().newCDPSession(sk.page);
+  const point = { x: w.x + 8, y: w.y + w.h / 2, id: 1 };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await sleep(ms);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await sk.waitIdle();
+}
+// The held row's menu: its "Öppna" and "Kopiera länk", side by side.
+async function linkMenu(sk) {
+  const all = await sk.widgets();
+  const copy = all.find((x) => x.role === 'button' && x.label === 'Kopiera länk');
+  const open = copy && all.find((x) => x.role === 'button' && x.label === 'Öppna' && Math.abs(x.y - copy.y) < 4);
+  return copy && open ? { copy, open } : null;
+}
+
+const held = await launchBrowser({ hasTouch: true });
+try {
+  await held.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  const linkUrl = 'https://www.skolverket.se/lasa-vidare';
+  const linkTitle = 'Läs mer hos Skolverket';
+  let file, title, pages;
+  await check('a finger held on a link offers "Öppna" and "Kopiera länk"; lifting it opens nothing', async () => {
+    sk = await SkolnavPage.open(held.context, url, { viewport: PHONE });
+    await signIn(sk, guardian);
+    // The school publishes a news item with a link and a file (API).
+    const me = (await apiGet(sk, '/api/v1/me')).body;
+    const pupil = me.pupils.find((p) => p.first_name === 'Elsa');
+    const admin = await request.newContext({ baseURL: url });
+    expect((await admin.post('/api/v1/session', { data: { username: 'demo.admin', password } })).ok(), 'admin sign-in failed');
+    const up = await admin.post('/api/v1/attachments?filename=Skolbio.pdf',
+      { data: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'), headers: { 'Content-Type': 'application/pdf' } });
+    expect(up.status() === 201, `upload: ${up.status()}`);
+    file = (await up.json()).attachment;
+    title = `Skolbio i aulan ${Date.now() % 100000}`;
+    const published = await admin.post(`/api/v1/schools/${pupil.school.id}/news`, { data: {
+      title, body: 'Filmen visas i aulan.', links: [{ title: linkTitle, url: linkUrl }], attachment_ids: [file.id] } });
+    expect(published.status() === 201, `publish: ${published.status()} ${await published.text()}`);
+    await admin.dispose();
+    await sk.page.evaluate((h) => { window.location.hash = h; }, `#/elev/${pupil.id}/information`);
+    await sk.tap(await sk.waitFor(title, { role: 'link' }));
+    const row = await sk.reveal(linkTitle, { role: 'text' });
+    pages = held.context.pages().length;
+    await hold(sk, row);
+    const menu = await linkMenu(sk);
+    expect(menu, `no "Öppna" and "Kopiera länk" after holding the link; buttons: ${(await sk.widgets()).filter((x) => x.role === 'button').map((x) => x.label).join(' | ')}`);
+    expect(Math.abs(menu.copy.y - row.y) < 140, `the menu is far from the held row (${menu.copy.y} vs ${row.y})`);
+    expect(held.context.pages().length === pages, 'lifting the finger opened the link');
+    await sk.screenshot(path.join(shots, 'touch-link-menu-390.png'));
+  });
+
+  await check('"Kopiera länk" puts the link\'s address on the clipboard and closes the menu', async () => {
+    await sk.page.evaluate(() => navigator.clipboard.writeText('före'));
+    await sk.tap((await linkMenu(sk)).copy);
+    const copied = await sk.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied === linkUrl, `the clipboard has ${JSON.stringify(copied)}, the link is ${linkUrl}`);
+    expect(!(await linkMenu(sk)), 'the menu stayed after copying');
+  });
+
+  await check('a file row held: "Kopiera länk" copies its whole address, "Öppna" asks the browser for the file', async () => {
+    const row = await sk.reveal('Skolbio.pdf', { role: 'text' });
+    await hold(sk, row);
+    let menu = await linkMenu(sk);
+    expect(menu, `no menu after holding the file row at ${JSON.stringify(row)}`);
+    await sk.tap(menu.copy);
+    const copied = await sk.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied === `${url}/api/v1/attachments/${file.id}`, `the clipboard has ${JSON.stringify(copied)}`);
+    await hold(sk, await sk.reveal('Skolbio.pdf', { role: 'text' }));
+    menu = await linkMenu(sk);
+    expect(menu, 'no menu after holding the file row again');
+    const wanted = `/api/v1/attachments/${file.id}`;
+    const [asked] = await Promise.all([
+      held.context.waitForEvent('request', { predicate: (r) => r.url().endsWith(wanted), timeout: 10000 }),
+      sk.tap(menu.open)]);
+    expect(asked.method() === 'GET', `${asked.method()} ${asked.url()}`);
+    expect(!(await linkMenu(sk)), 'the menu stayed after opening');
+  });
+
+  await check('a tap outside the menu closes it; at 1280 px the menu looks the same', async () => {
+    await sk.page.setViewportSize(DESKTOP);
+    await sk.waitIdle();
+    await hold(sk, await sk.reveal(linkTitle, { role: 'text' }));
+    expect(await linkMenu(sk), 'no menu at 1280 px');
+    await sk.screenshot(path.join(shots, 'touch-link-menu-1280.png'));
+    await sk.page.touchscreen.tap(DESKTOP.width - 20, DESKTOP.height - 20);
+    await sk.waitIdle();
+    expect(!(await linkMenu(sk)), 'the menu stayed after a tap outside it');
+  });
+} finally {
+  await held.close();
 }
 finish(sk);

@@ -238,7 +238,7 @@ void file_row(const AssignmentFile& file, size_t index) {
     ImGui::PushID(static_cast<int>(index));
     const std::string open_label = std::string(icons::kDownload) + "  " + tr("Öppna##file");
     const std::string name = file.filename.empty() ? trf("Fil %d", static_cast<int>(index + 1)) : file.filename;
-    if (ui::NamedAction(name, ui::FileSize(file.size), open_label)) platform::open_url(file.url);
+    if (ui::LinkRow(name, ui::FileSize(file.size), open_label, file.url)) platform::open_url(file.url);
     ImGui::PopID();
 }
 
