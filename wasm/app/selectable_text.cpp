@@ -386,6 +386,8 @@ bool CopyButton(const char* id, const std::string& text) {
     const bool done = copied == key;
     const std::string label = done ? std::string(icons::kSuccess) + "  " + tr("Texten är kopierad##copy_item")
                                    : std::string(tr("Kopiera texten##copy_item"));
+    // Moved left by its padding, as BackButton: its text (not its frame) lines up with the text above.
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
     const bool clicked = QuietButton(label.c_str());
     ImGui::PopID();
     if (clicked) {
