@@ -27,8 +27,8 @@ void App::draw_header() {
 
     // Right side: the user's name (when there is room), the bell, the settings (an icon;
     // its name for screen readers and tests) and the sign-out button. Where even those do
-    // not fit beside the product's name (a narrow phone, a pinch-zoomed UI), the name
-    // goes first, then "Logga ut" keeps only its icon (its name stays for screen readers).
+    // not fit beside the product's name (a narrow phone, a pinch-zoomed UI), "Logga ut"
+    // keeps only its icon (its name stays for screen readers), then the name goes.
     const char* sign_out_label = signing_out_ ? tr("Loggar ut …##signout") : tr("Logga ut");
     ImGuiStyle& style = ImGui::GetStyle();
     std::string settings = std::string(icons::kSettings) + "##" + tr("Inställningar");
@@ -42,11 +42,11 @@ void App::draw_header() {
     std::string button = std::string(icons::kSignOut) + "  " + sign_out_label;
     float button_w = ImGui::CalcTextSize(button.c_str(), nullptr, true).x + style.FramePadding.x * 2;
     const float cluster_w = bell_w + 8 + settings_w + 4;
-    bool show_title = left + logo_w + title_w + 16 + cluster_w + button_w <= right;
-    if (!show_title && left + logo_w + 16 + cluster_w + button_w > right) {
+    if (left + logo_w + title_w + 8 + cluster_w + button_w > right) {
         button = std::string(icons::kSignOut) + "##" + tr("Logga ut");
         button_w = ui::ButtonWidth(button.c_str());
     }
+    const bool show_title = left + logo_w + title_w + 8 + cluster_w + button_w <= right;
 
     float y0 = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts::get(fonts::Face::Heading));
