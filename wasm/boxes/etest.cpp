@@ -355,25 +355,29 @@ Json draft_json(const ETestDraft& d) {
 
 // A kept draft back into `d` (sized for the test's questions): what no longer fits the
 // test (it was changed meanwhile) is left out.
-void apply_kept(ETestDraft& d, const Json& j) {
+void apply_kept(ETestDraft& d, const Json& j, const std::vector<ETestQuestionView>& questions) {
     d.page = integer(j, "page");
     const Json& reviewing = app::field(j, "reviewing");
     d.reviewing = reviewing.is_boolean() && reviewing.get<bool>();
     const Json& answers = app::field(j, "answers");
     if (!answers.is_array()) return;
-    for (size_t i = 0; i < answers.size() && i < d.answers.size(); ++i) {
+    for (size_t i = 0; i < answers.size() && i < d.answers.size() && i < questions.size(); ++i) {
         ETestDraft::Answer& a = d.answers[i];
-        const int single = integer(answers[i], "single");
-        a.single = single >= -1 ? single : -1;
+        const ETestQuestionView& q = questions[i];
+        const size_t options = q.options.size();
+        const Json& single = app::field(answers[i], "single");
+        if (q.type == "single" && single.is_number_integer() && single.get<int>() >= 0 &&
+            static_cast<size_t>(single.get<int>()) < options)
+            a.single = single.get<int>();
         const Json& chosen = app::field(answers[i], "multiple");
-        if (chosen.is_array())
+        if (q.type == "multiple" && chosen.is_array())
             for (const Json& o : chosen)
                 if (o.is_number_integer() && o.get<int>() >= 0 && static_cast<size_t>(o.get<int>()) < a.multiple.size())
-                    a.multiple[o.get<int>()] = true;
+                    a.multiple[static_cast<size_t>(o.get<int>())] = true;
         const std::string text = app::text(answers[i], "text");
-        if (!a.text.empty()) {
+        if (q.type == "text" && !a.text.empty()) {
             const size_t n = std::min(text.size(), a.text.size() - 1);
-            std::copy(text.begin(), text.begin() + n, a.text.begin());
+            std::copy(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(n), a.text.begin());
             a.text[n] = '\0';
         }
     }
@@ -394,7 +398,7 @@ ETestDraft& ETestBox::draft() {
     if (fresh && !person_id_.empty()) {  // after a reload: what this browser kept
         const std::string kept = platform::stored_setting(draft_key(person_id_, open_.id));
         if (!kept.empty()) {
-            apply_kept(d, app::parse_json(kept));
+            apply_kept(d, app::parse_json(kept), test_.questions);
             kept_[open_.id] = kept;
         }
     }
