@@ -128,6 +128,8 @@ EMSCRIPTEN_KEEPALIVE const char* skolnav_fonts_json() {
     json = app::fonts::state_json();
     return json.c_str();
 }
+// The UI's zoom (a pinch on a phone: platform/canvas), for the browser tests.
+EMSCRIPTEN_KEEPALIVE float skolnav_zoom() { return platform::canvas_zoom(); }
 EMSCRIPTEN_KEEPALIVE int skolnav_busy() {
     return platform::http_in_flight() + (platform::frames_scheduled() ? 1 : 0);
 }

@@ -117,6 +117,8 @@
     },
     // True while requests are in flight or frames are scheduled.
     busy: function () { return Module._skolnav_busy ? Module._skolnav_busy() > 0 : true; },
+    // The UI's zoom (1: none; a two-finger pinch changes it).
+    zoom: function () { return Module._skolnav_zoom ? Module._skolnav_zoom() : 1; },
     textFocused: function () { return !!field && document.activeElement === field; },
     // The atlas: code points baked beyond the base set, those no font file has (drawn as
     // a box), and the fallback font files fetched so far.

@@ -4,7 +4,9 @@
 // questions one a page with the API's options; answers every kind of question (single
 // choice, multiple choice, free text with å ä ö), leaving one out at first: the review
 // names the unanswered question and nothing reaches the server; she answers it, asks to
-// hand in, backs out once, then confirms: the screen shows the test handed in with her
+// hand in, backs out once; with the connection gone handing in fails with the reason,
+// and after a reload her answers are all back (kept in the browser); then she
+// confirms: the screen shows the test handed in with her
 // answers read-only and the API has exactly those answers; it cannot be handed in
 // twice (API 409, and a test handed in behind the screen's back shows the server's
 // word and the handed-in answers); a test that closed while she wrote shows the
@@ -346,6 +348,45 @@ try {
     expect(now.status === 'open' && now.answers === null, '"Avbryt" handed the test in');
   });
 
+  const PHONE390 = { width: 390, height: 844 };
+  const keptKeys = () => sk.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('skolnav.etest.')));
+  await check('her answers survive a lost connection and a reload before handing in: the browser keeps them', async () => {
+    const keys = await keptKeys();
+    expect(keys.some((k) => k.endsWith(`.${taken.id}`)), `nothing kept for the test in localStorage: ${keys.join(', ')}`);
+    // The connection goes: handing in fails with the reason, and the answers stay.
+    await browser.context.setOffline(true);
+    try {
+      await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
+      await sk.click(await sk.reveal('Ja, lämna in', { role: 'button' }));
+      await sk.waitFor('Det gick inte att nå Skolnav', { role: 'text', timeout: 10000 });
+      await sk.waitFor('Ingen kontakt med servern – försöker igen …', { role: 'text', timeout: 10000 });
+      await sk.page.setViewportSize(WIDE);
+      await sk.reveal('Lämna in provet', { role: 'button' });
+      await shot(sk, 'etest-offline-1280.png');
+      await sk.page.setViewportSize(PHONE390);
+      await sk.reveal('Lämna in provet', { role: 'button' });
+      await shot(sk, 'etest-offline-390.png');
+      await sk.page.setViewportSize(TALL);
+      await sk.waitIdle();
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    const now = (await apiGet(sk, testPath(taken.id))).body.etest;
+    expect(now.status === 'open' && now.answers === null, `the server has answers: ${JSON.stringify(now.answers)}`);
+    // A reload (a closed tab, a crash): the same test, every answer still there.
+    await sk.reload();
+    await expectReview(sk, steps, []);
+    await sk.page.setViewportSize(PHONE390);
+    await sk.waitIdle();
+    await toTop(sk);
+    await shot(sk, 'etest-reloaded-390.png');
+    await sk.page.setViewportSize(WIDE);
+    await toTop(sk);
+    await shot(sk, 'etest-reloaded-1280.png');
+    await sk.page.setViewportSize(TALL);
+    await sk.waitIdle();
+  });
+
   await check('confirming hands it in: the screen shows it handed in, read-only, and the API has exactly her answers', async () => {
     await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
     await sk.click(await sk.reveal('Ja, lämna in', { role: 'button' }));
@@ -355,6 +396,8 @@ try {
     const want = steps.map((s) => s.stored);
     expect(JSON.stringify(now.answers) === JSON.stringify(want),
       `the API's answers:\n       ${JSON.stringify(now.answers)}\n     given:\n       ${JSON.stringify(want)}`);
+    const kept = await keptKeys();
+    expect(!kept.some((k) => k.endsWith(`.${taken.id}`)), `the browser still keeps the handed-in answers: ${kept.join(', ')}`);
     await toTop(sk);
     const texts = await sk.texts();
     expect(texts.includes('Inlämnat'), 'no "Inlämnat" tag');

@@ -4,7 +4,10 @@
 // news item published while connected shows once; the server restarts and another is
 // published right after it is back: the page reconnects by itself and shows the new one
 // exactly once, the earlier one still once, the bell one higher (not two). The page asks
-// for no desktop-notification permission on load.
+// for no desktop-notification permission on load. With the server gone, a quiet banner
+// says so (in English too) and a box opened meanwhile shows its error; when the server is
+// back, that view fetches again by itself (no "Försök igen" click) and the banner goes,
+// with no frames drawn while waiting.
 //   SKOLNAV_SERVER  SKOLNAV_WEB_DIR  SKOLNAV_SHOTS  SKOLNAV_GUARDIAN_USER  SKOLNAV_PASSWORD
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -166,6 +169,58 @@ try {
   await check('the page is idle again after the reconnect (3 s, no frames)', async () => {
     const frames = await sk.framesWhileIdle(3000);
     expect(frames === 0, `${frames} frames drawn while idle`);
+  });
+
+  const banner = 'Ingen kontakt med servern – försöker igen …';
+  await check('with the server gone, a quiet banner says so, an opened box says why, and nothing is drawn while waiting', async () => {
+    await sk.click('Tillbaka', { role: 'button' });
+    await sk.waitFor('Information', { role: 'link' });
+    await stopServer();
+    const t0 = Date.now();
+    await sk.waitFor(banner, { role: 'text', timeout: 10000 });
+    console.log(`     banner ${Date.now() - t0} ms after the server stopped`);
+    await sk.click('Information', { role: 'link' });
+    await sk.waitFor('Försök igen', { role: 'button', timeout: 10000 });
+    await sk.waitIdle();
+    await sk.screenshot(path.join(shots, 'reconnect-lost-1280.png'));
+    await sk.page.setViewportSize({ width: 390, height: 844 });
+    await sk.waitIdle();
+    expect(await sk.find(banner, { role: 'text' }), 'no banner at 390 px');
+    await sk.screenshot(path.join(shots, 'reconnect-lost-390.png'));
+    // The probe keeps asking on a timer: it draws nothing until contact comes back.
+    const frames = await sk.framesWhileIdle(3000);
+    expect(frames === 0, `${frames} frames drawn while waiting for the server`);
+    expect(await sk.find(banner, { role: 'text' }), 'the banner went away with the server still gone');
+  });
+
+  await check('when the server is back, the open error view fetches again by itself and the banner goes', async () => {
+    await startServer();
+    const t0 = Date.now();
+    // No click on "Försök igen": the news list comes by itself.
+    await waitEntry(sk, before, 20000);
+    console.log(`     the news list came ${Date.now() - t0} ms after the server was back`);
+    await sk.waitIdle();
+    expect(!(await sk.find(banner, { role: 'text' })), 'the banner is still there');
+    expect(!(await sk.find('Försök igen', { role: 'button' })), '"Försök igen" is still there');
+    await sk.screenshot(path.join(shots, 'reconnect-back-390.png'));
+    await sk.page.setViewportSize({ width: 1280, height: 800 });
+    await sk.waitIdle();
+    await sk.screenshot(path.join(shots, 'reconnect-back-1280.png'));
+    const frames = await sk.framesWhileIdle(2000);
+    expect(frames === 0, `${frames} frames drawn while idle after coming back`);
+  });
+
+  await check('in English the banner says it in English', async () => {
+    await sk.page.evaluate(() => localStorage.setItem('skolnav.language', 'en'));
+    await sk.reload();
+    await sk.waitFor('Sign out', { role: 'button' });
+    await stopServer();
+    await sk.waitFor('No contact with the server – trying again …', { role: 'text', timeout: 10000 });
+    await sk.waitIdle();
+    await sk.screenshot(path.join(shots, 'reconnect-lost-en-1280.png'));
+    await startServer();
+    await sk.waitGone('No contact with the server – trying again …', { role: 'text', timeout: 20000 });
+    await sk.page.evaluate(() => localStorage.removeItem('skolnav.language'));
   });
 } catch (e) {
   console.log(`FAIL setting up: ${e.message}`);

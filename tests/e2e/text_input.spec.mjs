@@ -1,7 +1,8 @@
 // Text in and out of the web client, in a real browser against a running server:
 //  - no character lost: emoji (beyond the BMP, a flag, a ZWJ family), a combining accent,
 //    a math letter beyond the BMP, symbols, Greek and Cyrillic typed, composed (IME) and
-//    pasted into the text field of each box that has one come back from the API byte for
+//    pasted into the text field of each box that has one (Frånvaro, Blogg, Uppgifter,
+//    Tidsregistrering's day comment, eTest's free-text answer) come back from the API byte for
 //    byte, and Ctrl+C in the field copies them whole;
 //  - every character drawn: the atlas gets a glyph for each of them (fallback fonts
 //    fetched only when a text needs them, none on the first screen), screenshots at
@@ -176,6 +177,40 @@ try {
     await sk.screenshot(path.join(shots, 'text-information.png'));
   });
 
+  await check('Tidsregistrering: a day\'s comment typed and pasted is stored byte for byte', async () => {
+    await sk.page.goto(url);
+    await sk.waitReady();
+    const olle = (await apiGet(sk, '/api/v1/me')).body.pupils.find((p) => p.first_name === 'Olle');
+    expect(olle && olle.boxes.includes('tidsregistrering'), `${guardian} has no Olle with Tidsregistrering`);
+    await sk.click('Olle', { role: 'tab' });
+    await sk.click(await sk.reveal('Tidsregistrering', { role: 'link' }));
+    await sk.waitFor('Vecka ', { role: 'text' });
+    await sk.click('Nästa vecka', { role: 'button' });
+    await sk.waitGone('Hämtar tiderna', { role: 'text' });
+    const edit = (await sk.widgets()).find((w) => w.role === 'button' && ['Registrera tider', 'Ändra'].includes(w.label));
+    expect(edit, 'no day to register times on next week');
+    await sk.click(edit);
+    await sk.waitFor('Lämning', { role: 'input' });
+    await sk.type('Lämning', '08:00');
+    await sk.type('Hämtning', '16:00');
+    await sk.type('Kommentar', 'x');  // a comment the day had goes
+    await sk.press('Backspace');
+    await enter(sk, 'Kommentar');
+    await sk.click(await sk.reveal('Spara', { role: 'button' }));
+    await sk.waitFor('Sparat.', { role: 'text' });
+    const base = `/api/v1/pupils/${encodeURIComponent(olle.id)}/care-times`;
+    const now = (await apiGet(sk, base)).body;
+    // The ISO week ("2026-W50") of the Monday a week after this week's.
+    const monday = new Date(`${now.from}T00:00:00Z`).getTime() + 7 * 86400000;
+    const thursday = new Date(monday + 3 * 86400000);
+    const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+    const week = `${thursday.getUTCFullYear()}-W${String(Math.floor((thursday.getTime() - jan1) / (7 * 86400000)) + 1).padStart(2, '0')}`;
+    const next = (await apiGet(sk, `${base}?week=${week}`)).body;
+    const saved = (next.days || []).find((d) => d.comment);
+    expect(saved, `no day of ${week} (${now.from} + 7) has a comment: ${JSON.stringify(next).slice(0, 400)}`);
+    expectSame(saved && saved.comment, FULL, 'care-times comment');
+  });
+
   await check('Blogg: the pupil\'s comment (pasted lines included) is stored byte for byte', async () => {
     await sk.page.goto(url);
     await sk.waitReady();
@@ -194,6 +229,32 @@ try {
     const mine = post.comments.at(-1);
     expectSame(mine && mine.body, TYPED + PASTED_LINES, 'blog comment');
     await expectDrawn(sk, 'Blogg');
+  });
+
+  await check('eTest: the pupil\'s free-text answer is handed in byte for byte', async () => {
+    await sk.page.goto(url);
+    await sk.waitReady();
+    const tests = (await apiGet(sk, `/api/v1/pupils/${encodeURIComponent(pupilId)}/etests`)).body.etests;
+    let test = null, index = -1;
+    for (const t of tests.filter((x) => x.status === 'open')) {
+      const d = (await apiGet(sk, `/api/v1/pupils/${encodeURIComponent(pupilId)}/etests/${t.id}`)).body.etest;
+      index = d.questions.findIndex((q) => q.type === 'text');
+      if (index >= 0) { test = d; break; }
+    }
+    expect(test, 'no open test with a free-text question');
+    await openBox(sk, 'eTest');
+    await sk.click(await sk.reveal(test.title, { role: 'link' }));
+    await sk.click(String(index + 1), { role: 'tab' });
+    await sk.waitFor(`Fråga ${index + 1} av ${test.questions.length}`, { role: 'text' });
+    await enter(sk, 'Ditt svar');
+    await sk.page.mouse.click(2, 2);
+    await sk.waitIdle();
+    await sk.click('Granska', { role: 'tab' });
+    await sk.click(await sk.reveal('Lämna in provet', { role: 'button' }));
+    await sk.click(await sk.reveal('Ja, lämna in', { role: 'button' }));
+    await sk.waitFor('Provet är inlämnat.', { role: 'text', timeout: 15000 });
+    const after = (await apiGet(sk, `/api/v1/pupils/${encodeURIComponent(pupilId)}/etests/${test.id}`)).body.etest;
+    expectSame(after.answers && after.answers[index] && after.answers[index].text, FULL, 'eTest answer');
   });
 
   await check('Uppgifter: the pupil\'s message to the teacher is stored byte for byte', async () => {

@@ -2,11 +2,14 @@
 // article's text can be selected with the mouse (drag, double-click a word) and copied
 // with Ctrl+C; "Kopiera texten" copies the whole item; a click elsewhere ends the
 // selection; on a phone a finger held on a word selects it and "Kopiera" copies it.
+// "Kopiera texten" lines its text up with the article's left edge (its frame reaches into
+// the padding, as "Tillbaka" does), and tooltips look like the product: a rounded box on
+// the surface colour with a thin border and padding around the text (at 1280 and 390 px).
 // The clipboard is read back through the browser, so what a user would paste is checked.
 //   SKOLNAV_URL  SKOLNAV_SHOTS  SKOLNAV_GUARDIAN_USER  SKOLNAV_PASSWORD (demo)
 import path from 'node:path';
 import { launchBrowser, SkolnavPage } from './skolnav_page.mjs';
-import { apiGet, check, env, expect, finish, requireEnv, signIn } from './spec_harness.mjs';
+import { apiGet, check, env, expect, finish, pixelAt, requireEnv, signIn } from './spec_harness.mjs';
 
 const { url, shots, guardian } = env;
 requireEnv('guardian', 'pupil');
@@ -118,6 +121,57 @@ try {
     await sk.page.mouse.move(4, 790);
     await sk.waitIdle();
     await sk.screenshot(path.join(shots, 'ui_text-article.png'));
+  });
+
+  await check('"Kopiera texten" lines its text up with the article text\'s left edge, as "Tillbaka" does with the title', async () => {
+    const body = await bodyWidget(sk, item);
+    const copy = await sk.find('Texten är kopierad', { role: 'button' }) || await sk.find('Kopiera texten', { role: 'button' });
+    const back = await sk.find('Tillbaka', { role: 'button' });
+    const title = await sk.find('Information', { role: 'text' });
+    // A quiet button's text sits its padding inside its frame: the same inset for both.
+    const inset = title.x - back.x;
+    expect(inset > 4 && Math.abs((body.x - copy.x) - inset) <= 1,
+      `"Kopiera texten" starts ${body.x - copy.x} px left of the text; "Tillbaka" ${inset} px left of the title`);
+  });
+
+  // The tooltip's text is at `t`; its box: 12 px padding to the left, a 1 px border, 8 px
+  // rounded corners, on the surface colour (white in the light theme).
+  async function expectThemedTooltip(t, where) {
+    const near = (c, want, tol = 14) => c.every((v, i) => Math.abs(v - want[i]) <= tol);
+    const y = Math.round(t.y + t.h / 2);
+    const inside = await pixelAt(sk, Math.round(t.x) - 6, y);
+    expect(near(inside, [255, 255, 255], 3), `${where}: the padding left of the text is ${inside}, not the surface colour`);
+    const edge = [];
+    for (let dx = 13; dx >= 10; dx--) edge.push(await pixelAt(sk, Math.round(t.x) - dx, y));
+    expect(edge.some((c) => near(c, [222, 227, 234], 20) || (c[0] < 235 && c[0] > 150)),
+      `${where}: no thin border 12 px left of the text (pixels ${edge.map((c) => `(${c})`).join(' ')})`);
+    const corner = await pixelAt(sk, Math.round(t.x) - 12, Math.round(t.y) - 8);
+    expect(!(corner[0] < 235 && corner[0] > 150), `${where}: the top-left corner is square (border colour ${corner} at the corner)`);
+  }
+
+  await check('a tooltip is a rounded, padded, bordered box on the surface colour (the settings cog\'s)', async () => {
+    const cog = await sk.find('Inställningar', { role: 'button' });
+    await sk.page.mouse.move(cog.x + cog.w / 2, cog.y + cog.h / 2);
+    await sleep(1200);  // ImGui shows a tooltip after the pointer rests
+    await sk.page.mouse.move(cog.x + cog.w / 2 + 1, cog.y + cog.h / 2);
+    const t = await sk.waitFor('Inställningar', { role: 'text', timeout: 5000 });
+    await sk.waitIdle();
+    await expectThemedTooltip(t, '1280 px');
+    await sk.screenshot(path.join(shots, 'ui_text-tooltip-1280.png'));
+    await sk.page.setViewportSize({ width: 390, height: 844 });
+    await sk.waitIdle();
+    const cog2 = await sk.find('Inställningar', { role: 'button' });
+    await sk.page.mouse.move(cog2.x + cog2.w / 2, cog2.y + cog2.h / 2);
+    await sleep(1200);
+    await sk.page.mouse.move(cog2.x + cog2.w / 2 + 1, cog2.y + cog2.h / 2);
+    const t2 = await sk.waitFor('Inställningar', { role: 'text', timeout: 5000 });
+    await sk.waitIdle();
+    expect(t2.x + t2.w <= 390, `at 390 px the tooltip's text runs off the screen (x ${t2.x}, w ${t2.w})`);
+    await expectThemedTooltip(t2, '390 px');
+    await sk.screenshot(path.join(shots, 'ui_text-tooltip-390.png'));
+    await sk.page.setViewportSize({ width: 1280, height: 800 });
+    await sk.page.mouse.move(4, 790);
+    await sk.waitIdle();
   });
 
   await check('the pointer is an I-beam over selectable text, a hand over buttons, an arrow elsewhere', async () => {

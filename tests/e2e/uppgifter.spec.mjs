@@ -9,7 +9,8 @@
 // (name and size shown before sending, "Skickar …" while sending, then on screen and in
 // the API with the same name and size, and its download gives the same bytes). A file
 // the server refuses (not an allowed type; over 10 MB) shows the server's message by
-// the form and nothing is handed in. The guardian demo.vh reads Elsa's assignments,
+// the form, which keeps the file and the text, and nothing is handed in; a slow upload
+// shows how far it has come and "Avbryt" stops it, the form as it was. The guardian demo.vh reads Elsa's assignments,
 // hand-in and thread but gets no hand-in or message form (the server forbids both); the
 // other family's guardian (demo.vh2) reaching Elsa's Uppgifter by deep link sees none of
 // it. Screenshots at 1280 and 360 px of the list, an assignment with its thread and
@@ -157,6 +158,10 @@ const exeName = `spelet ${run}.exe`;
 const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(200, 0)]);
 const bigName = `film ${run}.txt`;
 const big = Buffer.alloc(10 * 1024 * 1024 + 100, 'a');
+const slowName = `Ritningar ${run}.pdf`;
+const slowPdf = Buffer.concat([Buffer.from('%PDF-1.4\n% Alla ritningar\n'), Buffer.alloc(3 * 1024 * 1024, 0x20),
+  Buffer.from('\n%%EOF\n')]);
+const slowText = `Här är alla mina ritningar, åäö ${run}`;
 
 const browser = await launchBrowser();
 let sk, pupilId, groupId, withFile, overdue, teacherFile;
@@ -164,6 +169,7 @@ let sk, pupilId, groupId, withFile, overdue, teacherFile;
 // a moderate window for the actions, a tall one to see a whole list or view at once.
 const DESKTOP = { width: 1280, height: 900 };
 const TALL = { width: 1280, height: 1500 };
+const PHONE = { width: 390, height: 844 };
 try {
   await check('the teacher gives the group an assignment with a file and one already overdue (API)', async () => {
     const probe = await SkolnavPage.open(browser.context, url, { viewport: DESKTOP });
@@ -412,6 +418,73 @@ try {
     await sk.waitFor(`${bigName}: ${refusal.body.error.message}`, { role: 'text', timeout: 30000 });
     const a = (await api(sk, `${pupilPath(pupilId)}/${overdue.id}`)).body.assignment;
     expect(a.hand_in === null && a.status === 'not_started', `the API has a hand-in: ${JSON.stringify(a.hand_in)}`);
+    expect((await sk.texts()).includes(`${fileSize(big.length)} · togs inte emot`), 'the big file is not kept in the form, marked as refused');
+    await sk.reveal('Lämna in', { role: 'button' });
+    await shot(sk, 'uppgifter-too-large-1280.png');
+    await sk.page.setViewportSize(PHONE);
+    await sk.reveal(`${bigName}: ${refusal.body.error.message}`, { role: 'text' });
+    await shot(sk, 'uppgifter-too-large-390.png');
+    await sk.page.setViewportSize(DESKTOP);
+    await sk.waitIdle();
+  });
+
+  await check('an upload shows how far it has come and "Avbryt" stops it: nothing handed in, the form kept (handing in again sends its file and text)', async () => {
+    await sk.click(await sk.reveal('Ta bort', { role: 'button' }));
+    await sk.waitGone(bigName, { role: 'text' });
+    await chooseFile(sk, slowName, slowPdf);
+    await sk.type('Text till läraren (valfri)', slowText);
+    await sk.page.mouse.click(2, 2);
+    await sk.waitIdle();
+    // A slow uplink (the browser's own throttling): a 3 MB upload takes about 10 s.
+    const cdp = await sk.page.context().newCDPSession(sk.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions',
+      { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 300 * 1024 });
+    try {
+      const button = await sk.reveal('Lämna in', { role: 'button' });
+      await sk.page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);  // sk.click would wait for the upload
+      await sk.waitFor(`Skickar ${slowName} (${fileSize(slowPdf.length)}) …`, { role: 'text', timeout: 5000 });
+      const percent = async () => {
+        const w = (await sk.widgets()).find((x) => x.role === 'text' && /^\d+ % skickat$/.test(x.label));
+        return w ? Number(w.label.split(' ')[0]) : -1;
+      };
+      const t0 = Date.now();
+      let p = -1;
+      while (Date.now() - t0 < 8000 && !((p = await percent()) > 0 && p < 100)) await sleep(100);
+      expect(p > 0 && p < 100, `no progress between 0 and 100 % shown (last: ${p})`);
+      await sleep(1000);
+      const later = await percent();
+      expect(later > p && later < 100, `the progress does not move: ${p} % then ${later} %`);
+      await sk.page.mouse.move(2, sk.page.viewportSize().height - 2);
+      await sk.screenshot(path.join(shots, 'uppgifter-uploading-1280.png'));
+      await sk.page.setViewportSize(PHONE);
+      await sleep(300);
+      await sk.screenshot(path.join(shots, 'uppgifter-uploading-390.png'));
+      const cancel = await sk.find('Avbryt', { role: 'button' });
+      expect(cancel && cancel.y > 0 && cancel.y < PHONE.height, `no "Avbryt" on screen while sending: ${JSON.stringify(cancel)}`);
+      await sk.click(cancel);
+      await sk.waitFor('Inlämningen avbröts', { role: 'text', timeout: 5000 });
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+    expect(!(await sk.find('% skickat', { role: 'text' })), 'the progress is still shown');
+    const texts = await sk.texts();
+    expect(texts.includes(`${fileSize(slowPdf.length)} · inte inlämnad ännu`), `the file is not kept in the form: ${texts.join(' | ')}`);
+    const submit = await sk.find('Lämna in', { role: 'button' });
+    expect(submit && !submit.disabled, '"Lämna in" is not offered again');
+    const a = (await api(sk, `${pupilPath(pupilId)}/${overdue.id}`)).body.assignment;
+    expect(a.hand_in === null && a.status === 'not_started', `the API has a hand-in: ${JSON.stringify(a.hand_in)}`);
+    await shot(sk, 'uppgifter-upload-cancelled-390.png');
+    await sk.page.setViewportSize(DESKTOP);
+    await sk.waitIdle();
+    // The form kept both: handing in again sends that file and that text.
+    await sk.click(await sk.reveal('Lämna in', { role: 'button' }));
+    await sk.waitFor('Uppgiften är inlämnad', { role: 'text', timeout: 30000 });
+    const after = (await api(sk, `${pupilPath(pupilId)}/${overdue.id}`)).body.assignment;
+    expect(after.hand_in && after.hand_in.text === slowText, `the hand-in's text: ${JSON.stringify(after.hand_in && after.hand_in.text)}`);
+    const files = (after.hand_in.attachments || []).map((f) => `${f.filename} ${f.size}`);
+    expect(JSON.stringify(files) === JSON.stringify([`${slowName} ${slowPdf.length}`]), `the hand-in's files: ${files.join(', ')}`);
     await backToList(sk);
     await signOut(sk);
   });

@@ -59,9 +59,14 @@ void ApiClient::put(const std::string& path, const Json& body, Callback done) {
 
 void ApiClient::del(const std::string& path, Callback done) { send("DELETE", path, "", std::move(done)); }
 
-void ApiClient::upload(const std::string& path, const std::string& content_type, std::string bytes, Callback done) {
+int ApiClient::upload(const std::string& path, const std::string& content_type, std::string bytes, Callback done,
+                      Progress progress) {
     unsigned sent_in = generation_;
-    platform::http_send_bytes("POST", path, content_type, std::move(bytes),
+    // Progress, like the reply, is dropped after signing out: the box that asked is gone.
+    auto progress_now = [this, sent_in, progress = std::move(progress)](double sent, double total) {
+        if (sent_in == generation_ && progress) progress(sent, total);
+    };
+    return platform::http_upload(path, content_type, std::move(bytes), std::move(progress_now),
                               [this, sent_in, done = std::move(done)](const platform::HttpResponse& r) {
                                   if (sent_in != generation_) return;
                                   fonts::note_text(r.body);
@@ -73,6 +78,8 @@ void ApiClient::upload(const std::string& path, const std::string& content_type,
                                   if (done) done(reply);
                               });
 }
+
+void ApiClient::cancel_upload(int id) { platform::http_cancel_upload(id); }
 
 void ApiClient::forget_pending() { ++generation_; }
 

@@ -30,8 +30,13 @@ public:
     void post(const std::string& path, const Json& body, Callback done);
     void put(const std::string& path, const Json& body, Callback done);
     void del(const std::string& path, Callback done);
-    // A file's bytes as the body with their Content-Type (POST /api/v1/attachments?filename=…).
-    void upload(const std::string& path, const std::string& content_type, std::string bytes, Callback done);
+    // A file's bytes as the body with their Content-Type (POST /api/v1/attachments?filename=…);
+    // `progress` (may be empty) follows the bytes sent. Returns an id for cancel_upload.
+    using Progress = std::function<void(double sent, double total)>;
+    int upload(const std::string& path, const std::string& content_type, std::string bytes, Callback done,
+               Progress progress = {});
+    // Stops an upload under way: its `done` is not called.
+    void cancel_upload(int id);
 
     // Replies to requests sent before this call are dropped (after signing out, the
     // objects that asked are gone).

@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/browser.hpp"
+#include "platform/connection.hpp"
 #include "platform/frame_scheduler.hpp"
 #include "platform/live.hpp"
 
@@ -245,6 +246,10 @@ void App::draw() {
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImVec2 page_pos = viewport->Pos, page_size = viewport->Size;
+    ui::BeginFrameRetries();
+    if (ui::RetryingAfterReconnect())  // contact is back: the cards that failed are fetched again
+        for (auto& [id, page] : start_pages_)
+            if (!page.error.empty()) page.stale = true;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(margin, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     if (screen_ == Screen::Home) {
@@ -255,6 +260,15 @@ void App::draw() {
         ImGui::End();
         page_pos.y += kHeaderHeight + 1;
         page_size.y -= kHeaderHeight + 1;
+    }
+    if (platform::connection_lost()) {
+        ImGui::SetNextWindowPos(page_pos);
+        ImGui::SetNextWindowSize(ImVec2(page_size.x, kBannerHeight));
+        ImGui::Begin("##connection", nullptr, fixed | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        draw_connection_banner();
+        ImGui::End();
+        page_pos.y += kBannerHeight;
+        page_size.y -= kBannerHeight;
     }
     ImGui::SetNextWindowPos(page_pos);
     ImGui::SetNextWindowSize(page_size);

@@ -50,6 +50,10 @@ private:
     static constexpr float kHeaderHeight = 64.0f;
     void draw_header();
     void draw_under_header();  // the space under it and a start-up error, on the page
+    // "Ingen kontakt med servern – försöker igen …": a quiet band under the header (at the
+    // top without one) while the server does not answer (platform/connection).
+    static constexpr float kBannerHeight = 34.0f;
+    void draw_connection_banner();
     // signin_screen.cpp
     void draw_sign_in();
     void draw_password_form();

@@ -281,8 +281,10 @@ std::string state_json() {
         if (lazy_files()[static_cast<size_t>(f)].state == FileState::Loaded)
             files += std::string(files.empty() ? "" : ",") + "\"" + kFontFiles[f].url + "\"";
     const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    // ratio: device pixels per layout unit the glyphs are baked for (sharp at any zoom).
     return "{\"baked\":[" + baked + "],\"missing\":[" + missing + "],\"files\":[" + files + "],\"atlas\":[" +
-           std::to_string(atlas->TexWidth) + "," + std::to_string(atlas->TexHeight) + "]}";
+           std::to_string(atlas->TexWidth) + "," + std::to_string(atlas->TexHeight) + "],\"ratio\":" +
+           std::to_string(g_built_ratio) + "}";
 }
 
 }  // namespace app::fonts

@@ -16,7 +16,9 @@
 #include "app/ui.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui_internal.h"
+#include "platform/browser.hpp"
 #include "platform/frame_scheduler.hpp"
+#include "platform/frame_timer.hpp"
 #include "platform/input.hpp"
 
 namespace app::ui {
@@ -41,6 +43,18 @@ struct Selection {
 };
 Selection g_sel;
 ImRect g_menu_bounds;  // the "Kopiera" menu on screen (last frame; empty when not shown)
+
+// A link or file row held with a finger (LinkRow), and the menu it opened.
+struct HeldLink {
+    ImGuiID pressing = 0;   // the row a finger is down on
+    double pressed_at = 0;  // wall-clock seconds of that press
+    bool menu = false;      // the menu is shown
+    std::string url;        // what it opens and copies
+    ImVec2 at;              // the finger, where the menu goes
+};
+HeldLink g_link;
+ImRect g_link_menu_bounds;
+constexpr const char* kLinkMenuWindow = "##link_menu";
 
 struct Layout {
     std::vector<Line> lines;
@@ -250,18 +264,97 @@ void SelectableText(std::string_view text, ImU32 color, fonts::Face face) {
     if (changed) platform::request_frames();
 }
 
+bool LinkRow(const std::string& name, const std::string& detail, const std::string& button_label,
+             const std::string& url) {
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool pressed = NamedAction(name, detail, button_label);
+    // The whole row: the name and detail at the left, the button at the right.
+    const ImRect row(start, ImVec2(start.x + width, ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y));
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiID id = ImGui::GetID(url.c_str());
+    if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+        row.Contains(io.MouseClickedPos[ImGuiMouseButton_Left])) {
+        g_link.pressing = id;
+        g_link.pressed_at = now_seconds();
+    }
+    if (g_link.pressing == id) {
+        // A finger that lifts or scrolls (the platform lets the press go) is no hold.
+        const double held = now_seconds() - g_link.pressed_at;
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            g_link.pressing = 0;
+        } else if (held < kLongPressSeconds) {
+            // A frame when the hold is long enough (the platform's own may come early).
+            platform::request_frames_after((kLongPressSeconds - held) * 1000.0 + 20.0);
+        } else {
+            g_link.pressing = 0;
+            g_link.menu = true;
+            g_link.url = url;
+            g_link.at = io.MouseClickedPos[ImGuiMouseButton_Left];
+            ImGui::ClearActiveID();  // lifting the finger must not press the button under it
+            platform::touch_hold_selects();  // and moving it must not scroll
+            platform::request_frames();
+        }
+    }
+    return pressed;
+}
+
 void ClearSelectionOnOutsideClick() {
     // Called once a frame before the page is drawn: a press anywhere but on the owning
     // text (or on the menu beside it) ends the selection, as a click does on a web page.
     // (Positions, not hover: a finger's press comes with its position in one frame.)
+    if (g_link.menu && ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+        !g_link_menu_bounds.Contains(ImGui::GetIO().MousePos))
+        g_link.menu = false;
     if (!g_sel.owner || !ImGui::IsMouseClicked(ImGuiMouseButton_Left)) return;
     const ImVec2 at = ImGui::GetIO().MousePos;
     if (g_menu_bounds.Contains(at) || g_sel.bounds.Contains(at)) return;
     g_sel = Selection();
 }
 
+namespace {
+// "Öppna" and "Kopiera länk" above the finger that held a link or file row.
+void link_menu() {
+    g_link_menu_bounds = ImRect();
+    if (!g_link.menu) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float h = ImGui::GetFontSize() + style.FramePadding.y * 2 + 12;
+    // Centred above the finger (below it at the top of the screen), inside the screen.
+    const float w = ButtonWidth(tr("Öppna##link_menu")) * 1.1f + ButtonWidth(tr("Kopiera länk##link_menu")) + 12 + 8;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImVec2 at(std::clamp(g_link.at.x, w * 0.5f + 8, std::max(w * 0.5f + 8, display.x - w * 0.5f - 8)), g_link.at.y - h - 24);
+    if (at.y < 8) at.y = g_link.at.y + 32;
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::colors().surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, theme::colors().border_hover);
+    ImGui::Begin(kLinkMenuWindow, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    if (PrimaryButton(tr("Öppna##link_menu"))) {
+        platform::open_url(g_link.url);
+        g_link.menu = false;
+    }
+    ImGui::SameLine(0, 8);
+    if (SecondaryButton(tr("Kopiera länk##link_menu"))) {
+        // The whole address, as a browser copies a link: a file's is on this origin.
+        copy(g_link.url.rfind("/", 0) == 0 ? platform::page_origin() + g_link.url : g_link.url);
+        g_link.menu = false;
+    }
+    g_link_menu_bounds = ImGui::GetCurrentWindow()->Rect();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+    if (!g_link.menu) platform::request_frames();
+}
+}  // namespace
+
 void SelectionMenu() {
     g_menu_bounds = ImRect();
+    link_menu();
     if (!g_sel.owner || !g_sel.by_touch || g_sel.text.empty() || g_sel.dragging) return;
     const char* label = tr("Kopiera##selection");
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -293,6 +386,8 @@ bool CopyButton(const char* id, const std::string& text) {
     const bool done = copied == key;
     const std::string label = done ? std::string(icons::kSuccess) + "  " + tr("Texten är kopierad##copy_item")
                                    : std::string(tr("Kopiera texten##copy_item"));
+    // Moved left by its padding, as BackButton: its text (not its frame) lines up with the text above.
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - ImGui::GetStyle().FramePadding.x);
     const bool clicked = QuietButton(label.c_str());
     ImGui::PopID();
     if (clicked) {
@@ -307,6 +402,8 @@ const EnglishText kEnglish[] = {
     {"Kopiera", "Copy"},
     {"Kopiera texten", "Copy the text"},
     {"Texten är kopierad", "Text copied"},
+    {"Öppna", "Open"},
+    {"Kopiera länk", "Copy link"},
 };
 const EnglishTexts kRegistered(kEnglish);
 }  // namespace

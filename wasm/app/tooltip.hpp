@@ -2,6 +2,7 @@
 // on the surface colour, and wrapped at a readable width (ImGui's own are small square
 // boxes with the page's wide window padding).
 #pragma once
+#include "app/widget_registry.hpp"
 #include "imgui.h"
 
 namespace app::ui {
@@ -21,6 +22,7 @@ inline void Tooltip(const char* text) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22.0f);
     ImGui::TextUnformatted(text);
+    registry::add_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());  // readable like every text
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
     PopTooltipStyle();

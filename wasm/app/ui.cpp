@@ -8,6 +8,7 @@
 #include "app/theme.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui_internal.h"
+#include "platform/connection.hpp"
 #include "platform/frame_scheduler.hpp"
 
 namespace app::ui {
@@ -184,9 +185,24 @@ void Loading(std::string_view text) {
     Text(text, theme::colors().muted_text);
 }
 
+namespace {
+bool g_retry_now = false;  // contact came back since the last frame
+unsigned g_restores_seen = 0;
+}  // namespace
+
+void BeginFrameRetries() {
+    const unsigned restored = platform::connection_restored_count();
+    g_retry_now = restored != g_restores_seen;
+    g_restores_seen = restored;
+}
+
+bool RetryingAfterReconnect() { return g_retry_now; }
+
 bool ErrorAndRetry(std::string_view error, bool can_retry, const char* retry_label) {
     Note(error, can_retry ? Tone::Error : Tone::Info);
-    return can_retry && SecondaryButton(retry_label ? retry_label : tr("Försök igen"));
+    if (!can_retry) return false;
+    const bool pressed = SecondaryButton(retry_label ? retry_label : tr("Försök igen"));
+    return pressed || g_retry_now;
 }
 
 bool LoadingOrError(bool failed, std::string_view error, std::string_view loading_text, bool can_retry,

@@ -44,8 +44,13 @@ void Loading(std::string_view text);
 // A request that failed: the error, and "Försök igen" under it. When trying again cannot
 // help (`can_retry` false: the server refused), the message is told as information and
 // there is no button. `retry_label` replaces tr("Försök igen") where a view has several
-// (e.g. tr("Försök igen##grades")). Returns true when "Försök igen" was pressed.
+// (e.g. tr("Försök igen##grades")). Returns true when "Försök igen" was pressed, and in
+// the first frame after contact with the server came back (the view retries by itself).
 bool ErrorAndRetry(std::string_view error, bool can_retry = true, const char* retry_label = nullptr);
+// First thing in a frame: whether contact with the server came back since the last one.
+void BeginFrameRetries();
+// True during the frame after contact came back: what failed is fetched again.
+bool RetryingAfterReconnect();
 // What a view shows until its first fetch has come: Loading(loading_text) while it is
 // under way, ErrorAndRetry when it failed. Returns true when "Försök igen" was pressed.
 bool LoadingOrError(bool failed, std::string_view error, std::string_view loading_text, bool can_retry = true,

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui_internal.h"
+#include "platform/canvas.hpp"
 
 namespace app::registry {
 namespace {
@@ -89,10 +90,11 @@ void begin_frame() {
 
 void end_frame() {
     nlohmann::json out = nlohmann::json::array();
+    const float zoom = platform::canvas_zoom();  // layout units back to the page's CSS pixels
     for (const Entry& e : g_entries) {
         nlohmann::json w = {{"label", e.label}, {"role", e.role},
-                            {"x", e.rect.Min.x}, {"y", e.rect.Min.y},
-                            {"w", e.rect.GetWidth()}, {"h", e.rect.GetHeight()},
+                            {"x", e.rect.Min.x * zoom}, {"y", e.rect.Min.y * zoom},
+                            {"w", e.rect.GetWidth() * zoom}, {"h", e.rect.GetHeight() * zoom},
                             {"disabled", e.disabled}, {"active", e.active}};
         if (e.checked >= 0) w["checked"] = e.checked == 1;
         out.push_back(std::move(w));

@@ -421,8 +421,8 @@ void BloggBox::draw_post(BoxContext& ctx) {
             const BlogFile& file = post_.files[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string open_label = std::string(app::icons::kDownload) + "  " + app::tr("Öppna##file");
-            if (ui::NamedAction(file.filename.empty() ? app::trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
-                             ui::FileSize(file.size), open_label))
+            if (ui::LinkRow(file.filename.empty() ? app::trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
+                            ui::FileSize(file.size), open_label, file.url))
                 platform::open_url(file.url);
             ImGui::PopID();
         }

@@ -388,8 +388,8 @@ void DokumentationBox::draw_entry(const DocEntry& entry) {
             const DocFile& file = entry.files[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string open_label = std::string(app::icons::kDownload) + "  " + tr("Öppna") + "##file";
-            if (ui::NamedAction(file.filename.empty() ? trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
-                                ui::FileSize(file.size), open_label))
+            if (ui::LinkRow(file.filename.empty() ? trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
+                            ui::FileSize(file.size), open_label, file.url))
                 platform::open_url(file.url);
             ImGui::PopID();
         }

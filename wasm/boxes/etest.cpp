@@ -14,6 +14,7 @@
 #include "app/ui.hpp"
 #include "app/widget_registry.hpp"
 #include "imgui.h"
+#include "platform/browser.hpp"
 #include "platform/frame_scheduler.hpp"
 
 namespace boxes {
@@ -274,6 +275,10 @@ void ETestBox::load(BoxContext& ctx) {
         const Json& list = app::field(reply.body, "etests");
         if (list.is_array())
             for (const Json& j : list) tests_.push_back(parse_test(j));
+        // Answers kept for a test that can no longer be handed in (it closed, or another
+        // tab handed it in) are of no use: the browser lets them go.
+        for (const ETestItem& t : tests_)
+            if (t.status == "submitted" || t.status == "closed") forget_draft(t.id);
         fetch_.done();
     });
 }
@@ -330,7 +335,58 @@ void ETestBox::close_test() {
     fetch_.refresh();  // states may have changed meanwhile
 }
 
+namespace {
+
+// A draft as the browser keeps it: {"page","reviewing","answers":[{"single"}|{"multiple":[…]}|{"text"}]}.
+std::string draft_key(const std::string& person, const std::string& test_id) {
+    return "skolnav.etest." + person + "." + test_id;
+}
+
+Json draft_json(const ETestDraft& d) {
+    Json answers = Json::array();
+    for (const ETestDraft::Answer& a : d.answers) {
+        Json chosen = Json::array();
+        for (size_t o = 0; o < a.multiple.size(); ++o)
+            if (a.multiple[o]) chosen.push_back(static_cast<int>(o));
+        answers.push_back(Json{{"single", a.single}, {"multiple", chosen}, {"text", a.text.empty() ? "" : a.text.data()}});
+    }
+    return Json{{"page", d.page}, {"reviewing", d.reviewing}, {"answers", answers}};
+}
+
+// A kept draft back into `d` (sized for the test's questions): what no longer fits the
+// test (it was changed meanwhile) is left out.
+void apply_kept(ETestDraft& d, const Json& j, const std::vector<ETestQuestionView>& questions) {
+    d.page = integer(j, "page");
+    const Json& reviewing = app::field(j, "reviewing");
+    d.reviewing = reviewing.is_boolean() && reviewing.get<bool>();
+    const Json& answers = app::field(j, "answers");
+    if (!answers.is_array()) return;
+    for (size_t i = 0; i < answers.size() && i < d.answers.size() && i < questions.size(); ++i) {
+        ETestDraft::Answer& a = d.answers[i];
+        const ETestQuestionView& q = questions[i];
+        const size_t options = q.options.size();
+        const Json& single = app::field(answers[i], "single");
+        if (q.type == "single" && single.is_number_integer() && single.get<int>() >= 0 &&
+            static_cast<size_t>(single.get<int>()) < options)
+            a.single = single.get<int>();
+        const Json& chosen = app::field(answers[i], "multiple");
+        if (q.type == "multiple" && chosen.is_array())
+            for (const Json& o : chosen)
+                if (o.is_number_integer() && o.get<int>() >= 0 && static_cast<size_t>(o.get<int>()) < a.multiple.size())
+                    a.multiple[static_cast<size_t>(o.get<int>())] = true;
+        const std::string text = app::text(answers[i], "text");
+        if (q.type == "text" && !a.text.empty()) {
+            const size_t n = std::min(text.size(), a.text.size() - 1);
+            std::copy(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(n), a.text.begin());
+            a.text[n] = '\0';
+        }
+    }
+}
+
+}  // namespace
+
 ETestDraft& ETestBox::draft() {
+    const bool fresh = drafts_.find(open_.id) == drafts_.end();
     ETestDraft& d = drafts_[open_.id];
     d.answers.resize(test_.questions.size());
     for (size_t i = 0; i < test_.questions.size(); ++i) {
@@ -339,9 +395,31 @@ ETestDraft& ETestBox::draft() {
         if (q.type == "multiple") a.multiple.resize(q.options.size(), false);
         if (q.type == "text" && a.text.size() != kAnswerBufferBytes) a.text.assign(kAnswerBufferBytes, '\0');
     }
+    if (fresh && !person_id_.empty()) {  // after a reload: what this browser kept
+        const std::string kept = platform::stored_setting(draft_key(person_id_, open_.id));
+        if (!kept.empty()) {
+            apply_kept(d, app::parse_json(kept), test_.questions);
+            kept_[open_.id] = kept;
+        }
+    }
     const int n = static_cast<int>(test_.questions.size());
     d.page = std::clamp(d.page, 0, std::max(0, n - 1));
     return d;
+}
+
+void ETestBox::keep_draft(const ETestDraft& d) {
+    if (person_id_.empty()) return;
+    std::string now = draft_json(d).dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string& kept = kept_[open_.id];
+    if (now == kept) return;
+    kept = std::move(now);
+    platform::store_setting(draft_key(person_id_, open_.id), kept);
+}
+
+void ETestBox::forget_draft(const std::string& test_id) {
+    drafts_.erase(test_id);
+    kept_.erase(test_id);
+    if (!person_id_.empty()) platform::store_setting(draft_key(person_id_, test_id), "");
 }
 
 bool ETestBox::answered(const ETestDraft& d, size_t i) const {
@@ -397,7 +475,7 @@ void ETestBox::submit(BoxContext& ctx) {
                          if (reply.status == 409 && (code == "closed" || code == "already_submitted" || code == "not_open")) {
                              // The test is no longer open to this pupil: say why, then show
                              // it as it now is (closed, or the answers already handed in).
-                             drafts_.erase(id);
+                             forget_draft(id);
                              if (open_.id != id) return;
                              status_note_ = plain_times(reply.error.message);
                              if (code == "closed") status_note_ += std::string(" ") + tr("Dina svar kunde inte lämnas in.");
@@ -414,7 +492,7 @@ void ETestBox::submit(BoxContext& ctx) {
                      }
                      ETestItem done = parse_test(app::field(reply.body, "etest"));
                      set_list_entry(done);
-                     drafts_.erase(id);
+                     forget_draft(id);
                      if (open_.id != id) return;
                      done.questions = test_.questions;
                      done.instructions = test_.instructions;
@@ -817,6 +895,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
         }
     }
     ui::EndPanel();
+    keep_draft(d);
     ui::Space(4);
     ui::Text(trf("Svaren skickas först när du lämnar in provet. Lämna in innan det stänger %s.",
                  app::dates::date_time(test_.closes_at).c_str()),
@@ -824,6 +903,7 @@ void ETestBox::draw_test(BoxContext& ctx) {
 }
 
 void ETestBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
+    person_id_ = ctx.me.id;
     if (fetch_.load == Load::NotStarted) load(ctx);
     scroll_.apply();
     if (open_.is_open()) {

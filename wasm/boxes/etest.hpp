@@ -4,7 +4,8 @@
 // single choice as radio rows, multiple choice as check rows, free text in a multi-line
 // field), then a review page that points out unanswered questions before "Lämna in
 // provet" and its confirmation. The server keeps no drafts: answers stay in this box
-// (across visits to the list, within the session) until they are submitted, once.
+// and in the browser (localStorage, keyed by person and test) until they are submitted,
+// once, so a reload or a lost connection loses none; handing in clears them.
 // A submitted test shows when it was handed in and the answers, read-only.
 #pragma once
 #include <map>
@@ -68,6 +69,8 @@ private:
     void submit(BoxContext& ctx);
     void set_list_entry(const ETestItem& test);
     ETestDraft& draft();
+    void keep_draft(const ETestDraft& d);  // in the browser, when it changed
+    void forget_draft(const std::string& test_id);
     bool answered(const ETestDraft& d, size_t question) const;
     std::vector<int> unanswered(const ETestDraft& d) const;
 
@@ -93,6 +96,8 @@ private:
 
     // Taking it.
     std::map<std::string, ETestDraft> drafts_;  // by test id
+    std::map<std::string, std::string> kept_;   // what the browser holds of each, by test id
+    std::string person_id_;                     // the signed-in person: their drafts' key
     bool confirming_ = false;
     bool submitting_ = false;
     std::string submit_error_;    // the server's refusal, next to the submit button

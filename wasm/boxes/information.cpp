@@ -315,7 +315,8 @@ void InformationBox::draw_article(BoxContext& ctx) {
             const std::string key = "link" + std::to_string(i);
             ImGui::PushID(key.c_str());
             const std::string open_label = std::string(app::icons::kExternalLink) + "  " + app::tr("Öppna länken##open");
-            if (ui::NamedAction(link.title.empty() ? link.url : link.title, "", open_label)) platform::open_url(link.url);
+            if (ui::LinkRow(link.title.empty() ? link.url : link.title, "", open_label, link.url))
+                platform::open_url(link.url);
             ImGui::PopID();
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 4);
             ImGui::PushID(key.c_str());
@@ -333,8 +334,8 @@ void InformationBox::draw_article(BoxContext& ctx) {
             const NewsFile& file = article_.files[i];
             ImGui::PushID(static_cast<int>(i));
             const std::string open_label = std::string(app::icons::kDownload) + "  " + app::tr("Öppna##file");
-            if (ui::NamedAction(file.filename.empty() ? app::trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
-                             ui::FileSize(file.size), open_label))
+            if (ui::LinkRow(file.filename.empty() ? app::trf("Fil %d", static_cast<int>(i + 1)) : file.filename,
+                            ui::FileSize(file.size), open_label, file.url))
                 platform::open_url(file.url);
             ImGui::PopID();
         }

@@ -238,7 +238,7 @@ void file_row(const AssignmentFile& file, size_t index) {
     ImGui::PushID(static_cast<int>(index));
     const std::string open_label = std::string(icons::kDownload) + "  " + tr("Öppna##file");
     const std::string name = file.filename.empty() ? trf("Fil %d", static_cast<int>(index + 1)) : file.filename;
-    if (ui::NamedAction(name, ui::FileSize(file.size), open_label)) platform::open_url(file.url);
+    if (ui::LinkRow(name, ui::FileSize(file.size), open_label, file.url)) platform::open_url(file.url);
     ImGui::PopID();
 }
 
@@ -369,9 +369,12 @@ void UppgifterBox::reset_hand_in_form() {
     form_open_ = false;
     draft_files_.clear();
     hand_in_text_[0] = 0;
+    if (upload_id_ && api_) api_->cancel_upload(upload_id_);  // leaving the form stops its upload
+    upload_id_ = 0;
     step_ = HandInStep::Idle;
     step_file_.clear();
     hand_in_error_.clear();
+    hand_in_note_.clear();
 }
 
 void UppgifterBox::start_hand_in_again() {
@@ -419,6 +422,7 @@ void UppgifterBox::choose_file() {
 
 void UppgifterBox::hand_in() {
     hand_in_error_.clear();
+    hand_in_note_.clear();
     hand_in_success_.clear();
     if (draft_files_.empty() && blank(hand_in_text_)) {
         hand_in_error_ = tr("Välj en fil eller skriv en text innan du lämnar in.");
@@ -444,9 +448,13 @@ void UppgifterBox::upload_next() {
     }
     const size_t index = static_cast<size_t>(next - draft_files_.begin());
     step_file_ = next->name + " (" + ui::FileSize(next->size) + ")";
+    upload_sent_ = 0;
+    upload_total_ = static_cast<double>(next->bytes.size());
     const std::string id = open_id_;
-    api_->upload("/api/v1/attachments?filename=" + app::url_segment(next->name), upload_type(next->type), next->bytes,
+    upload_id_ = api_->upload(
+        "/api/v1/attachments?filename=" + app::url_segment(next->name), upload_type(next->type), next->bytes,
                    [this, id, index](const app::ApiReply& reply) {
+                       upload_id_ = 0;
                        if (open_id_ != id || index >= draft_files_.size()) {
                            step_ = HandInStep::Idle;
                            return;
@@ -466,7 +474,19 @@ void UppgifterBox::upload_next() {
                        file.bytes.clear();
                        file.bytes.shrink_to_fit();
                        upload_next();
-                   });
+                   },
+        [this](double sent, double total) {
+            upload_sent_ = sent;
+            upload_total_ = total;
+        });
+}
+
+// "Avbryt" while a file is sent: nothing is handed in, the form stays as it was.
+void UppgifterBox::cancel_upload() {
+    if (upload_id_) api_->cancel_upload(upload_id_);
+    upload_id_ = 0;
+    step_ = HandInStep::Idle;
+    hand_in_note_ = tr("Inlämningen avbröts. Inget lämnades in; filerna och texten finns kvar.");
 }
 
 void UppgifterBox::save_hand_in() {
@@ -531,10 +551,32 @@ void UppgifterBox::on_open(BoxContext& ctx) {
 
 // --- Drawing --------------------------------------------------------------------------
 
+namespace {
+// An upload's bar, "45 % skickat" and "Avbryt" on one row. True when "Avbryt" was pressed.
+bool draw_upload_progress(double sent, double total) {
+    const float fraction = total > 0 ? static_cast<float>(std::clamp(sent / total, 0.0, 1.0)) : 0.0f;
+    const std::string percent = trf("%d %% skickat", static_cast<int>(fraction * 100.0f));
+    const char* cancel = tr("Avbryt##upload");
+    const float avail = ImGui::GetContentRegionAvail().x, gap = 12.0f;
+    const float button_w = ui::ButtonWidth(cancel), button_h = ImGui::GetFrameHeight();
+    const ImVec2 text = ui::TextSize(Face::Small, percent, FLT_MAX);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float bar_w = std::max(40.0f, avail - button_w - text.x - gap * 2);
+    const ImVec2 bar_min(pos.x, pos.y + button_h * 0.5f - 4), bar_max(pos.x + bar_w, pos.y + button_h * 0.5f + 4);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(bar_min, bar_max, theme::colors().accent_soft, 4.0f);
+    if (fraction > 0)
+        dl->AddRectFilled(bar_min, ImVec2(bar_min.x + bar_w * fraction, bar_max.y), theme::colors().accent, 4.0f);
+    ui::TextAt(ImVec2(bar_max.x + gap, pos.y + (button_h - text.y) * 0.5f), text.x + 1, percent,
+               theme::colors().muted_text, Face::Small);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + avail - button_w, pos.y));
+    return ui::SecondaryButton(cancel);
+}
+}  // namespace
+
 void UppgifterBox::draw_list(BoxContext& ctx, const app::Pupil& pupil) {
     if (load_ == Load::Failed) {
-        ui::Note(load_error_, ui::Tone::Error);
-        if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+        if (ui::ErrorAndRetry(load_error_)) load(ctx);
         ui::Space(8);
     }
     if (assignments_.empty()) {
@@ -677,6 +719,8 @@ void UppgifterBox::draw_hand_in_form() {
         if (ImGui::GetContentRegionAvail().x > 200) ImGui::SameLine(0, 16);
         ui::Loading(step_ == HandInStep::Uploading ? trf("Skickar %s …", step_file_.c_str()) : std::string(tr("Lämnar in …")));
     }
+    if (step_ == HandInStep::Uploading && draw_upload_progress(upload_sent_, upload_total_)) cancel_upload();
+    if (!hand_in_note_.empty()) ui::Note(hand_in_note_, ui::Tone::Info);
     if (!hand_in_error_.empty()) ui::Note(hand_in_error_, ui::Tone::Error);
     if (clicked && !busy) hand_in();
     if (cancel) reset_hand_in_form();
@@ -862,8 +906,7 @@ void UppgifterBox::draw_full_view(BoxContext& ctx, const app::Pupil& pupil) {
     }
     if (!loaded_once_) {
         if (load_ == Load::Failed) {
-            ui::Note(load_error_, ui::Tone::Error);
-            if (ui::SecondaryButton(tr("Försök igen"))) load(ctx);
+            if (ui::ErrorAndRetry(load_error_)) load(ctx);
         } else {
             ui::Loading(tr("Hämtar uppgifterna …"));
         }
@@ -906,6 +949,9 @@ const app::EnglishText kEnglish[] = {
     {"Filen är större än 10 MB.", "The file is larger than 10 MB."},
     {"Uppgiften är inlämnad. Läraren får veta det.", "The assignment has been handed in. The teacher is told."},
     {"Försök igen", "Try again"},
+    {"%d %% skickat", "%d %% sent"},
+    {"Inlämningen avbröts. Inget lämnades in; filerna och texten finns kvar.",
+     "The hand-in was cancelled. Nothing was handed in; the files and the text are still here."},
     {"Uppgifter", "Assignments"},
     {"Lärarna har inte gett några uppgifter ännu.", "The teachers have not given any assignments yet."},
     {"Öppna en uppgift för att läsa den, lämna in och skriva till läraren.",

@@ -73,6 +73,7 @@ private:
     void start_hand_in_again();
     void hand_in();
     void upload_next();
+    void cancel_upload();
     void save_hand_in();
 
     void draw_list(BoxContext& ctx, const app::Pupil& pupil);
@@ -113,6 +114,9 @@ private:
     char hand_in_text_[40960] = {};
     HandInStep step_ = HandInStep::Idle;
     std::string step_file_;  // the file being sent, as shown
+    int upload_id_ = 0;      // the upload under way (ApiClient::cancel_upload), 0: none
+    double upload_sent_ = 0, upload_total_ = 0;  // its bytes sent so far, of all
+    std::string hand_in_note_;  // "Inlämningen avbröts …" after "Avbryt" during the upload
     std::string hand_in_error_, hand_in_success_;
 };
 

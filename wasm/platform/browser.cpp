@@ -63,7 +63,11 @@ EM_JS(char*, js_stored_setting, (const char* key), {
 });
 
 EM_JS(void, js_store_setting, (const char* key, const char* value), {
-    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+    try {
+        var k = UTF8ToString(key), v = UTF8ToString(value);
+        if (v) window.localStorage.setItem(k, v);
+        else window.localStorage.removeItem(k);
+    } catch (e) {}
 });
 
 EM_JS(int, js_prefers_dark, (), {

@@ -24,6 +24,7 @@ void launch_app(const std::string& url);
 // A small setting kept in this browser (localStorage); "" when unset or unavailable
 // (private mode, an intranet page that blocks storage).
 std::string stored_setting(const std::string& key);
+// An empty value removes the key.
 void store_setting(const std::string& key, const std::string& value);
 
 // Whether the system asks for dark colours (prefers-color-scheme), and a handler for

@@ -23,9 +23,15 @@ void http_set_language(const char* code);
 // Requests sent and not yet answered.
 int http_in_flight();
 
-// Sends `bytes` as the body with their own Content-Type (a file upload), otherwise as
-// http_request.
-void http_send_bytes(const std::string& method, const std::string& url, const std::string& content_type,
-                     std::string bytes, HttpCallback done);
+// Bytes sent so far and the total, as an upload goes.
+using HttpProgress = std::function<void(double sent, double total)>;
+
+// POSTs `bytes` with their own Content-Type (a file upload), otherwise as http_request,
+// reporting its progress (XMLHttpRequest's upload events: emscripten_fetch has none).
+// Returns an id for http_cancel_upload.
+int http_upload(const std::string& url, const std::string& content_type, std::string bytes, HttpProgress progress,
+                HttpCallback done);
+// Stops an upload under way; its `done` is not called.
+void http_cancel_upload(int id);
 
 }  // namespace platform

@@ -1,6 +1,7 @@
 #include "platform/input.hpp"
 
 #include <cmath>
+#include <map>
 #include <cstring>
 #include <string>
 #include <emscripten.h>
@@ -8,6 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "platform/canvas.hpp"
 #include "platform/frame_scheduler.hpp"
 #include "platform/frame_timer.hpp"
 
@@ -15,6 +17,9 @@ namespace platform {
 namespace {
 
 constexpr const char* kCanvas = "#canvas";
+
+// Page CSS pixels to the UI's layout units (platform/canvas: its zoom).
+float ui(double css) { return static_cast<float>(css) / canvas_zoom(); }
 
 // --- mouse -----------------------------------------------------------------------
 
@@ -30,7 +35,7 @@ int to_imgui_button(unsigned short dom_button) {
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
-    io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    io.AddMousePosEvent(ui(e->targetX), ui(e->targetY));
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
         int button = to_imgui_button(e->button);
         if (button >= 0) io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
@@ -54,7 +59,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     if (e->deltaMode == DOM_DELTA_LINE) scale = 1.0 / 3.0;
     else if (e->deltaMode == DOM_DELTA_PAGE) scale = 1.0;
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(static_cast<float>(e->mouse.targetX), static_cast<float>(e->mouse.targetY));
+    io.AddMousePosEvent(ui(e->mouse.targetX), ui(e->mouse.targetY));
     io.AddMouseWheelEvent(static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale));
     request_frames();
     return EM_TRUE;  // the page itself never scrolls: ImGui scrolls its windows
@@ -71,13 +76,63 @@ bool g_touch_scrolling = false;
 bool g_touch_selecting = false;  // a long press started a text selection
 constexpr double kLongPressMs = 520;  // a little after the UI's 0.5 s: a frame to notice it
 
-EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+// Two fingers pinch: the UI's zoom follows the distance between them (in steps,
+// platform/canvas), as a phone's browser zooms a page. A press the first finger began
+// is let go away from every widget, as when it scrolls.
+std::map<long, ImVec2> g_fingers;  // the fingers down, in page CSS pixels
+bool g_pinching = false;
+float g_pinch_distance = 0, g_pinch_zoom = 1;
+
+float finger_distance() {
+    auto a = g_fingers.begin(), b = std::next(a);
+    return std::hypot(a->second.x - b->second.x, a->second.y - b->second.y);
+}
+
+// True when the event belongs to a pinch (then it does nothing else).
+bool pinch(int type, const EmscriptenTouchEvent* e) {
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& t = e->touches[i];
         if (!t.isChanged) continue;
-        float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART || type == EMSCRIPTEN_EVENT_TOUCHMOVE)
+            g_fingers[t.identifier] = ImVec2(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+        else
+            g_fingers.erase(t.identifier);
+    }
+    if (!g_pinching && g_fingers.size() >= 2) {
+        g_pinching = true;
+        g_pinch_distance = std::max(1.0f, finger_distance());
+        g_pinch_zoom = canvas_zoom();
+        ImGuiIO& io = ImGui::GetIO();
+        if (g_touch_id >= 0 && !g_touch_scrolling) {
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        }
+        g_touch_id = -1;
+        g_touch_selecting = false;
+        return true;
+    }
+    if (!g_pinching) return false;
+    if (g_fingers.size() >= 2) {
+        canvas_set_zoom(g_pinch_zoom * finger_distance() / g_pinch_distance);
+    } else if (g_fingers.empty()) {
+        g_pinching = false;
+        canvas_keep_zoom();
+        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    }
+    return true;  // one finger left after a pinch: nothing until it lifts too
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    if (pinch(type, e)) {
+        request_frames();
+        return EM_TRUE;
+    }
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged) continue;
+        float x = ui(t.targetX), y = ui(t.targetY);
         if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch_id < 0) {
             g_touch_id = t.identifier;
             g_touch_start_x = g_touch_last_x = x;
@@ -266,7 +321,8 @@ void input_sync_text_focus() {
     bool want = ImGui::GetIO().WantTextInput;
     // The field follows the caret every frame; focus only changes on a change of state.
     EM_ASM({ if (Module.skolnavTextFocus) Module.skolnavTextFocus($0, $1, $2, $3, $4); },
-           want ? 1 : 0, want != g_text_focused ? 1 : 0, g_caret_pos.x, g_caret_pos.y, g_caret_height);
+           want ? 1 : 0, want != g_text_focused ? 1 : 0, g_caret_pos.x * canvas_zoom(), g_caret_pos.y * canvas_zoom(),
+           g_caret_height * canvas_zoom());
     g_text_focused = want;
 }
 

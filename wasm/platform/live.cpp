@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 
+#include "platform/connection.hpp"
 #include "platform/frame_scheduler.hpp"
 
 namespace platform {
@@ -158,7 +159,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_live_message(const char* data) {
     platform::request_frames();
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_live_state(int connected) { platform::g_connected = connected != 0; }
+// The stream's opening is contact; its error may be the server gone: a probe tells.
+extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_live_state(int connected) {
+    platform::g_connected = connected != 0;
+    if (connected) platform::connection_note_status(200);
+    else platform::connection_check();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void skolnav_live_closed() {
     if (platform::g_handlers.closed) platform::g_handlers.closed();
