@@ -62,6 +62,14 @@ const std::vector<Route>& routes() {
     return table;
 }
 
+const Route* route_for(const std::string& method, const std::string& path) {
+    const auto parts = split_path(path);
+    std::map<std::string, std::string> params;
+    for (const Route& route : routes())
+        if (method == route.method && match(route.pattern, parts, params)) return &route;
+    return nullptr;
+}
+
 Response error_response(const ApiError& error, Language language) {
     Response r;
     r.status = error.status;

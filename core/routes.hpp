@@ -51,6 +51,8 @@ struct Route {
 
 // Every route: core's own (sign-in, me, notifications) and every box module's.
 const std::vector<Route>& routes();
+// The route handle() chooses for a method and path (without its query), or null.
+const Route* route_for(const std::string& method, const std::string& path);
 
 // Handlers, one file per concept.
 Response sign_in(Context&);   // auth.cpp

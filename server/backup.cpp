@@ -17,6 +17,8 @@
 
 #include "core/journal_format.hpp"
 #include "core/store.hpp"
+#include "server/file_blob_store.hpp"
+#include "server/snapshot_file.hpp"
 
 namespace skolnav {
 
@@ -138,7 +140,8 @@ std::vector<TarEntry> read_tar(const std::string& archive, const fs::path& file)
     }
 }
 
-// An attachment's file name: what FileBlobStore accepts (letters, digits, '-' and '_').
+// An attachment's file name as FileBlobStore names them (letters, digits, '-' and '_'):
+// checked here too, so a foreign entry is refused by name before anything is written.
 bool plain_name(const std::string& name) {
     return !name.empty() && name.size() <= 80 &&
            std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; });
@@ -150,18 +153,6 @@ std::uint64_t snapshot_seq(const std::string& text, const fs::path& file) {
     if (text.rfind("{\"format\":", 0) != 0 || at == std::string::npos)
         fail(file.string() + " is not a Skolnav snapshot");
     return std::strtoull(text.c_str() + at + 6, nullptr, 10);
-}
-
-void write_file(const fs::path& p, std::string_view bytes) {
-    Fd fd(::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (fd.fd < 0) fail_errno("cannot create", p);
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd.fd, bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail_errno("cannot write", p);
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    if (::fsync(fd.fd) != 0) fail_errno("cannot fsync", p);
 }
 
 void fsync_dir(const fs::path& dir) {
@@ -288,14 +279,14 @@ RestoreReport restore_backup(const fs::path& from, const fs::path& data_dir) {
         fail(from.string() + " does not hold what its skolnav-backup.json says: it is incomplete");
     report.attachments = files.size();
 
-    fs::create_directories(data_dir / "attachments");
+    // The server's own writers: each file whole after a crash, its folder fsynced.
+    fs::create_directories(data_dir);
     try {
-        write_file(data_dir / "snapshot.json", snapshot->bytes);
-        write_file(data_dir / "journal.log", journal ? journal->bytes : "");
-        if (audit) write_file(data_dir / "audit.log", audit->bytes);
-        for (const TarEntry* f : files) write_file(data_dir / "attachments" / f->name.substr(12), f->bytes);
-        fsync_dir(data_dir / "attachments");
-        fsync_dir(data_dir);
+        write_file_atomically(data_dir / "snapshot.json", snapshot->bytes);
+        write_file_atomically(data_dir / "journal.log", journal ? journal->bytes : "");
+        if (audit) write_file_atomically(data_dir / "audit.log", audit->bytes);
+        FileBlobStore blobs(data_dir / "attachments");
+        for (const TarEntry* f : files) blobs.put(f->name.substr(12), f->bytes);
     } catch (...) {
         for (const auto& entry : fs::directory_iterator(data_dir)) fs::remove_all(entry.path());
         throw;
